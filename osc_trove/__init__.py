@@ -1,0 +1,1 @@
+"""osc-trove: the OpenStack Trove (Database service) commands for the openstack CLI."""

@@ -1,0 +1,22 @@
+"""TroveClient: one object giving access to every Trove resource."""
+
+from osc_trove.api.datastores import Datastores, DatastoreVersions
+from osc_trove.api.flavors import Flavors
+from osc_trove.api.http import Http
+from osc_trove.api.limits import Limits
+
+
+class TroveClient(Http):
+    """The Trove v1.0 API over a keystoneauth1 session.
+
+    The endpoint comes from the session's service catalog (service type
+    `database`), chosen by `region_name` and `interface`, unless
+    `endpoint_override` names one.
+    """
+
+    def __init__(self, session, region_name=None, interface=None, endpoint_override=None):
+        super().__init__(session, region_name, interface, endpoint_override)
+        self.datastores = Datastores(self)
+        self.datastore_versions = DatastoreVersions(self, self.datastores)
+        self.flavors = Flavors(self)
+        self.limits = Limits(self)

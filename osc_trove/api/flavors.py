@@ -1,0 +1,22 @@
+"""Compute flavors as Trove offers them."""
+
+from osc_trove.api.resource import Resource, segment
+
+
+class Flavors(Resource):
+    path = "/flavors"
+    singular = "flavor"
+    plural = "flavors"
+    label = "flavor"
+    # Flavor IDs are free-form strings and the list is small and unpaged:
+    # one list answers a lookup by name and by ID alike.
+    lookup = "list"
+
+    def id_of(self, row):
+        # Trove sets `id` only for integer IDs; `str_id` always holds the real one.
+        return str(row.get("str_id") or row.get("id"))
+
+    def list_for_version(self, datastore, version_id):
+        """Flavors that a datastore version may run on."""
+        path = f"/datastores/{segment(datastore)}/versions/{segment(version_id)}/flavors"
+        return self.http.paginate(path, self.plural)

@@ -1,0 +1,1 @@
+"""The `openstack database ...` and `openstack datastore ...` commands."""

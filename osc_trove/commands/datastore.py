@@ -1,0 +1,84 @@
+"""openstack datastore list/show and datastore version list/show."""
+
+from osc_trove.commands import base, output
+
+
+def _version_names(datastore):
+    return [version["name"] for version in datastore.get("versions", [])]
+
+
+def _default_version_name(datastore):
+    default = datastore.get("default_version")
+    for version in datastore.get("versions", []):
+        if version.get("id") == default:
+            return version["name"]
+    return default
+
+
+def _summary(datastore):
+    """A datastore with its versions named rather than nested."""
+    return {
+        "id": datastore["id"],
+        "name": datastore["name"],
+        "default_version": _default_version_name(datastore),
+        "versions": _version_names(datastore),
+    }
+
+
+class ListDatastores(base.Lister):
+    """List the datastores (database engines) this cloud offers."""
+
+    def take_action(self, parsed_args):
+        rows = (_summary(store) for store in self.trove.datastores.list())
+        return output.table(rows, ("id", "name", "default_version", "versions"))
+
+
+class ShowDatastore(base.ShowOne):
+    """Show a datastore and its versions."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument("datastore", metavar="<datastore>", help="Datastore (name or ID)")
+        return parser
+
+    def take_action(self, parsed_args):
+        store = self.trove.datastores.find(parsed_args.datastore)
+        return output.show(_summary(store))
+
+
+class ListDatastoreVersions(base.Lister):
+    """List the versions of a datastore."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument("datastore", metavar="<datastore>", help="Datastore (name or ID)")
+        return parser
+
+    def take_action(self, parsed_args):
+        versions = self.trove.datastore_versions.list(parsed_args.datastore)
+        return output.table(versions, ("id", "name", "version"))
+
+
+class ShowDatastoreVersion(base.ShowOne):
+    """Show a datastore version."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument(
+            "datastore_version",
+            metavar="<datastore_version>",
+            help="Datastore version (name or ID)",
+        )
+        parser.add_argument(
+            "--datastore",
+            metavar="<datastore>",
+            help="Datastore of the version (name or ID); needed when a version name "
+            "exists in several datastores",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        version = self.trove.datastore_versions.find(
+            parsed_args.datastore_version, datastore=parsed_args.datastore
+        )
+        return output.show(version)

@@ -1,0 +1,59 @@
+"""openstack database flavor list/show."""
+
+from osc_lib import exceptions
+
+from osc_trove.api.resource import looks_like_uuid
+from osc_trove.commands import base, output
+
+_COLUMNS = ("id", "name", "ram", "vcpus", "disk", "ephemeral")
+
+
+def _with_real_id(flavor):
+    # Trove leaves `id` empty for non-integer flavor IDs; `str_id` always has it.
+    row = {k: v for k, v in flavor.items() if k != "str_id"}
+    row["id"] = str(flavor.get("str_id") or flavor.get("id"))
+    return row
+
+
+class ListFlavors(base.Lister):
+    """List the flavors database instances can be created with."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument(
+            "--datastore-type",
+            metavar="<datastore>",
+            help="Only flavors for this datastore (name or ID); needs --datastore-version-id",
+        )
+        parser.add_argument(
+            "--datastore-version-id",
+            metavar="<datastore_version>",
+            help="Only flavors for this datastore version (name or ID); needs --datastore-type",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        store, version = parsed_args.datastore_type, parsed_args.datastore_version_id
+        if bool(store) != bool(version):
+            raise exceptions.CommandError(
+                "--datastore-type and --datastore-version-id must be given together."
+            )
+        if store:
+            if not looks_like_uuid(version):
+                version = self.trove.datastore_versions.find(version, datastore=store)["id"]
+            flavors = self.trove.flavors.list_for_version(store, version)
+        else:
+            flavors = self.trove.flavors.list()
+        return output.table((_with_real_id(f) for f in flavors), _COLUMNS)
+
+
+class ShowFlavor(base.ShowOne):
+    """Show a flavor."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument("flavor", metavar="<flavor>", help="Flavor (name or ID)")
+        return parser
+
+    def take_action(self, parsed_args):
+        return output.show(_with_real_id(self.trove.flavors.find(parsed_args.flavor)))

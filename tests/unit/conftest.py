@@ -1,0 +1,118 @@
+"""Unit-test harness: the real `openstack` shell, in-process, with HTTP mocked.
+
+Keystone answers a password login with a catalog whose `database` endpoint is
+TROVE; tests register Trove's answers on `trove` and read back what was sent.
+"""
+
+import io
+import json
+import pathlib
+import sys
+
+import pytest
+import requests_mock as rm
+
+KEYSTONE = "http://keystone.test/v3"
+PROJECT_ID = "9f8dd5eacb074c9f87d2d822c9092aa5"
+TROVE = f"http://trove.test/v1.0/{PROJECT_ID}"
+SAMPLES = pathlib.Path(__file__).resolve().parents[3] / "shared" / "trove-api-ref" / "samples"
+
+_CATALOG = [
+    {
+        "type": "database",
+        "name": "trove",
+        "id": "trove-service",
+        "endpoints": [
+            {"id": f"ep-{iface}", "interface": iface, "region": "RegionOne",
+             "region_id": "RegionOne", "url": TROVE}
+            for iface in ("public", "internal", "admin")
+        ],
+    }
+]
+
+_TOKEN = {
+    "token": {
+        "methods": ["password"],
+        "expires_at": "2099-01-01T00:00:00.000000Z",
+        "issued_at": "2026-01-01T00:00:00.000000Z",
+        "user": {"id": "u1", "name": "demo", "domain": {"id": "default", "name": "Default"}},
+        "project": {"id": PROJECT_ID, "name": "demo",
+                    "domain": {"id": "default", "name": "Default"}},
+        "roles": [{"id": "r1", "name": "member"}],
+        "catalog": _CATALOG,
+    }
+}
+
+
+def sample(name):
+    """A JSON sample of the Trove API reference."""
+    return json.loads((SAMPLES / name).read_text())
+
+
+class Trove:
+    """Registers Trove answers and runs `openstack` against them."""
+
+    def __init__(self, mocker):
+        self.mocker = mocker
+
+    def on(self, method, path, json=None, status=200, **kwargs):
+        """Answer `method path` (path relative to the project endpoint; may carry a query)."""
+        self.mocker.register_uri(method, TROVE + path, json=json, status_code=status, **kwargs)
+
+    @property
+    def requests(self):
+        """(method, path with query) of every request sent to Trove."""
+        return [
+            (r.method, r.url[len(TROVE):])
+            for r in self.mocker.request_history
+            if r.url.startswith(TROVE)
+        ]
+
+    def bodies(self):
+        return [r.json() for r in self.mocker.request_history
+                if r.url.startswith(TROVE) and r.body]
+
+    def run(self, *argv, stdin=""):
+        """Run `openstack <argv>`; return (exit code, stdout, stderr)."""
+        from openstackclient import shell
+
+        out, err = io.StringIO(), io.StringIO()
+        old = sys.stdin, sys.stdout, sys.stderr
+        sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin), out, err
+        try:
+            code = shell.OpenStackShell().run(list(argv))
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = old
+        return code, out.getvalue(), err.getvalue()
+
+    def run_json(self, *argv):
+        code, out, err = self.run(*argv, "-f", "json")
+        assert code == 0, err
+        return json.loads(out)
+
+
+@pytest.fixture
+def trove(monkeypatch):
+    for name in list(__import__("os").environ):
+        if name.startswith("OS_"):
+            monkeypatch.delenv(name)
+    env = {
+        "OS_AUTH_URL": KEYSTONE,
+        "OS_AUTH_TYPE": "password",
+        "OS_USERNAME": "demo",
+        "OS_PASSWORD": "demo-password",
+        "OS_PROJECT_NAME": "demo",
+        "OS_USER_DOMAIN_NAME": "Default",
+        "OS_PROJECT_DOMAIN_NAME": "Default",
+        "OS_REGION_NAME": "RegionOne",
+        "OS_IDENTITY_API_VERSION": "3",
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with rm.Mocker() as mocker:
+        mocker.get(KEYSTONE, json={"version": {
+            "id": "v3.14", "status": "stable",
+            "links": [{"rel": "self", "href": KEYSTONE + "/"}]}})
+        mocker.post(KEYSTONE + "/auth/tokens", json=_TOKEN, status_code=201,
+                    headers={"X-Subject-Token": "token-1"})
+        yield Trove(mocker)

@@ -1,0 +1,81 @@
+from tests.unit.conftest import sample
+
+MYSQL_ID = "3bf89e46-c3ed-4db6-a423-6e6709ec21ef"
+V57_ID = "b3d5c099-dbd5-4518-baa3-7c7c195671bf"
+
+
+def test_list_shows_versions_by_name(trove):
+    trove.on("GET", "/datastores", sample("datastore-list-response.json"))
+    code, out, err = trove.run("datastore", "list")
+    assert code == 0, err
+    assert "mysql" in out and "5.7" in out and "postgresql" in out
+    rows = trove.run_json("datastore", "list")
+    mysql = next(r for r in rows if r["Name"] == "mysql")
+    assert mysql == {"ID": MYSQL_ID, "Name": "mysql", "Default Version": "5.7",
+                     "Versions": ["5.7"]}
+    assert trove.requests == [("GET", "/datastores")] * 2
+
+
+def test_show_by_name_is_one_request(trove):
+    body = sample("datastore-show-response.json")
+    trove.on("GET", "/datastores/postgresql", body)
+    shown = trove.run_json("datastore", "show", "postgresql")
+    assert shown["ID"] == body["datastore"]["id"]
+    assert shown["Versions"] == ["12"]
+    assert trove.requests == [("GET", "/datastores/postgresql")]
+
+
+def test_show_unknown_is_one_clear_line(trove):
+    trove.on("GET", "/datastores/nope", {"itemNotFound": {"code": 404,
+             "message": "Datastore 'nope' cannot be found."}}, status=404)
+    code, out, err = trove.run("datastore", "show", "nope")
+    assert code == 1
+    assert out == ""
+    assert err.strip() == "No datastore with a name or ID of 'nope' exists."
+
+
+def test_version_list_and_table(trove):
+    trove.on("GET", "/datastores/mysql/versions", sample("datastore-version-list-response.json"))
+    code, out, err = trove.run("datastore", "version", "list", "mysql")
+    assert code == 0, err
+    assert "| ID " in out and "5.7.29" in out
+
+
+def test_version_show_by_name_searches_all_datastores(trove):
+    trove.on("GET", "/datastores", sample("datastore-list-response.json"))
+    trove.on("GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json"))
+    shown = trove.run_json("datastore", "version", "show", "5.7")
+    assert shown["Name"] == "5.7" and shown["Active"] is True
+    assert "Links" not in shown
+    assert trove.requests == [("GET", "/datastores"), ("GET", f"/datastores/versions/{V57_ID}")]
+
+
+def test_version_show_by_id_is_one_request(trove):
+    trove.on("GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json"))
+    shown = trove.run_json("datastore", "version", "show", V57_ID)
+    assert shown["Image Tags"] == ["trove"]
+    assert trove.requests == [("GET", f"/datastores/versions/{V57_ID}")]
+
+
+def test_version_show_with_datastore_lets_the_server_resolve(trove):
+    trove.on("GET", "/datastores/mysql/versions/5.7", sample("datastore-version-show-response.json"))
+    code, out, err = trove.run("datastore", "version", "show", "5.7", "--datastore", "mysql")
+    assert code == 0, err
+    assert trove.requests == [("GET", "/datastores/mysql/versions/5.7")]
+
+
+def test_version_name_in_two_datastores_is_ambiguous(trove):
+    stores = sample("datastore-list-response.json")
+    stores["datastores"][0]["versions"][0]["name"] = "5.7"  # mariadb now has a 5.7 too
+    trove.on("GET", "/datastores", stores)
+    code, out, err = trove.run("datastore", "version", "show", "5.7")
+    assert code == 1
+    assert "several datastores (mariadb, mysql)" in err and "--datastore" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_version_unknown_name(trove):
+    trove.on("GET", "/datastores", sample("datastore-list-response.json"))
+    code, out, err = trove.run("datastore", "version", "show", "9.9")
+    assert code == 1
+    assert err.strip() == "No datastore version with a name or ID of '9.9' exists."

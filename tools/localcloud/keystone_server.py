@@ -1,0 +1,30 @@
+"""Serve Keystone's WSGI application on 127.0.0.1 with a threaded server.
+
+Run by tools/local-cloud as `python -m localcloud.keystone_server --port N
+--config-file F`.
+"""
+
+import argparse
+import os
+import sys
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--port', type=int, required=True)
+    parser.add_argument('--config-file', required=True)
+    args = parser.parse_args()
+    os.environ['OS_KEYSTONE_CONFIG_FILES'] = args.config_file
+    # Keystone parses sys.argv with oslo.config: hide our own arguments.
+    sys.argv = sys.argv[:1]
+
+    from werkzeug import serving
+    from keystone.server import wsgi
+
+    app = wsgi.initialize_public_application()
+    serving.run_simple('127.0.0.1', args.port, app, threaded=True,
+                       use_reloader=False, use_debugger=False)
+
+
+if __name__ == '__main__':
+    main()
