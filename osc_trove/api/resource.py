@@ -59,9 +59,7 @@ class Resource:
         Costs one request for an ID, and for a name the pages of one list.
         Raises ResourceNotFound or AmbiguousName with a message for users.
         """
-        if self.lookup == "server" or (
-            self.lookup == "uuid" and looks_like_uuid(name_or_id)
-        ):
+        if self.lookup == "server" or (self.lookup == "uuid" and looks_like_uuid(name_or_id)):
             try:
                 return self.get(name_or_id)
             except exceptions.NotFound:

@@ -23,8 +23,13 @@ _CATALOG = [
         "name": "trove",
         "id": "trove-service",
         "endpoints": [
-            {"id": f"ep-{iface}", "interface": iface, "region": "RegionOne",
-             "region_id": "RegionOne", "url": TROVE}
+            {
+                "id": f"ep-{iface}",
+                "interface": iface,
+                "region": "RegionOne",
+                "region_id": "RegionOne",
+                "url": TROVE,
+            }
             for iface in ("public", "internal", "admin")
         ],
     }
@@ -36,8 +41,11 @@ _TOKEN = {
         "expires_at": "2099-01-01T00:00:00.000000Z",
         "issued_at": "2026-01-01T00:00:00.000000Z",
         "user": {"id": "u1", "name": "demo", "domain": {"id": "default", "name": "Default"}},
-        "project": {"id": PROJECT_ID, "name": "demo",
-                    "domain": {"id": "default", "name": "Default"}},
+        "project": {
+            "id": PROJECT_ID,
+            "name": "demo",
+            "domain": {"id": "default", "name": "Default"},
+        },
         "roles": [{"id": "r1", "name": "member"}],
         "catalog": _CATALOG,
     }
@@ -63,14 +71,13 @@ class Trove:
     def requests(self):
         """(method, path with query) of every request sent to Trove."""
         return [
-            (r.method, r.url[len(TROVE):])
+            (r.method, r.url[len(TROVE) :])
             for r in self.mocker.request_history
             if r.url.startswith(TROVE)
         ]
 
     def bodies(self):
-        return [r.json() for r in self.mocker.request_history
-                if r.url.startswith(TROVE) and r.body]
+        return [r.json() for r in self.mocker.request_history if r.url.startswith(TROVE) and r.body]
 
     def run(self, *argv, stdin=""):
         """Run `openstack <argv>`; return (exit code, stdout, stderr)."""
@@ -110,9 +117,20 @@ def trove(monkeypatch):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     with rm.Mocker() as mocker:
-        mocker.get(KEYSTONE, json={"version": {
-            "id": "v3.14", "status": "stable",
-            "links": [{"rel": "self", "href": KEYSTONE + "/"}]}})
-        mocker.post(KEYSTONE + "/auth/tokens", json=_TOKEN, status_code=201,
-                    headers={"X-Subject-Token": "token-1"})
+        mocker.get(
+            KEYSTONE,
+            json={
+                "version": {
+                    "id": "v3.14",
+                    "status": "stable",
+                    "links": [{"rel": "self", "href": KEYSTONE + "/"}],
+                }
+            },
+        )
+        mocker.post(
+            KEYSTONE + "/auth/tokens",
+            json=_TOKEN,
+            status_code=201,
+            headers={"X-Subject-Token": "token-1"},
+        )
         yield Trove(mocker)

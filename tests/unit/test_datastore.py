@@ -11,8 +11,7 @@ def test_list_shows_versions_by_name(trove):
     assert "mysql" in out and "5.7" in out and "postgresql" in out
     rows = trove.run_json("datastore", "list")
     mysql = next(r for r in rows if r["Name"] == "mysql")
-    assert mysql == {"ID": MYSQL_ID, "Name": "mysql", "Default Version": "5.7",
-                     "Versions": ["5.7"]}
+    assert mysql == {"ID": MYSQL_ID, "Name": "mysql", "Default Version": "5.7", "Versions": ["5.7"]}
     assert trove.requests == [("GET", "/datastores")] * 2
 
 
@@ -26,8 +25,12 @@ def test_show_by_name_is_one_request(trove):
 
 
 def test_show_unknown_is_one_clear_line(trove):
-    trove.on("GET", "/datastores/nope", {"itemNotFound": {"code": 404,
-             "message": "Datastore 'nope' cannot be found."}}, status=404)
+    trove.on(
+        "GET",
+        "/datastores/nope",
+        {"itemNotFound": {"code": 404, "message": "Datastore 'nope' cannot be found."}},
+        status=404,
+    )
     code, out, err = trove.run("datastore", "show", "nope")
     assert code == 1
     assert out == ""
@@ -43,7 +46,9 @@ def test_version_list_and_table(trove):
 
 def test_version_show_by_name_searches_all_datastores(trove):
     trove.on("GET", "/datastores", sample("datastore-list-response.json"))
-    trove.on("GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json"))
+    trove.on(
+        "GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json")
+    )
     shown = trove.run_json("datastore", "version", "show", "5.7")
     assert shown["Name"] == "5.7" and shown["Active"] is True
     assert "Links" not in shown
@@ -51,14 +56,18 @@ def test_version_show_by_name_searches_all_datastores(trove):
 
 
 def test_version_show_by_id_is_one_request(trove):
-    trove.on("GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json"))
+    trove.on(
+        "GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json")
+    )
     shown = trove.run_json("datastore", "version", "show", V57_ID)
     assert shown["Image Tags"] == ["trove"]
     assert trove.requests == [("GET", f"/datastores/versions/{V57_ID}")]
 
 
 def test_version_show_with_datastore_lets_the_server_resolve(trove):
-    trove.on("GET", "/datastores/mysql/versions/5.7", sample("datastore-version-show-response.json"))
+    trove.on(
+        "GET", "/datastores/mysql/versions/5.7", sample("datastore-version-show-response.json")
+    )
     code, out, err = trove.run("datastore", "version", "show", "5.7", "--datastore", "mysql")
     assert code == 0, err
     assert trove.requests == [("GET", "/datastores/mysql/versions/5.7")]
