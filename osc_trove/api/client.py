@@ -3,6 +3,7 @@
 from osc_trove.api.datastores import Datastores, DatastoreVersions
 from osc_trove.api.flavors import Flavors
 from osc_trove.api.http import Http
+from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
 
 
@@ -20,3 +21,4 @@ class TroveClient(Http):
         self.datastore_versions = DatastoreVersions(self, self.datastores)
         self.flavors = Flavors(self)
         self.limits = Limits(self)
+        self.instances = Instances(self)

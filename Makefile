@@ -1,0 +1,39 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv demo test lint unit functional bench cloud-down clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: venv
+	$(BIN)/python tools/local-cloud up
+	PATH="$(abspath $(BIN)):$$PATH" tools/demo
+
+test: venv lint
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+
+unit: venv
+	$(BIN)/pytest tests/unit
+
+functional: venv
+	$(BIN)/pytest tests/functional
+
+bench: venv
+	$(BIN)/python bench/bench.py
+
+cloud-down:
+	$(PYTHON) tools/local-cloud down
+
+clean: cloud-down
+	rm -rf $(VENV) .local-cloud

@@ -1,0 +1,89 @@
+"""Functional-test harness: the local cloud, and `openstack` run as a user runs it.
+
+The cloud comes up once per test session (`tools/local-cloud up`) and is
+stopped at the end if this session started it.
+"""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+LOCAL_CLOUD = REPO / "tools" / "local-cloud"
+OPENSTACK = pathlib.Path(sys.executable).parent / "openstack"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if pathlib.Path(str(item.fspath)).is_relative_to(pathlib.Path(__file__).parent):
+            item.add_marker(pytest.mark.functional)
+
+
+class Result:
+    def __init__(self, proc):
+        self.code, self.out, self.err = proc.returncode, proc.stdout, proc.stderr
+
+    def json(self):
+        assert self.code == 0, self.err
+        return json.loads(self.out)
+
+    def __repr__(self):
+        return f"<exit {self.code}\nstdout: {self.out}\nstderr: {self.err}>"
+
+
+class Cloud:
+    """The running local cloud: its clouds.yaml, and ways to talk to it."""
+
+    def __init__(self, clouds_yaml):
+        self.clouds_yaml = clouds_yaml
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
+        self.env["OS_CLIENT_CONFIG_FILE"] = str(clouds_yaml)
+
+    def openstack(self, *argv, cloud="local-demo", stdin=None, timeout=300):
+        """Run the installed `openstack --os-cloud <cloud> <argv>`."""
+        proc = subprocess.run(
+            [str(OPENSTACK), "--os-cloud", cloud, *argv],
+            input=stdin, capture_output=True, text=True, env=self.env, timeout=timeout,
+        )
+        return Result(proc)
+
+    def api(self, cloud="local-demo"):
+        """An osc_trove.api.TroveClient logged in as `cloud`'s user."""
+        import openstack.config
+
+        from osc_trove.api import TroveClient
+
+        config = openstack.config.OpenStackConfig(config_files=[str(self.clouds_yaml)])
+        region = config.get_one(cloud)
+        return TroveClient(region.get_session(), region_name=region.get_region_name())
+
+
+def _local_cloud(*argv):
+    return subprocess.run([sys.executable, str(LOCAL_CLOUD), *argv], capture_output=True,
+                          text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def cloud():
+    was_up = _local_cloud("status").returncode == 0
+    up = _local_cloud("up")
+    if up.returncode != 0:
+        pytest.fail(f"tools/local-cloud up failed:\n{up.stderr}\n{up.stdout}", pytrace=False)
+    clouds_yaml = _local_cloud("env").stdout.strip().split("=", 1)[1]
+    yield Cloud(pathlib.Path(clouds_yaml))
+    if not was_up:
+        _local_cloud("down")
+
+
+@pytest.fixture(scope="session")
+def demo_api(cloud):
+    return cloud.api("local-demo")
+
+
+@pytest.fixture(scope="session")
+def admin_api(cloud):
+    return cloud.api("local-admin")

@@ -1,0 +1,100 @@
+"""The read-only commands against the local cloud, as a user runs them."""
+
+import pytest
+
+
+def one_line_error(result):
+    assert result.code == 1, result
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result
+    assert "Traceback" not in result.err
+    return lines[0]
+
+
+def test_datastore_list_table_and_json(cloud):
+    table = cloud.openstack("datastore", "list")
+    assert table.code == 0, table
+    assert "| ID " in table.out and "mysql" in table.out
+    rows = cloud.openstack("datastore", "list", "-f", "json").json()
+    mysql = next(r for r in rows if r["Name"] == "mysql")
+    assert "5.7" in mysql["Versions"]
+
+
+@pytest.fixture(scope="module")
+def mysql(cloud):
+    rows = cloud.openstack("datastore", "list", "-f", "json").json()
+    return next(r for r in rows if r["Name"] == "mysql")
+
+
+def test_datastore_show_by_name_and_id(cloud, mysql):
+    by_name = cloud.openstack("datastore", "show", "mysql", "-f", "json").json()
+    by_id = cloud.openstack("datastore", "show", mysql["ID"], "-f", "json").json()
+    assert by_name == by_id
+    assert by_name["Name"] == "mysql" and by_name["ID"] == mysql["ID"]
+    table = cloud.openstack("datastore", "show", "mysql")
+    assert table.code == 0 and "| Default Version" in table.out
+
+
+def test_datastore_show_unknown(cloud):
+    line = one_line_error(cloud.openstack("datastore", "show", "nope"))
+    assert line == "No datastore with a name or ID of 'nope' exists."
+
+
+def test_datastore_version_list_and_show(cloud, mysql):
+    versions = cloud.openstack("datastore", "version", "list", "mysql", "-f", "json").json()
+    v57 = next(v for v in versions if v["Name"] == "5.7")
+    assert cloud.openstack("datastore", "version", "list", mysql["ID"], "-f",
+                           "json").json() == versions
+    table = cloud.openstack("datastore", "version", "list", "mysql")
+    assert table.code == 0 and "5.7" in table.out
+    by_id = cloud.openstack("datastore", "version", "show", v57["ID"], "-f", "json").json()
+    by_name = cloud.openstack("datastore", "version", "show", "5.7", "--datastore", "mysql",
+                              "-f", "json").json()
+    assert by_id["ID"] == by_name["ID"] == v57["ID"]
+    assert by_id["Name"] == "5.7"
+    table = cloud.openstack("datastore", "version", "show", v57["ID"])
+    assert table.code == 0 and "| Name " in table.out
+
+
+def test_datastore_version_show_unknown(cloud):
+    line = one_line_error(cloud.openstack("datastore", "version", "show", "0.0"))
+    assert line == "No datastore version with a name or ID of '0.0' exists."
+
+
+def test_flavor_list_show_by_name_and_id(cloud):
+    rows = cloud.openstack("database", "flavor", "list", "-f", "json").json()
+    assert rows and all(r["ID"] for r in rows)
+    small = next(r for r in rows if r["Name"] == "m1.small")
+    table = cloud.openstack("database", "flavor", "list")
+    assert table.code == 0 and "m1.small" in table.out
+    by_name = cloud.openstack("database", "flavor", "show", "m1.small", "-f", "json").json()
+    by_id = cloud.openstack("database", "flavor", "show", small["ID"], "-f", "json").json()
+    assert by_name == by_id and by_name["RAM"] == small["RAM"]
+    table = cloud.openstack("database", "flavor", "show", "m1.small")
+    assert table.code == 0 and "m1.small" in table.out
+
+
+def test_flavor_list_for_a_datastore_version(cloud):
+    rows = cloud.openstack("database", "flavor", "list", "--datastore-type", "mysql",
+                           "--datastore-version-id", "5.7", "-f", "json").json()
+    assert "m1.small" in {r["Name"] for r in rows}
+
+
+def test_flavor_show_unknown(cloud):
+    line = one_line_error(cloud.openstack("database", "flavor", "show", "nope"))
+    assert line == "No flavor with a name or ID of 'nope' exists."
+
+
+def test_limit_list_and_alias(cloud):
+    rows = cloud.openstack("database", "limit", "list", "-f", "json").json()
+    assert any(r["Verb"] == "ABSOLUTE" and r["Limit"] == "max_instances" for r in rows)
+    assert any(r["Verb"] == "GET" for r in rows)
+    table = cloud.openstack("database", "limits", "list")
+    assert table.code == 0 and "max_instances" in table.out
+
+
+def test_admin_sees_the_same_datastores(cloud):
+    demo = cloud.openstack("datastore", "list", "-f", "json").json()
+    admin = cloud.openstack("datastore", "list", "-f", "json", cloud="local-admin").json()
+    assert {r["Name"] for r in demo} <= {r["Name"] for r in admin}
