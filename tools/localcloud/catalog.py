@@ -21,6 +21,14 @@ DATASTORES = (
     ('redis', 'redis', ('7.0',)),
 )
 
+# Trove stores the guest agent's manager class per datastore version and
+# has defaults only for mysql, mariadb and postgresql.
+REGISTRY_EXT = {
+    'mysql': 'trove.guestagent.datastore.mysql.manager.Manager',
+    'mariadb': 'trove.guestagent.datastore.mariadb.manager.Manager',
+    'redis': 'trove.guestagent.datastore.redis.manager.Manager',
+}
+
 # Images the fake Glance serves: one per manager, plus a spare one that
 # rebuild can switch to.
 IMAGES = tuple(

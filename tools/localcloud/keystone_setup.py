@@ -92,6 +92,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--auth-url', required=True)
     parser.add_argument('--trove-url', required=True)
+    parser.add_argument('--swift-url', required=True)
     parser.add_argument('--secrets', required=True)
     args = parser.parse_args()
     with open(args.secrets) as f:
@@ -111,8 +112,11 @@ def main():
     ks.endpoints(identity, args.auth_url)
     database = ks.service('trove', 'database', 'Database (Trove)')
     ks.endpoints(database, args.trove_url + '/v1.0/$(project_id)s')
+    object_store = ks.service('swift', 'object-store',
+                              'Object store (fake, in the Trove process)')
+    ks.endpoints(object_store, args.swift_url + '/v1/AUTH_$(project_id)s')
     print('keystone set up: projects admin, service, demo; endpoints for '
-          'identity and database')
+          'identity, database and object-store')
 
 
 if __name__ == '__main__':

@@ -64,7 +64,8 @@ def main():
             for version in versions:
                 ds_models.update_datastore_version(
                     datastore, version, manager, catalog.image_id(manager),
-                    None, '', 1, version=version)
+                    None, '', 1, catalog.REGISTRY_EXT[manager],
+                    version=version)
                 config_models.load_datastore_configuration_parameters(
                     datastore, version, rules)
         finally:

@@ -1,0 +1,69 @@
+"""Changes to Trove's behaviour that the local cloud needs, applied by the
+launcher at start-up (installed files are never edited).
+
+Each repair says why. They make Trove faster against back ends that answer
+at once, or route a call that has no `remote_*_client` option to the fakes;
+none changes what the API accepts or answers.
+"""
+
+from oslo_log import log as logging
+
+LOG = logging.getLogger(__name__)
+
+# Against the fakes a poll finds its answer within a few tenths of a second.
+POLL_START = 0.1
+POLL_MAX = 0.5
+
+
+def fast_polling():
+    """Trove polls with exponential back-off from 2-5 s up to 30 s
+    (trove.common.utils.build_polling_task), so one instance create waits
+    ~10 s for fakes that finished long before. Keep the same loop and its
+    time-outs, with short intervals."""
+    from oslo_service import loopingcall
+    from trove.common import utils
+
+    def build_polling_task(retriever, condition=lambda value: value,
+                           sleep_time=1, time_out=0, initial_delay=0):
+        def poll_and_check():
+            obj = retriever()
+            if condition(obj):
+                raise loopingcall.LoopingCallDone(retvalue=obj)
+
+        call = loopingcall.BackOffLoopingCall(f=poll_and_check)
+        return call.start(initial_delay=min(initial_delay, POLL_START),
+                          starting_interval=min(sleep_time, POLL_START),
+                          max_interval=POLL_MAX, timeout=time_out)
+
+    utils.build_polling_task = build_polling_task
+
+
+def sqlite_wal():
+    """SQLite's default rollback journal makes every request's commit wait
+    for fsync and blocks readers during writes; WAL keeps the API fast."""
+    import sqlalchemy
+    from sqlalchemy.engine import Engine
+
+    @sqlalchemy.event.listens_for(Engine, 'connect')
+    def _pragmas(dbapi_connection, _record):
+        if type(dbapi_connection).__module__.startswith('sqlite3'):
+            cur = dbapi_connection.cursor()
+            cur.execute('PRAGMA journal_mode=WAL')
+            cur.execute('PRAGMA synchronous=OFF')
+            cur.close()
+
+
+def swift_client_to_fake():
+    """Backups and replication call trove.common.clients.swift_client()
+    directly (not the remote_swift_client factory) just to learn the object
+    store URL; send them to the fake object store too."""
+    from trove.common import clients
+    from localcloud.fakes import swift
+
+    clients.swift_client = swift.create_client
+
+
+def apply():
+    fast_polling()
+    sqlite_wal()
+    swift_client_to_fake()

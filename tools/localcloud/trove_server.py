@@ -1,0 +1,65 @@
+"""Run the Trove API and its task manager in one process on 127.0.0.1.
+
+What `trove-api` does (paste pipeline from the installed api-paste.ini,
+keystonemiddleware auth_token in front), with bind_host 127.0.0.1 and one
+worker, plus the task manager's RPC server over oslo.messaging's in-process
+`fake:/` transport with the SAME taskmanager_rpc_encr_key as the API (the
+stock `trove-fake-mode` binds 0.0.0.0 and passes an empty key). Back ends
+are the fakes in localcloud.fakes, named in trove.conf.
+
+    python -m localcloud.trove_server --port N --config-file F
+"""
+
+import argparse
+import sys
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--port', type=int, required=True)
+    parser.add_argument('--config-file', required=True)
+    parser.add_argument('--swift-port', type=int, required=True)
+    args = parser.parse_args()
+    # Trove parses sys.argv with oslo.config.
+    sys.argv = [sys.argv[0], '--config-file', args.config_file]
+
+    # trove.cmd monkey-patches everything with eventlet, as trove-api does.
+    import trove.cmd  # noqa: F401
+    from trove.cmd import common as cmd_common
+
+    conf = cmd_common.initialize()
+    conf.set_override('bind_port', args.port)
+    conf.set_override('bind_host', '127.0.0.1')
+
+    from localcloud import repairs
+    repairs.apply()
+
+    from localcloud.fakes import swift
+    swift.BASE_URL = 'http://127.0.0.1:%d/v1' % args.swift_port
+
+    import eventlet
+    from trove.common import cfg
+    from trove.common import notification
+    from trove.common import wsgi
+    from trove.common.rpc import service as rpc_service
+    from trove.common.rpc import version as rpc_version
+    from trove.instance import models as inst_models
+
+    notification.DBaaSAPINotification.register_notify_callback(
+        inst_models.persist_instance_fault)
+    cfg.set_api_config_defaults()
+    launcher = wsgi.launch('trove', args.port,
+                           conf.find_file(conf.api_paste_config),
+                           host='127.0.0.1', workers=1)
+
+    taskmanager = rpc_service.RpcService(
+        key=conf.taskmanager_rpc_encr_key, topic=conf.taskmanager_queue,
+        rpc_api_version=rpc_version.RPC_API_VERSION,
+        manager='trove.taskmanager.manager.Manager')
+    # start() blocks on its periodic-task loop when report_interval > 0.
+    eventlet.spawn(taskmanager.start)
+    launcher.wait()
+
+
+if __name__ == '__main__':
+    main()
