@@ -1,10 +1,15 @@
 """TroveClient: one object giving access to every Trove resource."""
 
+from osc_trove.api.backups import Backups
+from osc_trove.api.clusters import Clusters
+from osc_trove.api.configurations import Configurations
 from osc_trove.api.datastores import Datastores, DatastoreVersions
 from osc_trove.api.flavors import Flavors
 from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
+from osc_trove.api.modules import Modules
+from osc_trove.api.root import Root
 
 
 class TroveClient(Http):
@@ -22,3 +27,8 @@ class TroveClient(Http):
         self.flavors = Flavors(self)
         self.limits = Limits(self)
         self.instances = Instances(self)
+        self.backups = Backups(self)
+        self.clusters = Clusters(self)
+        self.configurations = Configurations(self)
+        self.modules = Modules(self)
+        self.root = Root(self)

@@ -1,0 +1,28 @@
+"""The root (superuser) account of an instance's or a cluster's database."""
+
+from osc_trove.api.resource import segment
+
+KINDS = ("instances", "clusters")
+
+
+class Root:
+    """`kind` is "instances" or "clusters"; the Trove API disables root on instances only."""
+
+    def __init__(self, http):
+        self.http = http
+
+    def _path(self, kind, target_id):
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        return f"/{kind}/{segment(target_id)}/root"
+
+    def enable(self, kind, target_id, password=None):
+        """Enable root (or reset its password); returns {"name": "root", "password": ...}."""
+        body = {"password": password} if password else None
+        return self.http.post(self._path(kind, target_id), body)["user"]
+
+    def is_enabled(self, kind, target_id):
+        return bool(self.http.get(self._path(kind, target_id))["rootEnabled"])
+
+    def disable(self, instance_id):
+        self.http.delete(self._path("instances", instance_id))
