@@ -18,8 +18,8 @@ def main():
     # Keystone parses sys.argv with oslo.config: hide our own arguments.
     sys.argv = sys.argv[:1]
 
-    from werkzeug import serving
     from keystone.server import wsgi
+    from werkzeug import serving
 
     app = wsgi.initialize_public_application()
     serving.run_simple('127.0.0.1', args.port, app, threaded=True,

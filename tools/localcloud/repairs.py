@@ -58,6 +58,7 @@ def swift_client_to_fake():
     directly (not the remote_swift_client factory) just to learn the object
     store URL; send them to the fake object store too."""
     from trove.common import clients
+
     from localcloud.fakes import swift
 
     clients.swift_client = swift.create_client

@@ -38,9 +38,7 @@ def main():
     swift.BASE_URL = 'http://127.0.0.1:%d/v1' % args.swift_port
 
     import eventlet
-    from trove.common import cfg
-    from trove.common import notification
-    from trove.common import wsgi
+    from trove.common import cfg, notification, wsgi
     from trove.common.rpc import service as rpc_service
     from trove.common.rpc import version as rpc_version
     from trove.instance import models as inst_models

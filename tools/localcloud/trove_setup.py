@@ -44,10 +44,10 @@ def main():
     CONF.set_override('connection', 'sqlite:///%s' % args.template,
                       group='database')
 
+    import trove
     from trove.configuration import models as config_models
     from trove.datastore import models as ds_models
     from trove.db import get_db_api
-    import trove
 
     db_api = get_db_api()
     # trove-manage db_sync also runs set_nova_tags, which is about real

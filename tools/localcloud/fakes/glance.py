@@ -16,7 +16,7 @@ class Image(dict):
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(name)
+            raise AttributeError(name) from None
 
 
 IMAGES = {

@@ -19,11 +19,9 @@ import time
 
 import eventlet
 from oslo_log import log as logging
-
 from trove.common import exception as trove_exception
 
-from localcloud.fakes import base
-from localcloud.fakes import swift
+from localcloud.fakes import base, swift
 
 LOG = logging.getLogger(__name__)
 

@@ -14,9 +14,7 @@ from novaclient import api_versions
 from novaclient import exceptions as nova_exceptions
 
 from localcloud import catalog
-from localcloud.fakes import base
-from localcloud.fakes import cinder
-from localcloud.fakes import neutron
+from localcloud.fakes import base, cinder, neutron
 
 API_VERSION = '2.60'
 HOSTS = ('fake-host-1', 'fake-host-2')
