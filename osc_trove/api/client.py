@@ -3,6 +3,7 @@
 from osc_trove.api.backups import Backups
 from osc_trove.api.clusters import Clusters
 from osc_trove.api.configurations import Configurations
+from osc_trove.api.databases import Databases
 from osc_trove.api.datastores import Datastores, DatastoreVersions
 from osc_trove.api.flavors import Flavors
 from osc_trove.api.http import Http
@@ -10,6 +11,7 @@ from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
 from osc_trove.api.modules import Modules
 from osc_trove.api.root import Root
+from osc_trove.api.users import Users
 
 
 class TroveClient(Http):
@@ -32,3 +34,5 @@ class TroveClient(Http):
         self.configurations = Configurations(self)
         self.modules = Modules(self)
         self.root = Root(self)
+        self.databases = Databases(self, self.instances)
+        self.users = Users(self, self.instances)

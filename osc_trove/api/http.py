@@ -5,6 +5,8 @@ from urllib.parse import parse_qsl, urlsplit
 from keystoneauth1 import adapter
 from osc_lib import exceptions
 
+from osc_trove.api.masking import HTTP_LOGGER, masked_logger
+
 SERVICE_TYPE = "database"
 
 
@@ -18,6 +20,8 @@ class Http:
             region_name=region_name,
             interface=interface,
             endpoint_override=endpoint_override,
+            # keystoneauth logs request and response bodies here at DEBUG: passwords masked.
+            logger=masked_logger(HTTP_LOGGER),
         )
 
     def request(self, method, path, **kwargs):

@@ -1,0 +1,84 @@
+"""Database users of an instance, and the databases each may use."""
+
+from urllib.parse import quote
+
+from osc_trove.api.databases import database_entry, paginate_guest_list
+from osc_trove.api.resource import segment
+
+
+def user_segment(name, host=None):
+    """The URL path segment naming a user: `name` or `name@host`.
+
+    Trove reads the segment as `user@host`, split at the last `@` (no `@`
+    means host `%`); a name holding an `@` therefore always gets its host.
+    Trove unquotes the segment once more after the web server did, and its
+    router would take a `.xyz` tail for a file type: so the identity is quoted
+    twice, with its dots hidden in the inner quoting.
+    """
+    if host or "@" in name:
+        identity = f"{name}@{host or '%'}"
+    else:
+        identity = name
+    return quote(quote(identity, safe="").replace(".", "%2E"), safe="")
+
+
+class Users:
+    """The users of one instance: `/instances/{id}/users`."""
+
+    label = "user"
+
+    def __init__(self, http, instances):
+        self.http = http
+        self.instances = instances
+
+    def url(self, instance_id, name=None, host=None, *parts):
+        path = self.instances.url(instance_id, "users")
+        if name is not None:
+            path += "/" + user_segment(name, host)
+        return "/".join([path, *(segment(p) for p in parts)])
+
+    def list(self, instance_id, limit=None, marker=None):
+        """The instance's users (name, host, databases), every page.
+
+        `marker` is `name@host` of the user to start after.
+        """
+        return paginate_guest_list(self.http, self.url(instance_id), "users", limit, marker)
+
+    def get(self, instance_id, name, host=None):
+        return self.http.get(self.url(instance_id, name, host))["user"]
+
+    def create(self, instance_id, users):
+        """Create users: dicts with `name`, `password` and optionally `host`, `databases`.
+
+        `databases` may list names or `{"name": ...}` dicts.
+        """
+        entries = []
+        for user in users:
+            entry = {k: v for k, v in user.items() if v is not None}
+            if "databases" in entry:
+                entry["databases"] = [database_entry(db) for db in entry["databases"]]
+            entries.append(entry)
+        self.http.post(self.url(instance_id), {"users": entries})
+
+    def delete(self, instance_id, name, host=None):
+        self.http.delete(self.url(instance_id, name, host))
+
+    def update_attributes(self, instance_id, name, host=None, new_name=None,
+                          new_password=None, new_host=None):
+        """Rename a user, change its password or the host it may connect from."""
+        changes = {"name": new_name, "password": new_password, "host": new_host}
+        body = {"user": {k: v for k, v in changes.items() if v is not None}}
+        self.http.put(self.url(instance_id, name, host), body)
+
+    def list_access(self, instance_id, name, host=None):
+        """The databases the user may use (`{"name": ...}` dicts)."""
+        body = self.http.get(self.url(instance_id, name, host, "databases")) or {}
+        return body.get("databases") or []
+
+    def grant(self, instance_id, name, databases, host=None):
+        """Let the user use `databases` (names)."""
+        body = {"databases": [database_entry(db) for db in databases]}
+        self.http.put(self.url(instance_id, name, host, "databases"), body)
+
+    def revoke(self, instance_id, name, database, host=None):
+        self.http.delete(self.url(instance_id, name, host, "databases", database))

@@ -1,0 +1,99 @@
+"""openstack database db create/delete/list: the databases (schemas) of an instance."""
+
+import argparse
+
+from osc_trove.commands import base, output
+
+
+def add_instance_argument(parser):
+    parser.add_argument("instance", metavar="<instance>", help="Instance (name or ID)")
+
+
+def positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not '{text}'")
+    return value
+
+
+def add_paging_arguments(parser, what, marker_help):
+    parser.add_argument(
+        "--limit", metavar="<limit>", type=positive_int, help=f"Show at most this many {what}"
+    )
+    parser.add_argument("--marker", metavar="<marker>", help=marker_help)
+
+
+class CreateDatabase(base.Command):
+    """Create a database (schema) on an instance."""
+
+    aliases = ("database add",)
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        parser.add_argument("name", metavar="<name>", help="Name of the new database")
+        parser.add_argument(
+            "--character-set",
+            metavar="<character_set>",
+            help="Character set of the database (datastore default when omitted, "
+            "e.g. utf8mb3 on MySQL)",
+        )
+        parser.add_argument(
+            "--collate",
+            metavar="<collation>",
+            help="Collation of the database (the character set's default when omitted)",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        database = {
+            "name": parsed_args.name,
+            "character_set": parsed_args.character_set,
+            "collate": parsed_args.collate,
+        }
+        database = {k: v for k, v in database.items() if v is not None}
+        self.trove.databases.create(instance["id"], [database])
+
+
+class DeleteDatabase(base.Command):
+    """Delete a database (schema) from an instance, with all its data."""
+
+    aliases = ("database remove",)
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        parser.add_argument("database", metavar="<database>", help="Name of the database")
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        self.trove.databases.delete(instance["id"], parsed_args.database)
+
+
+class ListDatabases(base.Lister):
+    """List the databases (schemas) of an instance, system databases excepted."""
+
+    aliases = ("database list",)
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        add_paging_arguments(parser, "databases", "Start after this database (its name)")
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        databases = self.trove.databases.list(
+            instance["id"], limit=parsed_args.limit, marker=parsed_args.marker
+        )
+        return output.table(databases, ("name",))
+
+
+CreateDatabaseAlias = base.alias_of(CreateDatabase)
+DeleteDatabaseAlias = base.alias_of(DeleteDatabase)
+ListDatabasesAlias = base.alias_of(ListDatabases)

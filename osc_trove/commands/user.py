@@ -1,0 +1,277 @@
+"""openstack database user ...: the database users of an instance and their access."""
+
+from osc_lib import exceptions
+
+from osc_trove.commands import base, output, passwords
+from osc_trove.commands.database import add_instance_argument, add_paging_arguments
+
+_COLUMNS = ("name", "host", "databases")
+
+
+def add_user_arguments(parser):
+    add_instance_argument(parser)
+    parser.add_argument("name", metavar="<name>", help="Name of the user")
+    parser.add_argument(
+        "--host",
+        metavar="<host>",
+        help="Host the user connects from, as given at creation (default: %%, any host)",
+    )
+
+
+def _with_database_names(user):
+    """A user whose `databases` are listed by name."""
+    names = [db.get("name") for db in user.get("databases") or []]
+    return {**user, "databases": names}
+
+
+def _access_table(trove, parsed_args):
+    instance = trove.instances.find(parsed_args.instance)
+    databases = trove.users.list_access(instance["id"], parsed_args.name, parsed_args.host)
+    return output.table(databases, ("name",))
+
+
+def _require_flag(parser, flag, canonical):
+    parser.add_argument(
+        flag,
+        action="store_true",
+        required=True,
+        help=f"Required: this spelling is the spec's form of '{canonical}'",
+    )
+
+
+@passwords.masked_command
+class CreateUser(base.Command):
+    """Create a database user on an instance, optionally with access to databases."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        parser.add_argument("name", metavar="<name>", help="Name of the new user")
+        passwords.add_arguments(parser, "password", "user's password", positional=True)
+        parser.add_argument(
+            "--host",
+            metavar="<host>",
+            help="Host the user may connect from (default: %%, any host)",
+        )
+        parser.add_argument(
+            "--databases",
+            metavar="<database>",
+            nargs="+",
+            help="Databases the user may use (one or more names; put this option after "
+            "the positional arguments)",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        password = passwords.read(
+            parsed_args, "password", self.app.stdin, "user's password",
+            positional=True, required=True,
+        )
+        instance = self.trove.instances.find(parsed_args.instance)
+        user = {
+            "name": parsed_args.name,
+            "password": password,
+            "host": parsed_args.host,
+            "databases": parsed_args.databases,
+        }
+        self.trove.users.create(instance["id"], [user])
+
+
+class DeleteUser(base.Command):
+    """Delete a database user from an instance."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_user_arguments(parser)
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        self.trove.users.delete(instance["id"], parsed_args.name, parsed_args.host)
+
+
+class ListUsers(base.Lister):
+    """List the database users of an instance and the databases each may use."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        add_paging_arguments(parser, "users", "Start after this user (name@host, e.g. bob@%%)")
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        users = self.trove.users.list(
+            instance["id"], limit=parsed_args.limit, marker=parsed_args.marker
+        )
+        return output.table((_with_database_names(u) for u in users), _COLUMNS)
+
+
+class ShowUser(base.ShowOne):
+    """Show a database user: its host and the databases it may use."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_user_arguments(parser)
+        parser.add_argument(
+            "--access",
+            action="store_true",
+            help="List the databases the user may use instead, one row each: the spec's "
+            "form of 'database user show access'",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        if parsed_args.access:
+            if parsed_args.formatter == "shell":
+                raise exceptions.CommandError(
+                    "--access lists rows: use -f table, json, yaml or value, not shell."
+                )
+            return _access_table(self.trove, parsed_args)
+        instance = self.trove.instances.find(parsed_args.instance)
+        user = self.trove.users.get(instance["id"], parsed_args.name, parsed_args.host)
+        return output.show(_with_database_names(user), first=_COLUMNS)
+
+    def produce_output(self, parsed_args, column_names, data):
+        if not parsed_args.access:
+            return super().produce_output(parsed_args, column_names, data)
+        # The access listing is rows: emit it as `database user show access` does.
+        columns, selector = self._generate_columns_and_selector(parsed_args, column_names)
+        if selector:
+            data = (list(self._compress_iterable(row, selector)) for row in data)
+        self.formatter.emit_list(columns, data, self.app.stdout, parsed_args)
+        return 0
+
+
+class ShowUserAccess(base.Lister):
+    """List the databases a database user may use."""
+
+    aliases = ("database user show --access",)
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_user_arguments(parser)
+        return parser
+
+    def take_action(self, parsed_args):
+        return _access_table(self.trove, parsed_args)
+
+
+class GrantAccess(base.Command):
+    """Let a database user use one or more databases."""
+
+    aliases = ("database user add",)
+    _epilog = (
+        "'database user add' is the spec's form, and takes --access: "
+        "database user add --access <instance> <name> <database> [<database> ...]"
+    )
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_user_arguments(parser)
+        parser.add_argument(
+            "databases", metavar="<database>", nargs="+", help="Databases to give access to"
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        self.trove.users.grant(
+            instance["id"], parsed_args.name, parsed_args.databases, parsed_args.host
+        )
+
+
+class RevokeAccess(base.Command):
+    """Stop a database user from using a database."""
+
+    aliases = ("database user remove",)
+    _epilog = (
+        "'database user remove' is the spec's form, and takes --access: "
+        "database user remove --access <instance> <name> <database>"
+    )
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_user_arguments(parser)
+        parser.add_argument(
+            "database", metavar="<database>", help="Database to take access away from"
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        instance = self.trove.instances.find(parsed_args.instance)
+        self.trove.users.revoke(
+            instance["id"], parsed_args.name, parsed_args.database, parsed_args.host
+        )
+
+
+@passwords.masked_command
+class UpdateUserAttributes(base.Command):
+    """Rename a database user, change its password, or the host it connects from."""
+
+    aliases = ("database user set",)
+    _epilog = (
+        "'database user set' is the spec's form, and takes --attributes: "
+        "database user set --attributes <instance> <name> [--new-name ...] ..."
+    )
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_user_arguments(parser)
+        parser.add_argument("--new-name", metavar="<new_name>", help="New name of the user")
+        passwords.add_arguments(parser, "new-password", "new password")
+        parser.add_argument(
+            "--new-host", metavar="<new_host>", help="New host the user may connect from"
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        new_password = passwords.read(parsed_args, "new-password", self.app.stdin, "new password")
+        if new_password is None and not (parsed_args.new_name or parsed_args.new_host):
+            raise exceptions.CommandError(
+                "Nothing to change: give --new-name, --new-host or a new password "
+                "(--new-password, --new-password-prompt or --new-password-stdin)."
+            )
+        instance = self.trove.instances.find(parsed_args.instance)
+        self.trove.users.update_attributes(
+            instance["id"],
+            parsed_args.name,
+            parsed_args.host,
+            new_name=parsed_args.new_name,
+            new_password=new_password,
+            new_host=parsed_args.new_host,
+        )
+
+
+class _GrantAccessForm(GrantAccess):
+    """Let a database user use one or more databases (spec form of 'user grant access')."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        _require_flag(parser, "--access", "database user grant access")
+        return parser
+
+
+class _RevokeAccessForm(RevokeAccess):
+    """Stop a database user from using a database (spec form of 'user revoke access')."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        _require_flag(parser, "--access", "database user revoke access")
+        return parser
+
+
+class _UpdateAttributesForm(UpdateUserAttributes):
+    """Rename a database user, change its password or host (spec form of 'user update
+    attributes')."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        _require_flag(parser, "--attributes", "database user update attributes")
+        return parser
+
+
+# `database user add/remove/set` exist only in the spec's --access/--attributes forms.
+GrantAccessAlias = base.alias_of(_GrantAccessForm)
+RevokeAccessAlias = base.alias_of(_RevokeAccessForm)
+UpdateUserAttributesAlias = passwords.masked_command(base.alias_of(_UpdateAttributesForm))
