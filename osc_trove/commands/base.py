@@ -40,3 +40,28 @@ def alias_of(cls):
     """The same command under another name, hidden from `openstack help`'s list."""
     namespace = {"deprecated": True, "__doc__": cls.__doc__, "__module__": cls.__module__}
     return type(cls.__name__ + "Alias", (cls,), namespace)
+
+
+def act_on(resource, name_or_id, action):
+    """Run `action(id)` on the resource named or identified by `name_or_id`.
+
+    Returns (id, what action returned), in the fewest requests: an ID is used
+    at once (one request in all; a lookup follows only if the server answers
+    404, to tell an unknown ID from a 404 about something else); a name costs
+    one list first.
+    """
+    from osc_lib import exceptions
+
+    from osc_trove.api.resource import looks_like_uuid
+
+    if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
+        try:
+            return name_or_id, action(name_or_id)
+        except exceptions.NotFound as err:
+            row = resource.find(name_or_id)  # raises ResourceNotFound when it truly is unknown
+            if resource.id_of(row) == name_or_id:
+                raise err from None
+    else:
+        row = resource.find(name_or_id)
+    resource_id = resource.id_of(row)
+    return resource_id, action(resource_id)

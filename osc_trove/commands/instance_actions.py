@@ -1,0 +1,292 @@
+"""Changing a database instance: update, restart, resize, upgrade, reboot, rebuild,
+reset status, and the replica actions (detach, promote, eject)."""
+
+from osc_lib import exceptions
+
+from osc_trove.api.resource import looks_like_uuid
+from osc_trove.commands import base, wait
+from osc_trove.commands.instance import add_instance_argument, find_id, wait_until_active
+
+
+class InstanceAction(base.Command):
+    """An action on one instance: <instance>, the action's own options, maybe --wait.
+
+    Subclasses set `waits` (the action is asynchronous: offer --wait, which ends
+    when the instance is ACTIVE again), and define `add_arguments`, `prepare`
+    (checks and lookups, before the instance is touched) and `act`.
+    """
+
+    waits = False
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        self.add_arguments(parser)
+        if self.waits:
+            wait.add_wait_options(parser, "the instance is ACTIVE again")
+        return parser
+
+    def add_arguments(self, parser):
+        pass
+
+    def prepare(self, parsed_args):
+        return None
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        raise NotImplementedError
+
+    def take_action(self, parsed_args):
+        prepared = self.prepare(parsed_args)
+        instances = self.trove.instances
+        instance_id, _ = base.act_on(
+            instances,
+            parsed_args.instance,
+            lambda found_id: self.act(instances, found_id, parsed_args, prepared),
+        )
+        if self.waits and parsed_args.wait:
+            wait_until_active(self, instance_id, parsed_args.instance, parsed_args)
+
+
+class UpdateInstance(base.Command):
+    """Update a database instance's name, configuration group, replication or access.
+
+    Trove changes one attribute besides the name per request: give --name with
+    at most one of --configuration, --remove-configuration,
+    --detach-replica-source, or the access options (--is-public, --is-private,
+    --allowed-cidr). Access options left out keep their current values.
+    """
+
+    aliases = ("database instance set",)
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        add_instance_argument(parser)
+        parser.add_argument("--name", metavar="<name>", help="New name of the instance")
+        config = parser.add_mutually_exclusive_group()
+        config.add_argument(
+            "--configuration",
+            metavar="<configuration>",
+            help="Attach this configuration group (name or ID)",
+        )
+        config.add_argument(
+            "--remove-configuration",
+            action="store_true",
+            help="Detach the instance's configuration group",
+        )
+        parser.add_argument(
+            "--detach-replica-source",
+            action="store_true",
+            help="Detach this replica from its source: it becomes a standalone instance",
+        )
+        public = parser.add_mutually_exclusive_group()
+        public.add_argument(
+            "--is-public",
+            action="store_true",
+            default=None,
+            help="Expose the database service on a public address",
+        )
+        public.add_argument(
+            "--is-private",
+            dest="is_public",
+            action="store_false",
+            help="Stop exposing the database service publicly",
+        )
+        parser.add_argument(
+            "--allowed-cidr",
+            metavar="<cidr>",
+            action="append",
+            help="Only let clients from this CIDR connect; repeat for several "
+            "(replaces the current list)",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        args = parsed_args
+        access = args.is_public is not None or args.allowed_cidr is not None
+        changes = [
+            option
+            for option, given in (
+                ("--configuration", args.configuration),
+                ("--remove-configuration", args.remove_configuration),
+                ("--detach-replica-source", args.detach_replica_source),
+                ("the access options", access),
+            )
+            if given
+        ]
+        if not changes and args.name is None:
+            raise exceptions.CommandError(
+                "Nothing to update: give --name, --configuration, --remove-configuration, "
+                "--detach-replica-source, --is-public, --is-private or --allowed-cidr."
+            )
+        if len(changes) > 1:
+            raise exceptions.CommandError(
+                f"Trove updates one attribute at a time (besides the name): "
+                f"{' and '.join(changes)} need separate commands."
+            )
+        if args.name == "":
+            raise exceptions.CommandError("--name cannot be empty.")
+        instances = self.trove.instances
+        fields = {}
+        if args.name is not None:
+            fields["name"] = args.name
+        if args.configuration:
+            fields["configuration"] = find_id(self.trove.configurations, args.configuration)
+        if args.remove_configuration:
+            fields["configuration"] = None
+        if args.detach_replica_source:
+            fields["replica_of"] = None
+        if access:
+            # The server resets what the request leaves out: start from the current values.
+            found = instances.find(args.instance)
+            current = found.get("access") or {}
+            new = {"is_public": bool(current.get("is_public"))}
+            if current.get("allowed_cidrs"):
+                new["allowed_cidrs"] = current["allowed_cidrs"]
+            if args.is_public is not None:
+                new["is_public"] = args.is_public
+            if args.allowed_cidr is not None:
+                new["allowed_cidrs"] = args.allowed_cidr
+            fields["access"] = new
+            instances.update(instances.id_of(found), **fields)
+            return
+        base.act_on(instances, args.instance, lambda found_id: instances.update(found_id, **fields))
+
+
+class RestartInstance(InstanceAction):
+    """Restart the database service of an instance (status REBOOT, then ACTIVE)."""
+
+    waits = True
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.restart(instance_id)
+
+
+class ResizeFlavor(InstanceAction):
+    """Move an instance to another flavor (status RESIZE, then ACTIVE)."""
+
+    aliases = ("database instance resize",)
+    waits = True
+
+    def add_arguments(self, parser):
+        parser.add_argument("flavor", metavar="<flavor>", help="New flavor (name or ID)")
+
+    def prepare(self, parsed_args):
+        flavors = self.trove.flavors
+        return flavors.id_of(flavors.find(parsed_args.flavor))
+
+    def act(self, instances, instance_id, parsed_args, flavor_id):
+        instances.resize_flavor(instance_id, flavor_id)
+
+
+class ResizeVolume(InstanceAction):
+    """Grow an instance's volume (status RESIZE, then ACTIVE); volumes cannot shrink."""
+
+    aliases = ("database instance volume resize",)
+    waits = True
+
+    def add_arguments(self, parser):
+        parser.add_argument("size", metavar="<size>", type=int, help="New volume size in GB")
+
+    def prepare(self, parsed_args):
+        if parsed_args.size < 1:
+            raise exceptions.CommandError("The volume size must be at least 1 GB.")
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.resize_volume(instance_id, parsed_args.size)
+
+
+class UpgradeInstance(InstanceAction):
+    """Upgrade an instance to another version of its datastore (status UPGRADE, then ACTIVE)."""
+
+    waits = True
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "datastore_version",
+            metavar="<datastore_version>",
+            help="Datastore version to upgrade to (name or ID, of the instance's datastore)",
+        )
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.upgrade(instance_id, parsed_args.datastore_version)
+
+
+class ResetStatus(InstanceAction):
+    """Reset an instance's status: clear its current task and mark running backups FAILED.
+
+    The instance then shows ERROR until its guest reports again; use it for
+    instances stuck in a task, before deleting or retrying.
+    """
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.reset_status(instance_id)
+
+
+class RebootInstance(InstanceAction):
+    """Reboot an instance's server, stopping the database first (admin only)."""
+
+    waits = True
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.reboot(instance_id)
+
+
+class RebuildInstance(InstanceAction):
+    """Rebuild an instance's server from a new guest image (admin only).
+
+    Mainly for Trove upgrades; the data on the volume is kept.
+    """
+
+    waits = True
+
+    def add_arguments(self, parser):
+        parser.add_argument("image", metavar="<image>", help="Guest image (name or ID)")
+
+    def prepare(self, parsed_args):
+        if looks_like_uuid(parsed_args.image):
+            return parsed_args.image
+        image = self.app.client_manager.image.find_image(parsed_args.image, ignore_missing=False)
+        return image.id
+
+    def act(self, instances, instance_id, parsed_args, image_id):
+        instances.rebuild(instance_id, image_id)
+
+
+class DetachReplica(InstanceAction):
+    """Detach a replica from its replication source: it becomes a standalone instance."""
+
+    aliases = ("database replica unset",)
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.detach_replica(instance_id)
+
+
+class PromoteReplica(InstanceAction):
+    """Promote a replica to be the replication source, while the source still works.
+
+    Every instance of the replication set goes to PROMOTE, then ACTIVE.
+    """
+
+    waits = True
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.promote_to_replica_source(instance_id)
+
+
+class EjectReplicaSource(InstanceAction):
+    """Eject a failed replication source; the most current replica becomes the source.
+
+    Only for a source that has stopped answering (no heartbeat); every instance
+    of the set goes to EJECT, then ACTIVE.
+    """
+
+    waits = True
+
+    def act(self, instances, instance_id, parsed_args, prepared):
+        instances.eject_replica_source(instance_id)
+
+
+UpdateInstanceAlias = base.alias_of(UpdateInstance)
+ResizeFlavorAlias = base.alias_of(ResizeFlavor)
+ResizeVolumeAlias = base.alias_of(ResizeVolume)
+DetachReplicaAlias = base.alias_of(DetachReplica)

@@ -1,0 +1,180 @@
+"""`--wait` for every asynchronous command: poll, report progress on stderr, stop.
+
+A command adds the options with `add_wait_options(parser, ...)`, starts its
+operation, then calls `wait_for(get, ...)`: `get` fetches the resource again
+(raising osc-lib's NotFound once it is gone). Progress goes to stderr so that
+stdout keeps only the command's output (`-f json` stays parseable).
+"""
+
+import sys
+import time
+
+from osc_lib import exceptions
+
+DEFAULT_TIMEOUT = 1800
+FIRST_DELAY = 1.0
+BACKOFF = 1.5
+MAX_DELAY = 10.0
+
+# Module-level so that tests can replace them and never really sleep.
+sleep = time.sleep
+clock = time.monotonic
+
+
+class WaitFailed(exceptions.CommandError):
+    """The operation ended in a failure status, or took longer than allowed."""
+
+
+def add_wait_options(parser, target):
+    """Add --wait and --wait-timeout; `target` completes "Wait until ..."."""
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help=f"Wait until {target}, showing each status change and the elapsed time on "
+        "stderr; exit 1 with the server's fault message if it fails or times out",
+    )
+    parser.add_argument(
+        "--wait-timeout",
+        metavar="<seconds>",
+        type=_positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"With --wait, give up after this many seconds (default: {DEFAULT_TIMEOUT})",
+    )
+
+
+def _positive_seconds(text):
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("the timeout must be at least 1 second")
+    return value
+
+
+def status_in(*statuses):
+    """A predicate: the resource's `status` is one of `statuses`."""
+    wanted = set(statuses)
+    return lambda item: item.get("status") in wanted
+
+
+def is_error(item):
+    return item.get("status") == "ERROR"
+
+
+def fault_message(item):
+    """The server's explanation of a failure: an instance's `fault.message`, if any."""
+    fault = item.get("fault") if isinstance(item, dict) else None
+    if isinstance(fault, dict):
+        return fault.get("message") or fault.get("details")
+    return fault or None
+
+
+def elapsed_text(seconds):
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    return f"{minutes}m{seconds:02d}s"
+
+
+def delays(first=FIRST_DELAY, factor=BACKOFF, cap=MAX_DELAY):
+    """Pauses between polls: short at first, then growing up to `cap` seconds."""
+    delay = first
+    while True:
+        yield delay
+        delay = min(cap, delay * factor)
+
+
+class Progress:
+    """Writes status changes with the elapsed time to `stream`.
+
+    On a terminal, one line rewritten in place (the history of statuses and a
+    running clock); otherwise one line per status change, for logs.
+    """
+
+    def __init__(self, stream, subject):
+        self.stream = stream
+        self.subject = subject
+        self.steps = []
+        isatty = getattr(stream, "isatty", None)
+        self.tty = bool(isatty and isatty())
+
+    def update(self, status, elapsed):
+        changed = not self.steps or self.steps[-1][0] != status
+        if changed:
+            self.steps.append((status, elapsed))
+        if self.tty:
+            history = " -> ".join(f"{s} ({elapsed_text(t)})" for s, t in self.steps)
+            self.stream.write(f"\r\x1b[K{self.subject}: {history}, {elapsed_text(elapsed)} elapsed")
+        elif changed:
+            self.stream.write(f"{self.subject}: {status} ({elapsed_text(elapsed)})\n")
+        self.stream.flush()
+
+    def finish(self):
+        if self.tty and self.steps:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def wait_for(
+    get,
+    subject,
+    done,
+    failed=is_error,
+    *,
+    until_gone=False,
+    timeout=DEFAULT_TIMEOUT,
+    stream=None,
+    status_of=lambda item: item.get("status"),
+    fault_of=fault_message,
+    pauses=None,
+):
+    """Poll `get()` until `done(item)`; return the last item (None once gone).
+
+    `until_gone`: a NotFound from `get` is success (deletes). Otherwise it is a
+    failure, as is `failed(item)` and running out of `timeout` seconds; these
+    raise WaitFailed carrying the server's fault message when there is one.
+    """
+    progress = Progress(stream or sys.stderr, subject)
+    pauses = pauses or delays()
+    start = clock()
+    try:
+        while True:
+            try:
+                item = get()
+            except exceptions.NotFound:
+                elapsed = clock() - start
+                if until_gone:
+                    progress.update("DELETED", elapsed)
+                    return None
+                raise WaitFailed(f"{subject} disappeared after {elapsed_text(elapsed)}.") from None
+            elapsed = clock() - start
+            status = status_of(item)
+            progress.update(status, elapsed)
+            if done(item):
+                return item
+            if failed(item):
+                raise WaitFailed(
+                    _with_fault(f"{subject} went to {status} after {elapsed_text(elapsed)}", item,
+                                fault_of)
+                )
+            if elapsed >= timeout:
+                raise WaitFailed(
+                    _with_fault(
+                        f"Timed out after {elapsed_text(timeout)} waiting for {subject} "
+                        f"(status {status})",
+                        item,
+                        fault_of,
+                    )
+                )
+            sleep(max(0.0, min(next(pauses), timeout - elapsed)))
+    finally:
+        progress.finish()
+
+
+def _with_fault(message, item, fault_of):
+    fault = fault_of(item)
+    return f"{message}: {fault}" if fault else f"{message}."
