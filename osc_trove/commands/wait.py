@@ -73,7 +73,7 @@ def fault_message(item):
 
 
 def elapsed_text(seconds):
-    seconds = int(round(seconds))
+    seconds = int(seconds)
     if seconds < 60:
         return f"{seconds}s"
     minutes, seconds = divmod(seconds, 60)

@@ -1,0 +1,542 @@
+"""Instance create/list/show/delete: request bodies, request counts, output, errors."""
+
+import json
+
+import pytest
+
+from osc_trove.commands import wait
+from tests.unit.conftest import sample
+
+IID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
+NEW_ID = "b76a6a76-748b-4064-adec-4c9e6c9abd68"
+BACKUP_ID = "71557643-2245-43ac-b871-3d5a50af21d3"
+CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
+MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
+NET_ID = "a5330d7d-0e8c-48b4-9f6c-0f2c4ab1b854"
+SUBNET_ID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
+
+FLAVORS = {
+    "flavors": [
+        {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1},
+        {"id": None, "str_id": "d3", "name": "m1.large", "ram": 8192, "vcpus": 4},
+    ]
+}
+
+
+def show_body(**changes):
+    body = sample("instance-show-response.json")
+    body["instance"].update(changes)
+    return body
+
+
+def list_body(*rows, next_marker=None):
+    body = {"instances": list(rows)}
+    if next_marker:
+        body["links"] = [
+            {
+                "rel": "next",
+                "href": f"https://127.0.0.1:8779/v1.0/p/instances?limit=20&marker={next_marker}",
+            }
+        ]
+    return body
+
+
+def row(instance_id, name, **extra):
+    return {"id": instance_id, "name": name, "status": "ACTIVE", **extra}
+
+
+class FakeTime:
+    def __init__(self):
+        self.now = 0.0
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def clock(self):
+        return self.now
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    fake = FakeTime()
+    monkeypatch.setattr(wait, "sleep", fake.sleep)
+    monkeypatch.setattr(wait, "clock", fake.clock)
+    return fake
+
+
+def one_line_error(code, out, err):
+    assert code == 1, err
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
+    return err.strip()
+
+
+# --- create -----------------------------------------------------------------
+
+
+def test_create_with_every_option_by_name(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", "/backups", {"backups": [{"id": BACKUP_ID, "name": "nightly"}]})
+    trove.on(
+        "GET", "/configurations", {"configurations": [{"id": CONFIG_ID, "name": "tuned"}]}
+    )
+    trove.on("GET", "/instances", list_body(row(IID, "src")))
+    trove.on("GET", "/modules", {"modules": [{"id": MODULE_ID, "name": "ping"}]})
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    shown = trove.run_json(
+        "database", "instance", "create", "db1",
+        "--flavor", "m1.large", "--size", "2", "--volume-type", "ssd",
+        "--databases", "app", "logs", "--users", "alice:pw:with:colons", "bob:x",
+        "--backup", "nightly", "--availability-zone", "az1",
+        "--datastore", "mysql", "--datastore-version", "5.7",
+        "--datastore-version-number", "5.7.29",
+        "--nic", f"net-id={NET_ID},subnet-id={SUBNET_ID},ip-address=10.0.0.5",
+        "--configuration", "tuned", "--replica-of", "src", "--replica-count", "2",
+        "--module", "ping", "--module", MODULE_ID,
+        "--locality", "anti-affinity", "--region", "RegionTwo",
+        "--is-public", "--allowed-cidr", "10.0.0.0/24", "--allowed-cidr", "10.1.0.0/24",
+    )
+    access = [{"name": "app"}, {"name": "logs"}]
+    assert trove.bodies() == [
+        {
+            "instance": {
+                "name": "db1",
+                "flavorRef": "d3",
+                "volume": {"size": 2, "type": "ssd"},
+                "datastore": {"type": "mysql", "version": "5.7", "version_number": "5.7.29"},
+                "databases": access,
+                "users": [
+                    {"name": "alice", "password": "pw:with:colons", "databases": access},
+                    {"name": "bob", "password": "x", "databases": access},
+                ],
+                "restorePoint": {"backupRef": BACKUP_ID},
+                "configuration": CONFIG_ID,
+                "replica_of": IID,
+                "replica_count": 2,
+                "modules": [{"id": MODULE_ID}, {"id": MODULE_ID}],
+                "nics": [{"network_id": NET_ID, "subnet_id": SUBNET_ID, "ip_address": "10.0.0.5"}],
+                "availability_zone": "az1",
+                "locality": "anti-affinity",
+                "region_name": "RegionTwo",
+                "access": {"is_public": True, "allowed_cidrs": ["10.0.0.0/24", "10.1.0.0/24"]},
+            }
+        }
+    ]
+    # One list per name given; the module given by ID is not looked up.
+    assert trove.requests == [
+        ("GET", "/flavors"),
+        ("GET", "/backups"),
+        ("GET", "/configurations"),
+        ("GET", "/instances"),
+        ("GET", "/modules"),
+        ("POST", "/instances"),
+    ]
+    assert shown["ID"] == NEW_ID and shown["Status"] == "BUILD"
+
+
+def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, out, err = trove.run(
+        "database", "instance", "create", "db1", "--flavor", "2", "--size", "1",
+        "--backup", BACKUP_ID, "--configuration", CONFIG_ID, "--nic", f"net-id={NET_ID}",
+    )
+    assert code == 0, err
+    assert trove.bodies()[0]["instance"] == {
+        "name": "db1",
+        "flavorRef": "2",
+        "volume": {"size": 1},
+        "restorePoint": {"backupRef": BACKUP_ID},
+        "configuration": CONFIG_ID,
+        "nics": [{"network_id": NET_ID}],
+    }
+    assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
+    assert "| Status " in out and "BUILD" in out
+
+
+def test_create_a_replica_needs_no_flavor(trove):
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, _, err = trove.run("database", "instance", "create", "r1", "--replica-of", IID)
+    assert code == 0, err
+    assert trove.bodies() == [{"instance": {"name": "r1", "replica_of": IID}}]
+    assert trove.requests == [("POST", "/instances")]
+
+
+def test_create_is_private_with_cidrs(trove):
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    trove.run("database", "instance", "create", "r1", "--replica-of", IID,
+              "--allowed-cidr", "10.0.0.0/8")
+    assert trove.bodies()[0]["instance"]["access"] == {
+        "is_public": False, "allowed_cidrs": ["10.0.0.0/8"],
+    }
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--users", "alice"], "--users takes <user>:<password> pairs; 'alice' is not one."),
+        (["--users", ":pw"], "--users takes <user>:<password> pairs; ':pw' is not one."),
+        (["--users", "bob:"], "--users takes <user>:<password> pairs; 'bob:' is not one."),
+        (["--nic", "net=abc"], "--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
+         "(at least net-id or subnet-id); 'net=abc' is not that."),
+        (["--nic", "net-id"], "--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
+         "(at least net-id or subnet-id); 'net-id' is not that."),
+        (["--nic", "ip-address=10.0.0.1"], "--nic 'ip-address=10.0.0.1' needs net-id or "
+         "subnet-id."),
+        (["--size", "0"], "--size must be at least 1."),
+        (["--replica-count", "2"], "--replica-count needs --replica-of."),
+    ],
+)
+def test_create_rejects_bad_input_before_any_request(trove, argv, message):
+    result = trove.run("database", "instance", "create", "db1", "--flavor", "2", *argv)
+    assert one_line_error(*result) == message
+    assert trove.requests == []
+
+
+def test_create_without_flavor(trove):
+    result = trove.run("database", "instance", "create", "db1", "--size", "1")
+    assert one_line_error(*result) == "--flavor is required (except with --replica-of)."
+    assert trove.requests == []
+
+
+def test_create_with_an_unknown_flavor(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    result = trove.run("database", "instance", "create", "db1", "--flavor", "m9.huge")
+    assert one_line_error(*result) == "No flavor with a name or ID of 'm9.huge' exists."
+    assert trove.requests == [("GET", "/flavors")]
+
+
+def test_create_wait_prints_json_on_stdout_and_progress_on_stderr(trove, fake_time):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    building = show_body(id=NEW_ID, status="BUILD")
+    trove.mocker.get(
+        f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/{NEW_ID}",
+        [{"json": building}, {"json": building}, {"json": show_body(id=NEW_ID)}],
+    )
+    code, out, err = trove.run(
+        "database", "instance", "create", "db1", "--flavor", "m1.small", "--size", "1",
+        "--wait", "-f", "json",
+    )
+    assert code == 0, err
+    shown = json.loads(out)
+    assert shown["Status"] == "ACTIVE" and shown["ID"] == NEW_ID
+    assert err.splitlines() == ["instance db1: BUILD (0s)", "instance db1: ACTIVE (2s)"]
+    assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")] + [
+        ("GET", f"/instances/{NEW_ID}")
+    ] * 3
+
+
+def test_create_wait_ending_in_error_shows_the_fault(trove, fake_time):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    failed = show_body(id=NEW_ID, status="ERROR", fault={"message": "No valid host was found."})
+    trove.on("GET", f"/instances/{NEW_ID}", failed)
+    code, out, err = trove.run(
+        "database", "instance", "create", "db1", "--flavor", "2", "--wait", "-f", "json"
+    )
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "instance db1: ERROR (0s)",
+        "instance db1 went to ERROR after 0s: No valid host was found.",
+    ]
+
+
+def test_create_wait_timeout(trove, fake_time):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    trove.on("GET", f"/instances/{NEW_ID}", show_body(id=NEW_ID, status="BUILD"))
+    code, out, err = trove.run(
+        "database", "instance", "create", "db1", "--flavor", "2", "--wait", "--wait-timeout", "5"
+    )
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == (
+        "Timed out after 5s waiting for instance db1 (status BUILD)."
+    )
+    assert sum(fake_time.sleeps) == 5
+
+
+# --- list -------------------------------------------------------------------
+
+
+def test_list_follows_every_page_of_details(trove):
+    pages = [
+        list_body(*(row(f"id-{i}", f"db{i}") for i in range(0, 20)), next_marker="id-19"),
+        list_body(*(row(f"id-{i}", f"db{i}") for i in range(20, 40)), next_marker="id-39"),
+        list_body(*(row(f"id-{i}", f"db{i}") for i in range(40, 45))),
+    ]
+    trove.mocker.get(
+        "http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/detail",
+        [{"json": page} for page in pages],
+    )
+    rows = trove.run_json("database", "instance", "list")
+    assert [r["Name"] for r in rows] == [f"db{i}" for i in range(45)]
+    assert trove.requests == [
+        ("GET", "/instances/detail"),
+        ("GET", "/instances/detail?limit=20&marker=id-19"),
+        ("GET", "/instances/detail?limit=20&marker=id-39"),
+    ]
+
+
+def test_list_limit_marker_and_clustered(trove):
+    trove.on("GET", "/instances/detail", list_body(row(IID, "a"), row(NEW_ID, "b")))
+    rows = trove.run_json(
+        "database", "instance", "list", "--limit", "1", "--marker", "m1", "--include-clustered"
+    )
+    assert [r["Name"] for r in rows] == ["a"]
+    assert trove.requests == [
+        ("GET", "/instances/detail?marker=m1&include_clustered=true&limit=1")
+    ]
+
+
+def test_list_rows_are_readable_in_tables_and_data_in_json(trove):
+    body = sample("instance-list-detail-response.json")
+    body["instances"][0]["replicas"] = [{"id": NEW_ID, "links": []}]
+    body["instances"][1]["replica_of"] = {"id": IID, "links": []}
+    trove.on("GET", "/instances/detail", body)
+    rows = trove.run_json("database", "instance", "list")
+    assert rows[0] == {
+        "ID": IID,
+        "Name": "test",
+        "Datastore": "mysql",
+        "Datastore Version": "5.7",
+        "Status": "ACTIVE",
+        "Operating Status": "HEALTHY",
+        "Public": None,
+        "Addresses": [
+            {"address": "10.1.0.62", "type": "private",
+             "network": "3dc8f3c2-f335-11eb-878c-00224d6b7bc1"},
+            {"address": "172.24.5.114", "type": "public"},
+        ],
+        "Flavor ID": "6",
+        "Size": 1,
+        "Role": "primary",
+        "Fault": None,
+    }
+    assert rows[1]["Role"] == "replica"
+    assert rows[1]["Fault"]["message"].startswith("Failed to create User port")
+    code, out, err = trove.run("database", "instance", "list")
+    assert code == 0, err
+    assert "10.1.0.62 (private), 172.24.5.114 (public)" in out
+    assert "| Failed to create User port for instance" in out
+    assert "Project ID" not in out
+
+
+def test_list_all_projects_uses_the_admin_api_and_adds_the_project(trove):
+    trove.on("GET", "/mgmt/instances", sample("instance-mgmt-list-response.json"))
+    rows = trove.run_json("database", "instance", "list", "--all-projects")
+    assert rows[0]["Project ID"] == "9f8dd5eacb074c9f87d2d822c9092aa5"
+    assert trove.requests == [("GET", "/mgmt/instances")]
+
+
+def test_list_for_one_project(trove, monkeypatch):
+    from openstackclient.identity import common
+
+    class Project:
+        id = "p-42"
+
+    looked_up = []
+    monkeypatch.setattr(
+        common, "find_project", lambda client, name, domain: looked_up.append((name, domain))
+        or Project()
+    )
+    trove.on("GET", "/mgmt/instances", {"instances": []})
+    code, _, err = trove.run("database", "instance", "list", "--project", "demo")
+    assert code == 0, err
+    assert looked_up == [("demo", None)]
+    assert trove.requests == [("GET", "/mgmt/instances?project_id=p-42")]
+
+
+def test_list_help_names_the_admin_columns(trove):
+    code, out, _ = trove.run("help", "database", "instance", "list")
+    assert "Admins also get a Project ID column" in " ".join(out.split())
+
+
+# --- show -------------------------------------------------------------------
+
+
+def test_show_by_id_is_one_request_and_readable(trove):
+    body = show_body(
+        fault={"message": "Disk full", "created": "2019", "details": None},
+        access={"is_public": True, "allowed_cidrs": ["10.0.0.0/24"]},
+        configuration={"id": CONFIG_ID, "name": "tuned", "links": []},
+        replicas=[{"id": NEW_ID, "links": []}],
+    )
+    body["instance"]["datastore"]["version_number"] = "5.7.29"
+    trove.on("GET", f"/instances/{IID}", body)
+    code, out, err = trove.run("database", "instance", "show", IID)
+    assert code == 0, err
+    table = " ".join(out.split())
+    for text in (
+        "| Datastore | mysql 5.7 (5.7.29) |",
+        "| Volume | 1 GB, 0.12 GB used (13.33%) |",
+        "| Addresses | 10.1.0.62 (private), 172.24.5.114 (public) |",
+        "| Access | public, allowed from 10.0.0.0/24 |",
+        "| Fault | Disk full |",
+        "| Configuration | tuned (2aa51628-5c42-4086-8682-137caffd2ba6) |",
+        f"| Replicas | {NEW_ID} |",
+        "| Flavor | 6 |",
+    ):
+        assert text in table
+    assert "| IP " not in out and "Links" not in out
+    assert trove.requests == [("GET", f"/instances/{IID}")]
+
+
+def test_show_json_keeps_the_servers_structure(trove):
+    trove.on("GET", f"/instances/{IID}", show_body())
+    shown = trove.run_json("database", "instance", "show", IID)
+    assert shown["Datastore"] == {"type": "mysql", "version": "5.7"}
+    assert shown["Volume"] == {"size": 1, "used": 0.12, "used_percent": 13.33}
+    assert shown["Flavor"] == {"id": "6"}
+    assert shown["Addresses"][1] == {"address": "172.24.5.114", "type": "public"}
+    assert list(shown)[:2] == ["ID", "Name"]
+
+
+def test_show_by_name_lists_then_gets(trove):
+    trove.on("GET", "/instances", list_body(row(NEW_ID, "other"), row(IID, "test")))
+    trove.on("GET", f"/instances/{IID}", show_body())
+    assert trove.run_json("database", "instance", "show", "test")["ID"] == IID
+    assert trove.requests == [("GET", "/instances"), ("GET", f"/instances/{IID}")]
+
+
+def test_show_unknown_and_ambiguous_names(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "twin"), row(NEW_ID, "twin")))
+    result = trove.run("database", "instance", "show", "nope")
+    assert one_line_error(*result) == "No instance with a name or ID of 'nope' exists."
+    result = trove.run("database", "instance", "show", "twin")
+    assert one_line_error(*result) == (
+        f"More than one instance is named 'twin' ({IID}, {NEW_ID}); use an ID."
+    )
+
+
+def test_show_unknown_id(trove):
+    missing = {"itemNotFound": {"code": 404, "message": f"Instance {IID} not found"}}
+    trove.on("GET", f"/instances/{IID}", missing, status=404)
+    trove.on("GET", "/instances", list_body())
+    result = trove.run("database", "instance", "show", IID)
+    assert one_line_error(*result) == f"No instance with a name or ID of '{IID}' exists."
+
+
+# --- delete -----------------------------------------------------------------
+
+
+def test_delete_by_id_is_one_request(trove):
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    code, out, err = trove.run("database", "instance", "delete", IID)
+    assert (code, out, err) == (0, "", "")
+    assert trove.requests == [("DELETE", f"/instances/{IID}")]
+
+
+def test_delete_several_tries_every_one_and_reports_failures(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "a"), row(NEW_ID, "b")))
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    trove.on("DELETE", f"/instances/{NEW_ID}", status=202)
+    code, out, err = trove.run("database", "instance", "delete", "a", "ghost", "b")
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "Failed to delete instance 'ghost': No instance with a name or ID of 'ghost' exists.",
+        "1 of 3 instances failed to delete.",
+    ]
+    deletes = [r for r in trove.requests if r[0] == "DELETE"]
+    assert deletes == [("DELETE", f"/instances/{IID}"), ("DELETE", f"/instances/{NEW_ID}")]
+
+
+def test_delete_reports_server_errors_with_their_status(trove):
+    conflict = {"unprocessableEntity": {"code": 422, "message": "Instance is busy."}}
+    trove.on("DELETE", f"/instances/{IID}", conflict, status=422)
+    code, out, err = trove.run("database", "instance", "delete", IID)
+    assert code == 1
+    assert err.splitlines() == [
+        f"Failed to delete instance '{IID}': Instance is busy. (HTTP 422)",
+        "1 of 1 instance failed to delete.",
+    ]
+
+
+def test_delete_unknown_id_is_checked_once_more(trove):
+    missing = {"itemNotFound": {"code": 404, "message": "not found"}}
+    trove.on("DELETE", f"/instances/{NEW_ID}", missing, status=404)
+    trove.on("GET", f"/instances/{NEW_ID}", missing, status=404)
+    trove.on("GET", "/instances", list_body())
+    code, _, err = trove.run("database", "instance", "delete", NEW_ID)
+    assert code == 1
+    assert f"No instance with a name or ID of '{NEW_ID}' exists." in err
+    assert trove.requests == [
+        ("DELETE", f"/instances/{NEW_ID}"),
+        ("GET", f"/instances/{NEW_ID}"),
+        ("GET", "/instances"),
+    ]
+
+
+def test_delete_wait_until_gone(trove, fake_time):
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    trove.mocker.get(
+        f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/{IID}",
+        [
+            {"json": show_body(status="SHUTDOWN")},
+            {"json": {"itemNotFound": {"code": 404, "message": "gone"}}, "status_code": 404},
+        ],
+    )
+    code, out, err = trove.run("database", "instance", "delete", IID, "--wait")
+    assert code == 0, err
+    assert err.splitlines() == [f"instance {IID}: SHUTDOWN (0s)", f"instance {IID}: DELETED (1s)"]
+
+
+def test_delete_wait_fails_when_the_instance_goes_to_error(trove, fake_time):
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    trove.mocker.get(
+        f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/{IID}",
+        [
+            {"json": show_body(status="SHUTDOWN")},
+            {"json": show_body(status="ERROR", fault={"message": "Server delete failed"})},
+        ],
+    )
+    code, out, err = trove.run("database", "instance", "delete", IID, "--wait")
+    assert code == 1
+    assert err.splitlines()[-2:] == [
+        f"Failed to delete instance '{IID}': instance {IID} went to ERROR after 1s: "
+        "Server delete failed",
+        "1 of 1 instance failed to delete.",
+    ]
+
+
+def test_delete_wait_of_an_instance_already_in_error_waits_for_it_to_go(trove, fake_time):
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    trove.mocker.get(
+        f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/{IID}",
+        [
+            {"json": show_body(status="ERROR")},
+            {"json": {"itemNotFound": {"code": 404, "message": "gone"}}, "status_code": 404},
+        ],
+    )
+    code, out, err = trove.run("database", "instance", "delete", IID, "--wait")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "argv", [["delete", "--force"], ["force", "delete"]], ids=["delete --force", "force delete"]
+)
+def test_force_delete_resets_the_status_first(trove, argv):
+    trove.on("GET", "/instances", list_body(row(IID, "stuck")))
+    trove.on("POST", f"/instances/{IID}/action", status=202)
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    code, _, err = trove.run("database", "instance", *argv, "stuck")
+    assert code == 0, err
+    assert trove.requests == [
+        ("GET", "/instances"),
+        ("POST", f"/instances/{IID}/action"),
+        ("DELETE", f"/instances/{IID}"),
+    ]
+    assert trove.bodies() == [{"reset_status": {}}]
+
+
+def test_force_delete_wait(trove, fake_time):
+    trove.on("POST", f"/instances/{IID}/action", status=202)
+    trove.on("DELETE", f"/instances/{IID}", status=202)
+    trove.on("GET", f"/instances/{IID}", {"itemNotFound": {"code": 404, "message": "x"}},
+             status=404)
+    code, _, err = trove.run("database", "instance", "force", "delete", IID, "--wait")
+    assert code == 0, err
+    assert err == f"instance {IID}: DELETED (0s)\n"

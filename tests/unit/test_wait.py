@@ -1,0 +1,187 @@
+"""The one --wait implementation: polling, backoff, progress, success and failure."""
+
+import io
+import itertools
+
+import pytest
+from osc_lib import exceptions
+
+from osc_trove.commands import wait
+
+
+class FakeTime:
+    """A clock that moves only when the code under test sleeps."""
+
+    def __init__(self):
+        self.now = 100.0
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def clock(self):
+        return self.now
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    fake = FakeTime()
+    monkeypatch.setattr(wait, "sleep", fake.sleep)
+    monkeypatch.setattr(wait, "clock", fake.clock)
+    return fake
+
+
+class Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def getter(*answers):
+    """get() answering each of `answers` in turn (an exception is raised), the last forever."""
+    answers = list(answers)
+    calls = itertools.count()
+
+    def get():
+        answer = answers[min(next(calls), len(answers) - 1)]
+        if isinstance(answer, Exception):
+            raise answer
+        return answer if isinstance(answer, dict) else {"status": answer}
+
+    return get
+
+
+def test_polls_until_done_and_reports_each_change_once_per_line(fake_time):
+    stream = io.StringIO()
+    item = wait.wait_for(
+        getter("BUILD", "BUILD", "BUILD", "ACTIVE"),
+        "instance db1",
+        wait.status_in("ACTIVE"),
+        stream=stream,
+    )
+    assert item == {"status": "ACTIVE"}
+    assert stream.getvalue() == "instance db1: BUILD (0s)\ninstance db1: ACTIVE (4s)\n"
+    # backoff: 1s, then 1.5 times longer each time
+    assert fake_time.sleeps == [1.0, 1.5, 2.25]
+
+
+def test_backoff_is_capped():
+    assert list(itertools.islice(wait.delays(first=2, factor=2, cap=5), 5)) == [2, 4, 5, 5, 5]
+
+
+def test_a_terminal_gets_one_updating_line(fake_time):
+    stream = Tty()
+    wait.wait_for(
+        getter("RESIZE", "RESIZE", "ACTIVE"), "instance db1", wait.status_in("ACTIVE"),
+        stream=stream,
+    )
+    text = stream.getvalue()
+    assert text.count("\n") == 1 and text.endswith("\n")
+    frames = text.rstrip("\n").split("\r\x1b[K")[1:]
+    assert frames == [
+        "instance db1: RESIZE (0s), 0s elapsed",
+        "instance db1: RESIZE (0s), 1s elapsed",
+        "instance db1: RESIZE (0s) -> ACTIVE (2s), 2s elapsed",
+    ]
+
+
+def test_error_fails_with_the_servers_fault(fake_time):
+    stream = io.StringIO()
+    with pytest.raises(wait.WaitFailed) as err:
+        wait.wait_for(
+            getter("BUILD", {"status": "ERROR", "fault": {"message": "No valid host."}}),
+            "instance db1",
+            wait.status_in("ACTIVE"),
+            stream=stream,
+        )
+    assert str(err.value) == "instance db1 went to ERROR after 1s: No valid host."
+    assert isinstance(err.value, exceptions.CommandError)  # cliff: one line, exit 1
+    assert stream.getvalue().splitlines() == [
+        "instance db1: BUILD (0s)",
+        "instance db1: ERROR (1s)",
+    ]
+
+
+def test_timeout_names_the_status_and_fault(fake_time):
+    with pytest.raises(wait.WaitFailed) as err:
+        wait.wait_for(
+            getter({"status": "BUILD", "fault": {"message": "Slow disk."}}),
+            "instance db1",
+            wait.status_in("ACTIVE"),
+            timeout=10,
+            stream=io.StringIO(),
+        )
+    assert str(err.value) == (
+        "Timed out after 10s waiting for instance db1 (status BUILD): Slow disk."
+    )
+    assert sum(fake_time.sleeps) == 10  # the last pause is cut to the time left
+
+
+def test_timeout_without_fault_ends_with_a_full_stop(fake_time):
+    with pytest.raises(wait.WaitFailed, match=r"^Timed out after 2s .* \(status BUILD\)\.$"):
+        wait.wait_for(getter("BUILD"), "x", wait.status_in("ACTIVE"), timeout=2,
+                      stream=io.StringIO())
+
+
+def test_until_gone_succeeds_on_404(fake_time):
+    stream = io.StringIO()
+    result = wait.wait_for(
+        getter("SHUTDOWN", "SHUTDOWN", exceptions.NotFound(404)),
+        "instance db1",
+        lambda item: False,
+        until_gone=True,
+        stream=stream,
+    )
+    assert result is None
+    assert stream.getvalue().splitlines() == [
+        "instance db1: SHUTDOWN (0s)",
+        "instance db1: DELETED (2s)",
+    ]
+
+
+def test_a_404_is_a_failure_unless_waiting_for_deletion(fake_time):
+    with pytest.raises(wait.WaitFailed, match="instance db1 disappeared after 1s"):
+        wait.wait_for(
+            getter("RESIZE", exceptions.NotFound(404)),
+            "instance db1",
+            wait.status_in("ACTIVE"),
+            stream=io.StringIO(),
+        )
+
+
+def test_other_server_errors_stop_the_wait(fake_time):
+    with pytest.raises(exceptions.Forbidden):
+        wait.wait_for(getter(exceptions.Forbidden(403)), "x", wait.status_in("ACTIVE"),
+                      stream=io.StringIO())
+
+
+def test_custom_predicates_and_status(fake_time):
+    backup = [{"state": "NEW"}, {"state": "BUILDING"}, {"state": "FAILED"}]
+    calls = iter(backup)
+    with pytest.raises(wait.WaitFailed, match="backup b1 went to FAILED after 2s.$"):
+        wait.wait_for(
+            lambda: next(calls),
+            "backup b1",
+            lambda b: b["state"] == "COMPLETED",
+            lambda b: b["state"] == "FAILED",
+            status_of=lambda b: b["state"],
+            stream=io.StringIO(),
+        )
+
+
+def test_elapsed_text():
+    assert [wait.elapsed_text(s) for s in (0, 4.6, 59, 60, 125, 3600)] == [
+        "0s", "4s", "59s", "1m00s", "2m05s", "60m00s",
+    ]
+
+
+def test_wait_timeout_option_rejects_nonsense():
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    wait.add_wait_options(parser, "done")
+    assert parser.parse_args([]).wait_timeout == wait.DEFAULT_TIMEOUT
+    assert parser.parse_args(["--wait", "--wait-timeout", "30"]).wait_timeout == 30
+    for bad in ("0", "-5", "ten"):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["--wait-timeout", bad])
