@@ -23,13 +23,13 @@ def paginate_guest_list(http, path, key, limit=None, marker=None):
         yield from items[:remaining]
         if remaining is not None:
             remaining -= min(len(items), remaining)
-        next_marker = (next_page_query(body) or {}).get("marker")
-        if not items or not next_marker:
+        query = next_page_query(body) or {}
+        if not items or not query.get("marker"):
             return
-        next_marker = unquote(next_marker)
-        if next_marker == params.get("marker"):
+        merged = {**params, **query, "marker": unquote(query["marker"])}
+        if merged == params:
             return  # the server pointed at the page it just sent
-        params["marker"] = next_marker
+        params = merged
 
 
 def database_entry(database):

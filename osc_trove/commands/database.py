@@ -1,6 +1,6 @@
 """openstack database db create/delete/list: the databases (schemas) of an instance."""
 
-import argparse
+from osc_lib import exceptions
 
 from osc_trove.commands import base, output
 
@@ -9,21 +9,16 @@ def add_instance_argument(parser):
     parser.add_argument("instance", metavar="<instance>", help="Instance (name or ID)")
 
 
-def positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, not '{text}'")
-    return value
-
-
 def add_paging_arguments(parser, what, marker_help):
     parser.add_argument(
-        "--limit", metavar="<limit>", type=positive_int, help=f"Show at most this many {what}"
+        "--limit", metavar="<limit>", type=int, help=f"Show at most this many {what}"
     )
     parser.add_argument("--marker", metavar="<marker>", help=marker_help)
+
+
+def check_limit(parsed_args):
+    if parsed_args.limit is not None and parsed_args.limit < 1:
+        raise exceptions.CommandError(f"--limit must be 1 or more, not {parsed_args.limit}.")
 
 
 class CreateDatabase(base.Command):
@@ -87,6 +82,7 @@ class ListDatabases(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
+        check_limit(parsed_args)
         instance = self.trove.instances.find(parsed_args.instance)
         databases = self.trove.databases.list(
             instance["id"], limit=parsed_args.limit, marker=parsed_args.marker

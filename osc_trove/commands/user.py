@@ -3,7 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove.commands import base, output, passwords
-from osc_trove.commands.database import add_instance_argument, add_paging_arguments
+from osc_trove.commands.database import add_instance_argument, add_paging_arguments, check_limit
 
 _COLUMNS = ("name", "host", "databases")
 
@@ -100,6 +100,7 @@ class ListUsers(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
+        check_limit(parsed_args)
         instance = self.trove.instances.find(parsed_args.instance)
         users = self.trove.users.list(
             instance["id"], limit=parsed_args.limit, marker=parsed_args.marker

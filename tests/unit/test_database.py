@@ -1,0 +1,153 @@
+"""database db create/delete/list and their spec aliases (database add/remove/list)."""
+
+import pytest
+
+from tests.unit.conftest import sample
+
+INSTANCE_ID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
+INSTANCE = f"/instances/{INSTANCE_ID}"
+
+
+@pytest.fixture
+def inst(trove):
+    """The sample instance, found by ID (GET /instances/<id>) or by name `test`."""
+    trove.on("GET", INSTANCE, sample("instance-show-response.json"))
+    trove.on("GET", "/instances", sample("instance-list-response.json"))
+    return trove
+
+
+def test_create_by_id_is_one_lookup_and_one_post(inst):
+    inst.on("POST", f"{INSTANCE}/databases", status=202)
+    code, out, err = inst.run("database", "db", "create", INSTANCE_ID, "shop")
+    assert (code, out, err) == (0, "", "")
+    assert inst.requests == [("GET", INSTANCE), ("POST", f"{INSTANCE}/databases")]
+    assert inst.bodies() == [{"databases": [{"name": "shop"}]}]
+
+
+def test_create_by_name_with_character_set_and_collation(inst):
+    inst.on("POST", f"{INSTANCE}/databases", status=202)
+    code, _, err = inst.run(
+        "database", "db", "create", "test", "shop",
+        "--character-set", "utf8mb4", "--collate", "utf8mb4_bin",
+    )
+    assert code == 0, err
+    assert inst.requests == [("GET", "/instances"), ("POST", f"{INSTANCE}/databases")]
+    assert inst.bodies() == [
+        {"databases": [{"name": "shop", "character_set": "utf8mb4", "collate": "utf8mb4_bin"}]}
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, path_segment",
+    [("shop", "shop"), ("a b", "a%20b"), ("x@y", "x%40y"), ("%", "%25"), ("a/b", "a%2Fb")],
+)
+def test_delete_quotes_the_database_name(inst, name, path_segment):
+    inst.on("DELETE", f"{INSTANCE}/databases/{path_segment}", status=202)
+    code, out, err = inst.run("database", "db", "delete", INSTANCE_ID, name)
+    assert (code, out) == (0, ""), err
+    assert inst.requests == [("GET", INSTANCE), ("DELETE", f"{INSTANCE}/databases/{path_segment}")]
+
+
+def test_list_table_and_json(inst):
+    inst.on("GET", f"{INSTANCE}/databases", sample("databases-list-response.json"))
+    code, out, err = inst.run("database", "db", "list", "test")
+    assert code == 0, err
+    assert "| Name " in out and "databaseB" in out and "databaseD" in out
+    rows = inst.run_json("database", "db", "list", INSTANCE_ID)
+    assert rows == [{"Name": "databaseB"}, {"Name": "databaseC"}, {"Name": "databaseD"}]
+    assert inst.requests == [
+        ("GET", "/instances"),
+        ("GET", f"{INSTANCE}/databases"),
+        ("GET", INSTANCE),
+        ("GET", f"{INSTANCE}/databases"),
+    ]
+
+
+def _page(names, marker=None):
+    body = {"databases": [{"name": n} for n in names]}
+    if marker:
+        body["links"] = [
+            {
+                "rel": "next",
+                "href": f"https://trove:8779/v1.0/p/instances/{INSTANCE_ID}/databases"
+                f"?limit=20&marker={marker}",
+            }
+        ]
+    return body
+
+
+def test_list_follows_every_page_and_undoes_the_double_quoted_marker(inst):
+    first = [f"db{i:02}" for i in range(19)] + ["a b"]
+    # Trove quotes the marker, then quotes the whole query again: "a b" -> a%2520b.
+    inst.mocker.get(
+        f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5{INSTANCE}/databases",
+        [{"json": _page(first, marker="a%2520b")}, {"json": _page(["zz"])}],
+    )
+    rows = inst.run_json("database", "db", "list", INSTANCE_ID)
+    assert [r["Name"] for r in rows] == first + ["zz"]
+    assert inst.requests[1:] == [
+        ("GET", f"{INSTANCE}/databases"),
+        ("GET", f"{INSTANCE}/databases?limit=20&marker=a+b"),
+    ]
+
+
+def test_list_limit_and_marker(inst):
+    inst.on("GET", f"{INSTANCE}/databases", _page(["b", "c"], marker="c"))
+    rows = inst.run_json("database", "db", "list", INSTANCE_ID, "--limit", "2", "--marker", "a")
+    assert [r["Name"] for r in rows] == ["b", "c"]
+    assert inst.requests == [("GET", INSTANCE), ("GET", f"{INSTANCE}/databases?marker=a&limit=2")]
+
+
+def test_list_limit_must_be_positive(inst):
+    code, out, err = inst.run("database", "db", "list", INSTANCE_ID, "--limit", "0")
+    assert (code, out, err) == (1, "", "--limit must be 1 or more, not 0.\n")
+    assert inst.requests == []
+
+
+def test_unknown_instance_is_one_line_and_no_database_request(inst):
+    code, out, err = inst.run("database", "db", "create", "nope", "shop")
+    assert (code, out) == (1, "")
+    assert err == "No instance with a name or ID of 'nope' exists.\n"
+    assert inst.requests == [("GET", "/instances")]
+
+
+def test_server_errors_show_the_message_and_status(inst):
+    inst.on(
+        "POST",
+        f"{INSTANCE}/databases",
+        status=400,
+        json={"badRequest": {"code": 400, "message": "Database name 'a;b' is invalid."}},
+    )
+    code, out, err = inst.run("database", "db", "create", INSTANCE_ID, "a;b")
+    assert (code, out) == (1, "")
+    assert err == "Database name 'a;b' is invalid. (HTTP 400)\n"
+
+
+def test_spec_aliases_send_the_same_requests(inst):
+    inst.on("POST", f"{INSTANCE}/databases", status=202)
+    inst.on("DELETE", f"{INSTANCE}/databases/shop", status=202)
+    inst.on("GET", f"{INSTANCE}/databases", sample("databases-list-response.json"))
+    for argv in (("db", "create", INSTANCE_ID, "shop"), ("add", INSTANCE_ID, "shop")):
+        assert inst.run("database", *argv)[0] == 0
+    for argv in (("db", "delete", INSTANCE_ID, "shop"), ("remove", INSTANCE_ID, "shop")):
+        assert inst.run("database", *argv)[0] == 0
+    assert inst.run_json("database", "list", INSTANCE_ID) == inst.run_json(
+        "database", "db", "list", INSTANCE_ID
+    )
+    sent = [r for r in inst.requests if r[1] != INSTANCE]
+    assert sent == [("POST", f"{INSTANCE}/databases")] * 2 + [
+        ("DELETE", f"{INSTANCE}/databases/shop")
+    ] * 2 + [("GET", f"{INSTANCE}/databases")] * 2
+    assert inst.bodies() == [{"databases": [{"name": "shop"}]}] * 2
+
+
+def test_help_names_the_aliases_and_hides_them(trove):
+    code, out, _ = trove.run("help")
+    assert "database db create" in out and "database user grant access" in out
+    for hidden in ("database add ", "database remove ", "database list ", "database user add ",
+                   "database user remove ", "database user set "):
+        assert hidden not in out
+    for canonical, alias in (("create", "database add"), ("delete", "database remove"),
+                             ("list", "database list")):
+        code, out, _ = trove.run("help", "database", "db", canonical)
+        assert f"Also available as: '{alias}'" in " ".join(out.split())

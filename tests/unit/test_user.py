@@ -1,0 +1,412 @@
+"""database user ...: request bodies and URLs, paging, passwords, aliases."""
+
+import argparse
+import logging
+
+import pytest
+
+from osc_trove.api import masking
+from osc_trove.commands import passwords
+from tests.unit.conftest import PROJECT_ID, sample
+
+INSTANCE_ID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
+INSTANCE = f"/instances/{INSTANCE_ID}"
+USERS = f"{INSTANCE}/users"
+SECRET = "S3cret-pw"
+
+
+@pytest.fixture
+def inst(trove):
+    """The sample instance, found by ID (GET /instances/<id>) or by name `test`."""
+    trove.on("GET", INSTANCE, sample("instance-show-response.json"))
+    trove.on("GET", "/instances", sample("instance-list-response.json"))
+    return trove
+
+
+def sent(trove):
+    """Requests after the instance lookup."""
+    return [r for r in trove.requests if r[1] not in (INSTANCE, "/instances")]
+
+
+# --- create and passwords -------------------------------------------------------------
+
+
+def test_create_with_the_legacy_positional_password(inst):
+    inst.on("POST", USERS, status=202)
+    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob", SECRET)
+    assert (code, out, err) == (0, "", "")
+    assert inst.requests == [("GET", INSTANCE), ("POST", USERS)]
+    assert inst.bodies() == [{"users": [{"name": "bob", "password": SECRET}]}]
+
+
+def test_create_by_name_with_host_and_databases(inst):
+    inst.on("POST", USERS, status=202)
+    code, _, err = inst.run(
+        "database", "user", "create", "test", "bob", SECRET,
+        "--host", "10.0.0.%", "--databases", "shop", "stock",
+    )
+    assert code == 0, err
+    assert inst.requests == [("GET", "/instances"), ("POST", USERS)]
+    assert inst.bodies() == [
+        {
+            "users": [
+                {
+                    "name": "bob",
+                    "password": SECRET,
+                    "host": "10.0.0.%",
+                    "databases": [{"name": "shop"}, {"name": "stock"}],
+                }
+            ]
+        }
+    ]
+
+
+def test_create_reads_the_password_from_stdin(inst):
+    inst.on("POST", USERS, status=202)
+    code, out, err = inst.run(
+        "database", "user", "create", INSTANCE_ID, "bob", "--password-stdin",
+        stdin=SECRET + "\nnot this line\n",
+    )
+    assert (code, out, err) == (0, "", "")
+    assert inst.bodies() == [{"users": [{"name": "bob", "password": SECRET}]}]
+
+
+ONE_WAY = "Give the user's password one way only: <password>, --password-prompt or " \
+    "--password-stdin."
+
+
+@pytest.mark.parametrize(
+    "argv, stdin, message",
+    [
+        ((), "", "A user's password is required: give <password>, --password-prompt or "
+                 "--password-stdin."),
+        ((SECRET, "--password-stdin"), SECRET, ONE_WAY),
+        (("--password-stdin", "--password-prompt"), "", ONE_WAY),
+        (("--password-stdin",), "", "Standard input is empty: no user's password to read."),
+        (("--password-stdin",), "\n", "The user's password is empty."),
+        (("--password-prompt",), "", "--password-prompt needs a terminal; use --password-stdin "
+                                     "to read the user's password from standard input."),
+    ],
+)
+def test_create_password_mistakes_fail_before_any_request(inst, argv, stdin, message):
+    code, out, err = inst.run("database", "user", "create", "test", "bob", *argv, stdin=stdin)
+    assert (code, out, err) == (1, "", message + "\n")
+    assert inst.requests == []
+
+
+class FakeTerminal:
+    def isatty(self):
+        return True
+
+    def readline(self):
+        raise AssertionError("the prompt must not read stdin")
+
+
+def test_prompt_asks_twice_hidden(monkeypatch):
+    typed = iter([SECRET, SECRET])
+    prompts = []
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda p: prompts.append(p) or next(typed))
+    args = argparse.Namespace(password=None, password_prompt=True, password_stdin=False)
+    assert passwords.read(args, "password", FakeTerminal(), "user's password") == SECRET
+    assert prompts == ["User's password: ", "Repeat user's password: "]
+
+
+def test_prompt_fails_when_the_entries_differ(monkeypatch):
+    typed = iter([SECRET, SECRET + "x"])
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda p: next(typed))
+    args = argparse.Namespace(new_password=None, new_password_prompt=True,
+                              new_password_stdin=False)
+    with pytest.raises(Exception, match="^The two new passwords typed differ.$"):
+        passwords.read(args, "new-password", FakeTerminal(), "new password")
+
+
+def test_create_with_the_prompt_through_the_shell(inst, monkeypatch):
+    inst.on("POST", USERS, status=202)
+    typed = iter([SECRET, SECRET])
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda prompt: next(typed))
+    monkeypatch.setattr(passwords, "is_terminal", lambda stream: True)
+    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob",
+                              "--password-prompt")
+    assert (code, out, err) == (0, "", "")
+    assert inst.bodies() == [{"users": [{"name": "bob", "password": SECRET}]}]
+
+
+def _debug_create_and_update(inst, caplog):
+    inst.on("POST", USERS, status=202)
+    inst.on("PUT", f"{USERS}/bob", status=202)
+    caplog.set_level(logging.DEBUG)
+    results = [
+        inst.run("--debug", "database", "user", "create", INSTANCE_ID, "bob", SECRET),
+        inst.run("--debug", "database", "user", "update", "attributes", INSTANCE_ID, "bob",
+                 "--new-password", SECRET + "2"),
+    ]
+    assert [code for code, _, _ in results] == [0, 0], results
+    # The passwords reached the server.
+    assert inst.bodies() == [
+        {"users": [{"name": "bob", "password": SECRET}]},
+        {"user": {"password": SECRET + "2"}},
+    ]
+    return [text for _, out, err in results for text in (out, err)] + [caplog.text]
+
+
+def test_debug_log_masks_the_password(inst, caplog, monkeypatch):
+    # What the plugin's build_option_parser is to do on every start (see the next test).
+    shell_logger = logging.getLogger("osc_lib.shell")
+    monkeypatch.setattr(shell_logger, "filters", list(shell_logger.filters))
+    masking.mask_command_lines()
+    texts = _debug_create_and_update(inst, caplog)
+    for text in texts:
+        assert SECRET not in text
+    assert '"password": "***"' in caplog.text  # the request body was logged, masked
+    assert "password='***'" in caplog.text  # osc-lib's run(Namespace(...)) line, masked
+    assert "new_password='***'" in caplog.text
+    assert "START with options: --debug database user create " + INSTANCE_ID + " bob ***" in (
+        caplog.text
+    )
+    assert "REQ: curl" in texts[1]  # stderr carries the debug log
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="osc-lib logs the command line ('START with options: ...') before any osc-trove "
+    "module but the plugin is imported: osc_trove/plugin.py build_option_parser must call "
+    "osc_trove.api.masking.mask_command_lines() (lead's file)",
+)
+def test_the_plugin_masks_the_logged_command_line(inst, caplog):
+    for text in _debug_create_and_update(inst, caplog):
+        assert SECRET not in text
+
+
+# --- delete, show, list: how a user is named in the URL ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, host, segment",
+    [
+        ("bob", None, "bob"),
+        ("bob", "%", "bob%2540%2525"),
+        ("bob", "10.0.0.1", "bob%254010%252E0%252E0%252E1"),
+        ("a b", None, "a%2520b"),
+        ("x@y", None, "x%2540y%2540%2525"),
+        ("x@y", "h", "x%2540y%2540h"),
+        ("%", None, "%2525"),
+        ("a.json", None, "a%252Ejson"),
+        ("a/b", None, "a%252Fb"),
+    ],
+)
+def test_delete_names_the_user_as_the_server_expects(inst, name, host, segment):
+    inst.on("DELETE", f"{USERS}/{segment}", status=202)
+    argv = ["database", "user", "delete", INSTANCE_ID, name]
+    if host:
+        argv += ["--host", host]
+    code, out, err = inst.run(*argv)
+    assert (code, out) == (0, ""), err
+    assert inst.requests == [("GET", INSTANCE), ("DELETE", f"{USERS}/{segment}")]
+
+
+def test_show_flattens_databases_to_names(inst):
+    inst.on("GET", f"{USERS}/dbuser1%2540%2525", sample("user-show-response.json"))
+    shown = inst.run_json("database", "user", "show", "test", "dbuser1", "--host", "%")
+    assert shown == {"Name": "dbuser1", "Host": "%", "Databases": ["databaseA"]}
+    code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "dbuser1", "--host", "%")
+    assert code == 0, err
+    assert "| Databases | databaseA" in out
+    assert sent(inst) == [("GET", f"{USERS}/dbuser1%2540%2525")] * 2
+
+
+def test_show_unknown_user_is_the_servers_one_line(inst):
+    inst.on(
+        "GET",
+        f"{USERS}/nobody",
+        status=404,
+        json={"itemNotFound": {"code": 404, "message": "User nobody cannot be found."}},
+    )
+    code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "nobody")
+    assert (code, out, err) == (1, "", "User nobody cannot be found. (HTTP 404)\n")
+
+
+def test_list_table_and_json(inst):
+    inst.on("GET", USERS, sample("user-list-response.json"))
+    rows = inst.run_json("database", "user", "list", INSTANCE_ID)
+    assert rows == [
+        {"Name": "dbuser1", "Host": "%", "Databases": ["databaseA"]},
+        {"Name": "dbuser2", "Host": "%", "Databases": ["databaseB", "databaseC"]},
+        {"Name": "dbuser3", "Host": "%", "Databases": []},
+    ]
+    code, out, err = inst.run("database", "user", "list", "test")
+    assert code == 0, err
+    assert "| Name " in out and "databaseB, databaseC" in out
+    assert inst.requests == [("GET", INSTANCE), ("GET", USERS), ("GET", "/instances"),
+                             ("GET", USERS)]
+
+
+def _user_page(names, marker=None):
+    body = {"users": [{"name": n, "host": "%", "databases": []} for n in names]}
+    if marker:
+        body["links"] = [
+            {
+                "rel": "next",
+                "href": f"https://trove:8779/v1.0/{PROJECT_ID}{USERS}?limit=20&marker={marker}",
+            }
+        ]
+    return body
+
+
+def test_list_follows_pages_with_the_twice_quoted_marker(inst):
+    first = [f"u{i:02}" for i in range(19)] + ["a b"]
+    # The server's marker is "a b@%" quoted twice: once by Trove, once in the link's query.
+    inst.mocker.get(
+        f"http://trove.test/v1.0/{PROJECT_ID}{USERS}",
+        [
+            {"json": _user_page(first, marker="a%2520b%2540%2525")},
+            {"json": _user_page(["zz"], marker="zz%2540%2525")},
+            {"json": _user_page([])},
+        ],
+    )
+    rows = inst.run_json("database", "user", "list", INSTANCE_ID)
+    assert [r["Name"] for r in rows] == first + ["zz"]
+    assert sent(inst) == [
+        ("GET", USERS),
+        ("GET", f"{USERS}?limit=20&marker=a+b%40%25"),
+        ("GET", f"{USERS}?limit=20&marker=zz%40%25"),
+    ]
+    assert [r.qs.get("marker") for r in inst.mocker.request_history[-3:]] == [
+        None, ["a b@%"], ["zz@%"],
+    ]
+
+
+def test_list_limit_and_marker(inst):
+    inst.on("GET", USERS, _user_page(["carol"], marker="carol%2540%2525"))
+    rows = inst.run_json("database", "user", "list", INSTANCE_ID, "--limit", "1",
+                         "--marker", "bob@%")
+    assert [r["Name"] for r in rows] == ["carol"]
+    assert sent(inst) == [("GET", f"{USERS}?marker=bob%40%25&limit=1")]
+
+
+# --- access --------------------------------------------------------------------------
+
+
+def test_show_access_and_its_spec_form(inst):
+    inst.on("GET", f"{USERS}/bob%2540h/databases", sample("databases-list-response.json"))
+    canonical = inst.run_json("database", "user", "show", "access", INSTANCE_ID, "bob",
+                              "--host", "h")
+    spec = inst.run_json("database", "user", "show", "--access", INSTANCE_ID, "bob",
+                         "--host", "h")
+    assert canonical == spec == [{"Name": "databaseB"}, {"Name": "databaseC"},
+                                 {"Name": "databaseD"}]
+    for argv in (("show", "access"), ("show", "--access")):
+        code, out, err = inst.run("database", "user", *argv, "test", "bob", "--host", "h")
+        assert code == 0, err
+        assert "| Name " in out and "databaseD" in out
+        code, out, err = inst.run("database", "user", *argv, "test", "bob", "--host", "h",
+                                  "-f", "value")
+        assert out == "databaseB\ndatabaseC\ndatabaseD\n"
+    assert sent(inst) == [("GET", f"{USERS}/bob%2540h/databases")] * 6
+
+
+def test_show_access_refuses_the_shell_format_before_any_request(inst):
+    code, out, err = inst.run("database", "user", "show", "--access", INSTANCE_ID, "bob",
+                              "-f", "shell")
+    assert (code, out) == (1, "")
+    assert "use -f table, json, yaml or value" in err
+    assert inst.requests == []
+
+
+def test_grant_access_and_the_spec_form(inst):
+    inst.on("PUT", f"{USERS}/bob/databases", status=202)
+    inst.on("PUT", f"{USERS}/x%2540y%2540%2525/databases", status=202)
+    assert inst.run("database", "user", "grant", "access", INSTANCE_ID, "bob", "shop",
+                    "stock")[0] == 0
+    assert inst.run("database", "user", "add", "--access", "test", "x@y", "shop")[0] == 0
+    assert sent(inst) == [
+        ("PUT", f"{USERS}/bob/databases"),
+        ("PUT", f"{USERS}/x%2540y%2540%2525/databases"),
+    ]
+    assert inst.bodies() == [
+        {"databases": [{"name": "shop"}, {"name": "stock"}]},
+        {"databases": [{"name": "shop"}]},
+    ]
+
+
+@pytest.mark.parametrize("database, segment", [("shop", "shop"), ("a b", "a%20b"),
+                                               ("x@y", "x%40y"), ("%", "%25")])
+def test_revoke_access_and_the_spec_form(inst, database, segment):
+    url = f"{USERS}/bob%2540%2525/databases/{segment}"
+    inst.on("DELETE", url, status=202)
+    for argv in (("revoke", "access"), ("remove", "--access")):
+        code, out, err = inst.run("database", "user", *argv, INSTANCE_ID, "bob", database,
+                                  "--host", "%")
+        assert (code, out) == (0, ""), err
+    assert sent(inst) == [("DELETE", url)] * 2
+
+
+def _parser(*words):
+    """The argument parser of `database <words>`, as the shell builds it."""
+    import importlib.metadata
+
+    (ep,) = [e for e in importlib.metadata.entry_points(group="openstack.database.v1")
+             if e.name == "_".join(("database", *words))]
+    return ep.load()(None, None).get_parser("openstack database " + " ".join(words))
+
+
+@pytest.mark.parametrize(
+    "words, flag, argv",
+    [
+        (("user", "add"), "--access", ["i", "bob", "shop"]),
+        (("user", "remove"), "--access", ["i", "bob", "shop"]),
+        (("user", "set"), "--attributes", ["i", "bob", "--new-name", "rob"]),
+    ],
+)
+def test_spec_forms_require_their_flag(words, flag, argv, capsys):
+    parser = _parser(*words)
+    with pytest.raises(SystemExit) as exit_:
+        parser.parse_args(argv)
+    assert exit_.value.code == 2
+    assert f"the following arguments are required: {flag}" in capsys.readouterr().err
+    assert getattr(parser.parse_args([flag, *argv]), flag.lstrip("-"))
+
+
+# --- update attributes -----------------------------------------------------------------
+
+
+def test_update_attributes_bodies_and_the_spec_form(inst):
+    inst.on("PUT", f"{USERS}/bob%2540h", status=202)
+    argv = ["database", "user", "update", "attributes", INSTANCE_ID, "bob", "--host", "h"]
+    assert inst.run(*argv, "--new-name", "rob")[0] == 0
+    assert inst.run(*argv, "--new-host", "10.0.0.2", "--new-password", SECRET)[0] == 0
+    code, _, err = inst.run(*argv, "--new-password-stdin", stdin=SECRET + "\n")
+    assert code == 0, err
+    code, _, err = inst.run("database", "user", "set", "--attributes", INSTANCE_ID, "bob",
+                            "--host", "h", "--new-name", "rob", "--new-host", "%")
+    assert code == 0, err
+    assert sent(inst) == [("PUT", f"{USERS}/bob%2540h")] * 4
+    assert inst.bodies() == [
+        {"user": {"name": "rob"}},
+        {"user": {"password": SECRET, "host": "10.0.0.2"}},
+        {"user": {"password": SECRET}},
+        {"user": {"name": "rob", "host": "%"}},
+    ]
+
+
+def test_update_attributes_with_nothing_to_change_sends_nothing(inst):
+    code, out, err = inst.run("database", "user", "update", "attributes", INSTANCE_ID, "bob")
+    assert (code, out) == (1, "")
+    assert err.startswith("Nothing to change: give --new-name, --new-host or a new password")
+    code, out, err = inst.run("database", "user", "update", "attributes", INSTANCE_ID, "bob",
+                              "--new-password", "a", "--new-password-stdin", stdin="b\n")
+    assert (code, err) == (1, "Give the new password one way only: --new-password, "
+                              "--new-password-prompt or --new-password-stdin.\n")
+    assert inst.requests == []
+
+
+def test_help_of_user_commands_names_the_spec_forms(trove):
+    for words, text in (
+        (("grant", "access"), "database user add --access <instance> <name> <database>"),
+        (("revoke", "access"), "database user remove --access <instance> <name> <database>"),
+        (("show", "access"), "Also available as: 'database user show --access'"),
+        (("update", "attributes"), "database user set --attributes <instance> <name>"),
+        (("create",), "--password-prompt"),
+    ):
+        code, out, _ = trove.run("help", "database", "user", *words)
+        assert code == 0
+        assert text in " ".join(out.split()), words
