@@ -58,12 +58,17 @@ class FakeTime:
         return self.now
 
 
-@pytest.fixture
-def fake_time(monkeypatch):
+def install_fake_time(monkeypatch):
+    """--wait's sleeps advance a fake clock instead of taking time."""
     fake = FakeTime()
     monkeypatch.setattr(wait, "sleep", fake.sleep)
     monkeypatch.setattr(wait, "clock", fake.clock)
     return fake
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    return install_fake_time(monkeypatch)
 
 
 def one_line_error(code, out, err):

@@ -1,0 +1,306 @@
+"""Instance update, actions, admin actions and SSL: bodies, paths, request counts."""
+
+import pytest
+
+from tests.unit.conftest import sample
+from tests.unit.test_instance import (
+    CONFIG_ID,
+    FLAVORS,
+    IID,
+    install_fake_time,
+    list_body,
+    one_line_error,
+    row,
+    show_body,
+)
+
+ACTION = f"/instances/{IID}/action"
+MGMT_ACTION = f"/mgmt/instances/{IID}/action"
+IMAGE_ID = "3e50414a-8532-4646-982c-a66fe8f0411b"
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    return install_fake_time(monkeypatch)
+
+
+# (argv after `database instance`, method, path, body) for every action by ID.
+ACTIONS = [
+    (["restart", IID], "POST", ACTION, {"restart": {}}),
+    (["resize", "flavor", IID, "2"], "POST", ACTION, {"resize": {"flavorRef": "2"}}),
+    (["resize", IID, "m1.large"], "POST", ACTION, {"resize": {"flavorRef": "d3"}}),
+    (["resize", "volume", IID, "4"], "POST", ACTION, {"resize": {"volume": {"size": 4}}}),
+    (["volume", "resize", IID, "5"], "POST", ACTION, {"resize": {"volume": {"size": 5}}}),
+    (["upgrade", IID, "8.0"], "PATCH", f"/instances/{IID}",
+     {"instance": {"datastore_version": "8.0"}}),
+    (["reset", "status", IID], "POST", ACTION, {"reset_status": {}}),
+    (["reboot", IID], "POST", MGMT_ACTION, {"reboot": {}}),
+    (["rebuild", IID, IMAGE_ID], "POST", MGMT_ACTION, {"rebuild": {"image_id": IMAGE_ID}}),
+    (["detach", IID], "PATCH", f"/instances/{IID}", {"instance": {"replica_of": None}}),
+    (["promote", IID], "POST", ACTION, {"promote_to_replica_source": {}}),
+    (["eject", IID], "POST", ACTION, {"eject_replica_source": {}}),
+]
+
+
+@pytest.mark.parametrize("argv, method, path, body", ACTIONS, ids=[" ".join(a[0][:2]) for a in
+                                                                     ACTIONS])
+def test_action_by_id_sends_one_request_with_the_right_body(trove, argv, method, path, body):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on(method, path, status=202)
+    code, out, err = trove.run("database", "instance", *argv)
+    assert (code, out, err) == (0, "", "")
+    sent = [r for r in trove.requests if r != ("GET", "/flavors")]
+    assert sent == [(method, path)]
+    assert trove.bodies() == [body]
+
+
+def test_detach_alias_replica_unset(trove):
+    trove.on("PATCH", f"/instances/{IID}", status=202)
+    code, _, err = trove.run("database", "replica", "unset", IID)
+    assert code == 0, err
+    assert trove.bodies() == [{"instance": {"replica_of": None}}]
+
+
+def test_action_by_name_lists_once_then_acts(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "db1")))
+    trove.on("POST", ACTION, status=202)
+    code, _, err = trove.run("database", "instance", "restart", "db1")
+    assert code == 0, err
+    assert trove.requests == [("GET", "/instances"), ("POST", ACTION)]
+
+
+def test_action_on_a_busy_instance_shows_the_server_message(trove):
+    busy = {"unprocessableEntity": {"code": 422, "message": "Instance is in BUILD state."}}
+    trove.on("POST", ACTION, busy, status=422)
+    result = trove.run("database", "instance", "restart", IID)
+    assert one_line_error(*result) == "Instance is in BUILD state. (HTTP 422)"
+
+
+def test_a_404_about_something_else_is_not_called_an_unknown_instance(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", ACTION, {"itemNotFound": {"code": 404, "message": "Flavor 2 not found"}},
+             status=404)
+    trove.on("GET", f"/instances/{IID}", show_body())
+    result = trove.run("database", "instance", "resize", "flavor", IID, "2")
+    assert one_line_error(*result) == "Flavor 2 not found (HTTP 404)"
+
+
+def test_unknown_instance_and_unknown_flavor(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", "/instances", list_body(row(IID, "db1")))
+    result = trove.run("database", "instance", "restart", "nope")
+    assert one_line_error(*result) == "No instance with a name or ID of 'nope' exists."
+    result = trove.run("database", "instance", "resize", "flavor", "db1", "m9")
+    assert one_line_error(*result) == "No flavor with a name or ID of 'm9' exists."
+    assert ("POST", ACTION) not in trove.requests
+
+
+def test_resize_volume_rejects_a_non_positive_size(trove):
+    result = trove.run("database", "instance", "resize", "volume", IID, "0")
+    assert one_line_error(*result) == "The volume size must be at least 1 GB."
+    assert trove.requests == []
+
+
+@pytest.mark.parametrize(
+    "argv, busy",
+    [
+        (["restart", IID], "REBOOT"),
+        (["resize", "flavor", IID, "2"], "RESIZE"),
+        (["resize", "volume", IID, "3"], "RESIZE"),
+        (["upgrade", IID, "8.0"], "UPGRADE"),
+        (["reboot", IID], "REBOOT"),
+        (["rebuild", IID, IMAGE_ID], "BUILD"),
+        (["promote", IID], "PROMOTE"),
+        (["eject", IID], "EJECT"),
+    ],
+)
+def test_async_actions_wait_until_active(trove, fake_time, argv, busy):
+    trove.on("GET", "/flavors", FLAVORS)
+    for method in ("POST", "PATCH"):
+        trove.on(method, ACTION, status=202)
+        trove.on(method, MGMT_ACTION, status=202)
+        trove.on(method, f"/instances/{IID}", status=202)
+    trove.mocker.get(
+        f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/{IID}",
+        [{"json": show_body(status=busy)}, {"json": show_body(status="ACTIVE")}],
+    )
+    code, out, err = trove.run("database", "instance", *argv, "--wait")
+    assert code == 0, err
+    assert out == ""
+    assert err.splitlines() == [f"instance {IID}: {busy} (0s)", f"instance {IID}: ACTIVE (1s)"]
+
+
+def test_action_wait_ending_in_error(trove, fake_time):
+    trove.on("POST", ACTION, status=202)
+    failed = show_body(status="ERROR", fault={"message": "Resize failed: no host."})
+    trove.on("GET", f"/instances/{IID}", failed)
+    code, _, err = trove.run("database", "instance", "resize", "volume", IID, "9", "--wait")
+    assert code == 1
+    assert err.splitlines()[-1] == f"instance {IID} went to ERROR after 0s: Resize failed: no host."
+
+
+def test_actions_without_wait_have_no_wait_option(trove):
+    for argv in (["reset", "status"], ["detach"]):
+        code, out, _ = trove.run("help", "database", "instance", *argv)
+        assert "--wait" not in out
+    code, out, _ = trove.run("help", "database", "instance", "eject")
+    assert "--wait-timeout" in out
+
+
+# --- update -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, fields",
+    [
+        (["--name", "db2"], {"name": "db2"}),
+        (["--configuration", CONFIG_ID], {"configuration": CONFIG_ID}),
+        (["--name", "db2", "--remove-configuration"], {"name": "db2", "configuration": None}),
+        (["--detach-replica-source"], {"replica_of": None}),
+    ],
+)
+def test_update_by_id_is_one_put(trove, argv, fields):
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    code, out, err = trove.run("database", "instance", "update", IID, *argv)
+    assert (code, out, err) == (0, "", "")
+    assert trove.requests == [("PUT", f"/instances/{IID}")]
+    assert trove.bodies() == [{"instance": fields}]
+
+
+def test_update_configuration_by_name_and_the_set_alias(trove):
+    trove.on("GET", "/configurations", {"configurations": [{"id": CONFIG_ID, "name": "tuned"}]})
+    trove.on("GET", "/instances", list_body(row(IID, "db1")))
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    code, _, err = trove.run("database", "instance", "set", "db1", "--configuration", "tuned")
+    assert code == 0, err
+    assert trove.bodies() == [{"instance": {"configuration": CONFIG_ID}}]
+    assert trove.requests == [
+        ("GET", "/configurations"),
+        ("GET", "/instances"),
+        ("PUT", f"/instances/{IID}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "current, argv, access",
+    [
+        ({}, ["--is-public"], {"is_public": True}),
+        (
+            {"is_public": True, "allowed_cidrs": ["10.0.0.0/24"]},
+            ["--is-private"],
+            {"is_public": False, "allowed_cidrs": ["10.0.0.0/24"]},
+        ),
+        (
+            {"is_public": True},
+            ["--allowed-cidr", "10.1.0.0/16", "--allowed-cidr", "10.2.0.0/16"],
+            {"is_public": True, "allowed_cidrs": ["10.1.0.0/16", "10.2.0.0/16"]},
+        ),
+    ],
+)
+def test_update_access_keeps_what_is_not_changed(trove, current, argv, access):
+    trove.on("GET", f"/instances/{IID}", show_body(access=current))
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    code, _, err = trove.run("database", "instance", "update", IID, *argv)
+    assert code == 0, err
+    assert trove.bodies() == [{"instance": {"access": access}}]
+    assert trove.requests == [("GET", f"/instances/{IID}"), ("PUT", f"/instances/{IID}")]
+
+
+def test_update_access_by_name_uses_the_listed_row(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "db1", access={"is_public": False})))
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    code, _, err = trove.run("database", "instance", "update", "db1", "--name", "x",
+                             "--is-public")
+    assert code == 0, err
+    assert trove.bodies() == [{"instance": {"name": "x", "access": {"is_public": True}}}]
+    assert trove.requests == [("GET", "/instances"), ("PUT", f"/instances/{IID}")]
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        ([], "Nothing to update: give --name, --configuration, --remove-configuration, "
+             "--detach-replica-source, --is-public, --is-private or --allowed-cidr."),
+        (["--detach-replica-source", "--is-public"],
+         "Trove updates one attribute at a time (besides the name): --detach-replica-source "
+         "and the access options need separate commands."),
+        (["--configuration", CONFIG_ID, "--detach-replica-source"],
+         "Trove updates one attribute at a time (besides the name): --configuration and "
+         "--detach-replica-source need separate commands."),
+        (["--name", ""], "--name cannot be empty."),
+    ],
+)
+def test_update_rejects_bad_combinations_before_any_request(trove, argv, message):
+    result = trove.run("database", "instance", "update", IID, *argv)
+    assert one_line_error(*result) == message
+    assert trove.requests == []
+
+
+def test_update_public_and_private_exclude_each_other(trove):
+    with pytest.raises(SystemExit) as exit_:
+        trove.run("database", "instance", "update", IID, "--is-public", "--is-private")
+    assert exit_.value.code == 2
+    assert trove.requests == []
+
+
+# --- SSL ----------------------------------------------------------------------
+
+
+def test_ssl_show(trove):
+    trove.on("GET", f"/instances/{IID}/ssl", sample("instance-ssl-show-response.json"))
+    shown = trove.run_json("database", "instance", "ssl", "show", IID)
+    assert shown == {
+        "Status": "on",
+        "Mode": "basic",
+        "Certificate": {
+            "cn": "self-signed certificate",
+            "expire_at": "2027-02-10T09:06:25.000000",
+            "san": None,
+        },
+    }
+    trove.run("database", "instance", "ssl", "show", IID, "--include-certificate")
+    assert trove.requests == [
+        ("GET", f"/instances/{IID}/ssl"),
+        ("GET", f"/instances/{IID}/ssl?include_certificate=true"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "argv, body, response",
+    [
+        (
+            ["enable", IID, "--container-ref", "https://kms/c1", "--password-ref",
+             "https://kms/s1", "--mode", "mtls"],
+            {"enable": True, "container_ref": "https://kms/c1", "password_ref": "https://kms/s1",
+             "mode": "mtls"},
+            "instance-ssl-action-response.json",
+        ),
+        (["enable", IID, "--container-ref", "https://kms/c1"],
+         {"enable": True, "container_ref": "https://kms/c1"}, "instance-ssl-action-response.json"),
+        (["disable", IID], {"disable": True}, "instance-ssl-action-response-disable.json"),
+        (["rollback", IID], {"rollback": True}, "instance-ssl-action-response-rollback.json"),
+    ],
+)
+def test_ssl_actions(trove, argv, body, response):
+    trove.on("POST", f"/instances/{IID}/ssl", sample(response))
+    shown = trove.run_json("database", "instance", "ssl", *argv)
+    assert trove.bodies() == [{"ssl": body}]
+    assert trove.requests == [("POST", f"/instances/{IID}/ssl")]
+    assert shown["Restart Required"] == sample(response)["ssl"]["restart_required"]
+
+
+def test_ssl_enable_needs_a_container_and_a_known_mode(trove):
+    for argv in ([], ["--container-ref", "x", "--mode", "strict"]):
+        with pytest.raises(SystemExit) as exit_:
+            trove.run("database", "instance", "ssl", "enable", IID, *argv)
+        assert exit_.value.code == 2
+    result = trove.run("database", "instance", "ssl", "enable", IID, "--container-ref", " ")
+    assert one_line_error(*result) == "--container-ref cannot be empty."
+    assert trove.requests == []
+
+
+def test_ssl_by_name(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "db1")))
+    trove.on("POST", f"/instances/{IID}/ssl", sample("instance-ssl-action-response-disable.json"))
+    code, _, err = trove.run("database", "instance", "ssl", "disable", "db1")
+    assert code == 0, err
+    assert trove.requests == [("GET", "/instances"), ("POST", f"/instances/{IID}/ssl")]
