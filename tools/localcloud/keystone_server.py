@@ -9,6 +9,19 @@ import os
 import sys
 
 
+def warm_policy_enforcer():
+    """Build Keystone's policy enforcer before the first request.
+
+    Keystone creates it lazily and publishes it before registering its
+    rules (keystone.common.rbac_enforcer.enforcer.RBACEnforcer._enforcer);
+    under a threaded server a request racing the first one is refused, e.g.
+    auth_token's validate_token answered 403 right after a start.
+    """
+    from keystone.common.rbac_enforcer import policy
+
+    policy._ENFORCER._enforcer.load_rules()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--port', type=int, required=True)
@@ -22,6 +35,7 @@ def main():
     from werkzeug import serving
 
     app = wsgi.initialize_public_application()
+    warm_policy_enforcer()
     serving.run_simple('127.0.0.1', args.port, app, threaded=True,
                        use_reloader=False, use_debugger=False)
 

@@ -152,7 +152,9 @@ class Guest(object):
     def upgrade(self, upgrade_info):
         self.ds_version = upgrade_info.get('datastore_version',
                                            self.ds_version)
-        self.report('upgrading')
+        # The task manager has set UPGRADING itself. (Reporting 'upgrading'
+        # would fail: Trove 26 gives UPGRADING and RESTARTING the same code,
+        # 0x22, so the description 'upgrading' does not map back.)
         base.later(base.STEP, self.report, HEALTHY)
 
     def post_upgrade(self, upgrade_info):
@@ -249,7 +251,8 @@ class Guest(object):
         user['_databases'] = [{'_name': db, '_character_set': None,
                                '_collate': None}
                               for db in sorted(self.grants.get(key, ()))]
-        user.pop('_password', None)
+        # A real agent never reads passwords back: the key is there, empty.
+        user['_password'] = None
         return user
 
     def list_users(self, limit=None, marker=None, include_marker=False):

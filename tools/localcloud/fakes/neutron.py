@@ -39,6 +39,13 @@ def _seed():
         'id': PUBLIC_SUBNET, 'name': 'public-subnet',
         'network_id': PUBLIC_NET, 'cidr': '172.24.4.0/24', 'ip_version': 4,
         'gateway_ip': '172.24.4.1'}
+    # The private subnet is routed to `public`: floating IPs need that.
+    STORE['port']['b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a05'] = {
+        'id': 'b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a05', 'name': '',
+        'network_id': PRIVATE_NET, 'device_owner': 'network:router_interface',
+        'device_id': 'b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a06', 'status': 'ACTIVE',
+        'fixed_ips': [{'subnet_id': PRIVATE_SUBNET, 'ip_address': '10.0.0.1'}],
+        'security_groups': [], 'project_id': None, 'tenant_id': None}
     for alias in ('security-group', 'port-security', 'router', 'extra_dhcp_opt'):
         STORE['extension'][alias] = {'alias': alias, 'name': alias}
 
@@ -59,9 +66,19 @@ def _plural(name):
         name + 's' if not name.endswith('s') else name)
 
 
+def _fixed_ip_matches(item, wanted):
+    # neutron's filter form: fixed_ips=subnet_id=<id> or ip_address=<ip>
+    key, _, value = wanted.partition('=')
+    return any(ip.get(key) == value for ip in item.get('fixed_ips') or [])
+
+
 def _matches(item, filters):
     for key, value in filters.items():
         if key in ('fields', 'retrieve_all'):
+            continue
+        if key == 'fixed_ips':
+            if not _fixed_ip_matches(item, value):
+                return False
             continue
         if isinstance(value, (list, tuple)):
             if item.get(key) not in value:
@@ -80,16 +97,17 @@ class Client(object):
 
     # generic store operations -------------------------------------------
 
-    def _find(self, name, ident):
-        item = STORE[name].get(ident)
+    # The resource argument is positional-only: `name` is also a filter.
+    def _find(self, resource, ident, /):
+        item = STORE[resource].get(ident)
         if item is None:
             raise neutron_exceptions.NotFound(
-                message='%s %s could not be found' % (name, ident))
+                message='%s %s could not be found' % (resource, ident))
         return item
 
-    def _list(self, name, **filters):
-        return {_plural(name): [dict(i) for i in STORE[name].values()
-                                if _matches(i, filters)]}
+    def _list(self, resource, /, **filters):
+        return {_plural(resource): [dict(i) for i in STORE[resource].values()
+                                    if _matches(i, filters)]}
 
     def _show(self, name, ident, **params):
         return {name: dict(self._find(name, ident))}

@@ -89,9 +89,15 @@ class Server(base.Record):
                 'vcpus': flavor.vcpus, 'ram': flavor.ram,
                 'disk': flavor.disk, 'ephemeral': flavor.ephemeral}
 
+    # Trove's mgmt views read and write `host` (as on Rackspace's
+    # extension); Nova names it OS-EXT-SRV-ATTR:host. Keep both in step.
     @property
     def host(self):
         return getattr(self, 'OS-EXT-SRV-ATTR:host')
+
+    @host.setter
+    def host(self, value):
+        setattr(self, 'OS-EXT-SRV-ATTR:host', value)
 
     def _set(self, status):
         self.status = status

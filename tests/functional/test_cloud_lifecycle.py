@@ -1,0 +1,290 @@
+"""Full life cycles of every family of Trove operations against the local cloud.
+
+These drive the real Trove API (behind real Keystone) over REST through
+osc_trove.api.TroveClient, and check what a real deployment answers: the
+statuses an operation goes through, the data it returns, and one error per
+family. The back ends behind Trove are the fakes of tools/localcloud (see
+docs/local-cloud.md); they are asynchronous like real ones, so each test
+waits for the status it expects.
+"""
+
+import time
+import uuid
+
+import pytest
+from osc_lib import exceptions
+
+pytestmark = pytest.mark.functional
+
+TIMEOUT = 60
+# The fake Glance's spare image (tools/localcloud/catalog.py: uuid5 of its name).
+# The fake Neutron's tenant network (tools/localcloud/fakes/neutron.py).
+PRIVATE_NET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a01"
+SPARE_IMAGE = str(uuid.uuid5(uuid.NAMESPACE_URL, "localcloud:image:spare"))
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def unique(prefix):
+    return "%s-%s" % (prefix, uuid.uuid4().hex[:8])
+
+
+def wait_for(fetch, done, what, timeout=TIMEOUT, interval=0.25):
+    """Poll fetch() until done(value); fail with the last value seen."""
+    deadline = time.monotonic() + timeout
+    value = None
+    while time.monotonic() < deadline:
+        value = fetch()
+        if done(value):
+            return value
+        time.sleep(interval)
+    pytest.fail("timed out waiting for %s; last: %r" % (what, value))
+
+
+def instance(api, instance_id):
+    return api.get("/instances/%s" % instance_id)["instance"]
+
+
+def wait_status(api, instance_id, status, timeout=TIMEOUT):
+    """Wait for `status`; a different terminal status fails at once."""
+    seen = []
+
+    def fetch():
+        row = instance(api, instance_id)
+        if not seen or seen[-1] != row["status"]:
+            seen.append(row["status"])
+        if row["status"] == "ERROR" and status != "ERROR":
+            pytest.fail("instance %s went to ERROR (seen %s): %r" % (instance_id, seen, row))
+        return row
+
+    row = wait_for(fetch, lambda r: r["status"] == status,
+                   "instance %s to be %s (seen %s)" % (instance_id, status, seen), timeout)
+    return row, seen
+
+
+def wait_gone(api, path, timeout=TIMEOUT):
+    def fetch():
+        try:
+            api.get(path)
+            return False
+        except exceptions.NotFound:
+            return True
+
+    wait_for(fetch, bool, "%s to answer 404" % path, timeout)
+
+
+def create_instance(api, name=None, flavor="1", size=1, wait=True, **fields):
+    body = {"name": name or unique("inst"), "flavorRef": flavor, "volume": {"size": size}}
+    body.update(fields)
+    row = api.post("/instances", {"instance": body})["instance"]
+    if wait:
+        row, _ = wait_status(api, row["id"], "ACTIVE")
+    return row
+
+
+def delete_instance(api, instance_id):
+    try:
+        api.delete("/instances/%s" % instance_id)
+    except exceptions.NotFound:
+        return
+    wait_gone(api, "/instances/%s" % instance_id)
+
+
+def error_of(call, *args, **kwargs):
+    """The osc-lib exception a call raises (fails when it raises nothing)."""
+    with pytest.raises(exceptions.ClientException) as info:
+        call(*args, **kwargs)
+    return info.value
+
+
+@pytest.fixture(scope="module")
+def api(demo_api):
+    return demo_api
+
+
+@pytest.fixture(scope="module")
+def admin(admin_api):
+    return admin_api
+
+
+@pytest.fixture(scope="module")
+def project_id(api):
+    # The endpoint is .../v1.0/<project id>.
+    return api.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def db_instance(api):
+    """One ACTIVE mysql 5.7 instance shared by the tests that do not break it."""
+    row = create_instance(api, name=unique("shared"), datastore={"type": "mysql",
+                                                                  "version": "5.7"})
+    yield row
+    delete_instance(api, row["id"])
+
+
+# --- instances ----------------------------------------------------------------
+
+
+def test_instance_create_show_list_delete(api):
+    row = api.post("/instances", {"instance": {
+        "name": unique("life"), "flavorRef": "2", "volume": {"size": 2},
+        "datastore": {"type": "mysql", "version": "5.7"},
+        "databases": [{"name": "appdb"}],
+        "users": [{"name": "app", "password": "secret1", "databases": [{"name": "appdb"}]}],
+    }})["instance"]
+    assert row["status"] == "BUILD"
+    assert row["flavor"]["id"] == "2" and row["volume"]["size"] == 2
+    active, seen = wait_status(api, row["id"], "ACTIVE")
+    assert seen[0] == "BUILD"
+    assert active["datastore"] == {"type": "mysql", "version": "5.7", "version_number": "5.7"}
+    assert active["volume"]["used"] > 0
+    ids = [i["id"] for i in api.paginate("/instances", "instances")]
+    assert row["id"] in ids
+    # The users and databases asked for at create time exist on the guest.
+    assert [d["name"] for d in api.get("/instances/%s/databases" % row["id"])["databases"]] == [
+        "appdb"]
+    user = api.get("/instances/%s/users/app" % row["id"])["user"]
+    assert [d["name"] for d in user["databases"]] == ["appdb"]
+    api.delete("/instances/%s" % row["id"])
+    assert instance(api, row["id"])["status"] in ("SHUTDOWN", "ACTIVE")
+    wait_gone(api, "/instances/%s" % row["id"])
+
+
+def test_instance_list_pages_of_twenty(api):
+    ids = [create_instance(api, name=unique("page"), wait=False)["id"] for _ in range(22)]
+    try:
+        first = api.get("/instances")
+        assert len(first["instances"]) == 20
+        assert any(link["rel"] == "next" for link in first["links"])
+        listed = [i["id"] for i in api.paginate("/instances", "instances")]
+        assert set(ids) <= set(listed)
+        assert len(listed) == len(set(listed))
+        for instance_id in ids:
+            wait_status(api, instance_id, "ACTIVE")
+    finally:
+        for instance_id in ids:
+            api.delete("/instances/%s" % instance_id)
+        for instance_id in ids:
+            wait_gone(api, "/instances/%s" % instance_id)
+
+
+def test_instance_errors_from_fault_hooks(api):
+    server_error = create_instance(api, name=unique("x") + "SERVER_ERROR", wait=False)
+    guest_error = create_instance(api, name=unique("x") + "GUEST_ERROR", wait=False)
+    for row in (server_error, guest_error):
+        failed, _ = wait_status(api, row["id"], "ERROR")
+        assert failed["status"] == "ERROR"
+    detail = api.get("/instances/%s" % server_error["id"])["instance"]
+    assert "fault" in detail and detail["fault"]["message"]
+    for row in (server_error, guest_error):
+        delete_instance(api, row["id"])
+
+
+def test_instance_create_rejects_unknown_flavor(api):
+    err = error_of(api.post, "/instances", {"instance": {
+        "name": unique("bad"), "flavorRef": "999", "volume": {"size": 1}}})
+    # Trove turns Nova's 404 for the flavor into a 400 on the create request.
+    assert err.code == 400 and "999" in str(err)
+
+
+def test_instance_update_name(api, db_instance):
+    new_name = unique("renamed")
+    api.patch("/instances/%s" % db_instance["id"], {"instance": {"name": new_name}})
+    assert instance(api, db_instance["id"])["name"] == new_name
+    err = error_of(api.patch, "/instances/%s" % db_instance["id"], {"instance": {"name": ""}})
+    assert err.code == 400
+
+
+def test_instance_network_and_access(api):
+    row = create_instance(api, nics=[{"network_id": PRIVATE_NET}],
+                          access={"is_public": False, "allowed_cidrs": ["10.0.0.0/24"]})
+    try:
+        assert [a["type"] for a in row["addresses"]] == ["private"]
+        assert row["addresses"][0]["address"].startswith("10.0.0.")
+        assert row["access"] == {"is_public": False, "allowed_cidrs": ["10.0.0.0/24"]}
+        api.put("/instances/%s" % row["id"], {"instance": {
+            "access": {"is_public": True, "allowed_cidrs": ["192.168.0.0/16"]}}})
+        public = wait_for(lambda: instance(api, row["id"]),
+                          lambda r: r["status"] == "ACTIVE" and r["access"]["is_public"],
+                          "the instance to become public")
+        assert public["access"]["allowed_cidrs"] == ["192.168.0.0/16"]
+        assert sorted(a["type"] for a in public["addresses"]) == ["private", "public"]
+    finally:
+        delete_instance(api, row["id"])
+
+
+def test_instance_restart(api, db_instance):
+    api.post("/instances/%s/action" % db_instance["id"], {"restart": {}})
+    row, seen = wait_status(api, db_instance["id"], "ACTIVE")
+    assert "REBOOT" in seen or seen == ["ACTIVE"]
+
+
+def test_instance_resize_flavor_and_volume(api):
+    row = create_instance(api, flavor="1", size=1)
+    try:
+        api.post("/instances/%s/action" % row["id"], {"resize": {"flavorRef": "2"}})
+        resized, seen = wait_status(api, row["id"], "ACTIVE")
+        assert "RESIZE" in seen
+        assert resized["flavor"]["id"] == "2"
+        api.post("/instances/%s/action" % row["id"], {"resize": {"volume": {"size": 3}}})
+        wait_for(lambda: instance(api, row["id"]),
+                 lambda r: r["status"] == "ACTIVE" and r["volume"]["size"] == 3,
+                 "volume size 3")
+        # A volume can only grow.
+        err = error_of(api.post, "/instances/%s/action" % row["id"],
+                       {"resize": {"volume": {"size": 2}}})
+        assert err.code == 400
+    finally:
+        delete_instance(api, row["id"])
+
+
+def test_instance_action_while_building_is_refused(api):
+    row = create_instance(api, wait=False)
+    try:
+        err = error_of(api.post, "/instances/%s/action" % row["id"], {"restart": {}})
+        assert err.code == 422
+    finally:
+        wait_status(api, row["id"], "ACTIVE")
+        delete_instance(api, row["id"])
+
+
+def test_instance_reboot_rebuild_and_mgmt_show(api, admin):
+    row = create_instance(api)
+    try:
+        admin.post("/mgmt/instances/%s/action" % row["id"], {"reboot": {}})
+        wait_status(api, row["id"], "ACTIVE")
+        mgmt = admin.get("/mgmt/instances/%s" % row["id"])["instance"]
+        assert mgmt["id"] == row["id"] and mgmt["server"]["status"] == "ACTIVE"
+        admin.post("/mgmt/instances/%s/action" % row["id"], {"rebuild": {"image_id": SPARE_IMAGE}})
+        wait_status(api, row["id"], "ACTIVE")
+        # A member may not use the management API.
+        err = error_of(api.post, "/mgmt/instances/%s/action" % row["id"], {"reboot": {}})
+        assert err.code in (401, 403)
+    finally:
+        delete_instance(api, row["id"])
+
+
+def test_instance_upgrade_datastore_version(api):
+    row = create_instance(api, datastore={"type": "mysql", "version": "5.7"})
+    try:
+        api.patch("/instances/%s" % row["id"], {"instance": {"datastore_version": "8.0"}})
+        upgraded, seen = wait_status(api, row["id"], "ACTIVE")
+        assert upgraded["datastore"]["version"] == "8.0"
+        assert "UPGRADE" in seen
+    finally:
+        delete_instance(api, row["id"])
+
+
+def test_instance_reset_status_and_force_delete(api, admin):
+    row = create_instance(api, name=unique("x") + "GUEST_ERROR", wait=False)
+    wait_status(api, row["id"], "ERROR")
+    # reset_status is an admin action by Trove's default policy.
+    err = error_of(api.post, "/instances/%s/action" % row["id"], {"reset_status": {}})
+    assert err.code == 403
+    admin.post("/instances/%s/action" % row["id"], {"reset_status": {}})
+    reset = wait_for(lambda: instance(api, row["id"]), lambda r: r["status"] != "ERROR",
+                     "status reset")
+    assert reset["status"] in ("SHUTDOWN", "ACTIVE", "HEALTHY")
+    api.delete("/instances/%s" % row["id"])
+    wait_gone(api, "/instances/%s" % row["id"])
