@@ -288,3 +288,84 @@ def test_instance_reset_status_and_force_delete(api, admin):
     assert reset["status"] in ("SHUTDOWN", "ACTIVE", "HEALTHY")
     api.delete("/instances/%s" % row["id"])
     wait_gone(api, "/instances/%s" % row["id"])
+
+
+# --- databases, users, access, root --------------------------------------------
+
+
+def test_databases_create_list_delete(api, db_instance):
+    base = "/instances/%s/databases" % db_instance["id"]
+    names = ["db%02d" % i for i in range(23)]
+    api.post(base, {"databases": [{"name": n, "character_set": "utf8mb4",
+                                   "collate": "utf8mb4_general_ci"} for n in names]})
+    listed = [d["name"] for d in api.paginate(base, "databases")]
+    assert set(names) <= set(listed)
+    first_page = api.get(base)
+    assert len(first_page["databases"]) == 20 and first_page["links"]
+    api.delete(base + "/db00")
+    assert "db00" not in [d["name"] for d in api.paginate(base, "databases")]
+    # The API's schema wants a name with at least one letter or digit.
+    err = error_of(api.post, base, {"databases": [{"name": "--"}]})
+    assert err.code == 400
+
+
+def test_users_create_show_update_access_delete(api, db_instance):
+    iid = db_instance["id"]
+    api.post("/instances/%s/databases" % iid, {"databases": [{"name": "shop"},
+                                                             {"name": "blog"}]})
+    api.users.create(iid, [
+        {"name": "alice", "password": "pw-alice-1", "host": "%", "databases": ["shop"]},
+        {"name": "bob.smith", "password": "pw-bob-1", "host": "10.0.0.%"},
+    ])
+    users = {u["name"]: u for u in api.users.list(iid)}
+    assert users["alice"]["databases"] == [{"name": "shop"}]
+    assert users["bob.smith"]["host"] == "10.0.0.%"
+    # Access: grant, show, revoke.
+    api.users.grant(iid, "alice", ["blog"])
+    assert sorted(d["name"] for d in api.users.list_access(iid, "alice")) == ["blog", "shop"]
+    api.users.revoke(iid, "alice", "shop")
+    assert [d["name"] for d in api.users.list_access(iid, "alice")] == ["blog"]
+    # A user with a host (and a dot in its name) is addressed as name@host.
+    bob = api.users.get(iid, "bob.smith", "10.0.0.%")
+    assert bob["name"] == "bob.smith" and bob["host"] == "10.0.0.%"
+    # Rename and change the password (attributes), then passwords in bulk.
+    api.users.update_attributes(iid, "alice", new_name="alice2", new_password="pw-alice-2")
+    assert api.users.get(iid, "alice2")["databases"] == [{"name": "blog"}]
+    api.put("/instances/%s/users" % iid, {"users": [{"name": "alice2",
+                                                     "password": "pw-alice-3"}]})
+    api.users.delete(iid, "alice2")
+    api.users.delete(iid, "bob.smith", "10.0.0.%")
+    remaining = [u["name"] for u in api.users.list(iid)]
+    assert "alice2" not in remaining and "bob.smith" not in remaining
+    err = error_of(api.users.get, iid, "nobody")
+    assert err.code == 404
+
+
+def test_users_page_by_marker(api, db_instance):
+    iid = db_instance["id"]
+    names = ["pager%02d" % i for i in range(22)]
+    api.users.create(iid, [{"name": n, "password": "pw-%s" % n} for n in names])
+    first = api.get("/instances/%s/users" % iid)
+    assert len(first["users"]) == 20 and first["links"]
+    listed = [u["name"] for u in api.users.list(iid)]
+    assert set(names) <= set(listed) and len(listed) == len(set(listed))
+    for name in names:
+        api.users.delete(iid, name)
+
+
+def test_root_enable_show_disable(api, admin, db_instance):
+    base = "/instances/%s/root" % db_instance["id"]
+    assert api.get(base)["rootEnabled"] is False
+    user = api.post(base)["user"]
+    assert user["name"] == "root" and user["password"]
+    assert api.get(base)["rootEnabled"] is True
+    # Enabling with a password of the caller's choosing.
+    chosen = api.post(base, {"password": "my-Root-pw-1"})["user"]
+    assert chosen["password"] == "my-Root-pw-1"
+    history = admin.get("/mgmt/instances/%s/root" % db_instance["id"])["root_history"]
+    assert history["id"] == db_instance["id"] and history["enabled"]
+    api.delete(base)
+    # Trove 26 records when root was disabled (root history deleted_at).
+    assert api.get(base)["rootEnabled"] is False
+    err = error_of(api.get, "/instances/%s/root" % uuid.uuid4())
+    assert err.code == 404

@@ -223,10 +223,12 @@ class Guest(object):
 
     @staticmethod
     def _page(items, limit, marker, include_marker):
+        # Like the MySQL agent's query: WHERE marker > :marker (>= with
+        # include_marker), ORDER BY name, LIMIT limit + 1.
         names = sorted(items)
-        if marker is not None and marker in names:
-            start = names.index(marker) + (0 if include_marker else 1)
-            names = names[start:]
+        if marker:
+            names = [n for n in names
+                     if n > marker or (include_marker and n == marker)]
         next_marker = None
         if limit and len(names) > limit:
             names = names[:limit]
