@@ -369,3 +369,109 @@ def test_root_enable_show_disable(api, admin, db_instance):
     assert api.get(base)["rootEnabled"] is False
     err = error_of(api.get, "/instances/%s/root" % uuid.uuid4())
     assert err.code == 404
+
+
+# --- backups, restore, backup strategies ----------------------------------------
+
+
+def backup(api, backup_id):
+    return api.get("/backups/%s" % backup_id)["backup"]
+
+
+def wait_backup(api, backup_id, state="COMPLETED"):
+    seen = []
+
+    def fetch():
+        row = backup(api, backup_id)
+        if not seen or seen[-1] != row["status"]:
+            seen.append(row["status"])
+        return row
+
+    row = wait_for(fetch, lambda r: r["status"] in (state, "FAILED", "COMPLETED"),
+                   "backup %s to be %s" % (backup_id, state))
+    assert row["status"] == state, (row, seen)
+    return row, seen
+
+
+def test_backup_create_list_show_restore_delete(api, db_instance):
+    iid = db_instance["id"]
+    api.post("/instances/%s/databases" % iid, {"databases": [{"name": "keepme"}]})
+    created = api.post("/backups", {"backup": {
+        "name": unique("bk"), "instance": iid, "description": "nightly"}})["backup"]
+    assert created["status"] == "NEW" and created["instance_id"] == iid
+    done, seen = wait_backup(api, created["id"])
+    assert "BUILDING" in seen or seen[0] == "COMPLETED"
+    assert done["size"] > 0 and done["locationRef"] and done["description"] == "nightly"
+    assert done["datastore"]["type"] == "mysql"
+    # Incremental backup on top of the full one.
+    incr = api.post("/backups", {"backup": {
+        "name": unique("incr"), "instance": iid, "incremental": 1}})["backup"]
+    incr_done, _ = wait_backup(api, incr["id"])
+    assert incr_done["parent_id"] == created["id"]
+    # Listed globally and per instance; the instance was BACKUP meanwhile.
+    listed = [b["id"] for b in api.paginate("/backups", "backups")]
+    assert {created["id"], incr["id"]} <= set(listed)
+    per_instance = api.get("/instances/%s/backups" % iid)["backups"]
+    assert {b["id"] for b in per_instance} >= {created["id"], incr["id"]}
+    # Restore into a new instance: the databases come back.
+    restored = create_instance(api, restorePoint={"backupRef": created["id"]})
+    try:
+        names = [d["name"] for d in api.get("/instances/%s/databases" % restored["id"])[
+            "databases"]]
+        assert "keepme" in names
+    finally:
+        delete_instance(api, restored["id"])
+    api.delete("/backups/%s" % incr["id"])
+    wait_gone(api, "/backups/%s" % incr["id"])
+    api.delete("/backups/%s" % created["id"])
+    wait_gone(api, "/backups/%s" % created["id"])
+
+
+def test_backup_named_fail_fails(api, db_instance):
+    created = api.post("/backups", {"backup": {
+        "name": "FAIL", "instance": db_instance["id"]}})["backup"]
+    failed, _ = wait_backup(api, created["id"], state="FAILED")
+    assert failed["status"] == "FAILED"
+    wait_status(api, db_instance["id"], "ACTIVE")
+    api.delete("/backups/%s" % created["id"])
+    wait_gone(api, "/backups/%s" % created["id"])
+
+
+def test_backup_of_missing_instance(api):
+    err = error_of(api.post, "/backups", {"backup": {"name": "x", "instance": str(uuid.uuid4())}})
+    assert err.code == 404
+
+
+def test_backups_page_by_offset(api, db_instance):
+    ids = []
+    for i in range(21):
+        row = api.post("/backups", {"backup": {"name": "pg%02d" % i,
+                                               "instance": db_instance["id"]}})["backup"]
+        wait_backup(api, row["id"])
+        ids.append(row["id"])
+    first = api.get("/backups")
+    assert len(first["backups"]) == 20
+    assert any(link["rel"] == "next" for link in first["links"])
+    listed = [b["id"] for b in api.paginate("/backups", "backups")]
+    assert set(ids) <= set(listed) and len(listed) == len(set(listed))
+    for backup_id in ids:
+        api.delete("/backups/%s" % backup_id)
+    for backup_id in ids:
+        wait_gone(api, "/backups/%s" % backup_id)
+
+
+def test_backup_strategy_create_list_delete(api, db_instance):
+    iid = db_instance["id"]
+    made = api.post("/backup_strategies", {"backup_strategy": {
+        "instance_id": iid, "swift_container": "my-backups"}})["backup_strategy"]
+    assert made["instance_id"] == iid and made["swift_container"] == "my-backups"
+    listed = api.get("/backup_strategies", params={"instance_id": iid})["backup_strategies"]
+    assert [s["swift_container"] for s in listed] == ["my-backups"]
+    # A backup of that instance now lands in the strategy's container.
+    row = api.post("/backups", {"backup": {"name": unique("s"), "instance": iid}})["backup"]
+    done, _ = wait_backup(api, row["id"])
+    assert "/my-backups/" in done["locationRef"]
+    api.delete("/backup_strategies", params={"instance_id": iid})
+    assert api.get("/backup_strategies", params={"instance_id": iid})["backup_strategies"] == []
+    api.delete("/backups/%s" % row["id"])
+    wait_gone(api, "/backups/%s" % row["id"])

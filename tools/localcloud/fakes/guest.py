@@ -351,12 +351,16 @@ class Guest(object):
             if name == 'FAIL':
                 update(state='FAILED')
                 return
-            payload = ('fake backup %s of instance %s' % (backup_id, self.id))
+            # Like the agent: stream the backup into the user's account
+            # (backup_info['swift_url'], set by the task manager).
+            from trove.common import cfg
+            account = backup_info['swift_url']
             container = backup_info.get('swift_container') or \
-                'database_backups'
+                cfg.CONF.backup_swift_container
             obj = '%s.xbstream.gz.enc' % backup_id
-            checksum = swift.put(backup_info.get('project_id'), container,
-                                 obj, payload)
+            checksum = swift.put(swift.project_of(account), container, obj,
+                                 'fake backup %s of instance %s'
+                                 % (backup_id, self.id))
             BACKUP_CONTENTS[backup_id] = {
                 'databases': dict(self.databases),
                 'users': {k: v for k, v in self.users.items()
@@ -364,7 +368,7 @@ class Guest(object):
                 'grants': {k: set(v) for k, v in self.grants.items()}}
             update(state='COMPLETED', size=BACKUP_SIZE_GB,
                    checksum=checksum,
-                   location='%s/%s/%s' % (swift.BASE_URL, container, obj),
+                   location='%s/%s/%s' % (account, container, obj),
                    success=True)
         base.later(0, run)
 

@@ -54,6 +54,15 @@ class Connection(object):
             raise _missing('Container %s' % container)
         return self._containers[container]
 
+    def head_account(self, **kwargs):
+        return {'x-account-container-count': str(len(self._containers))}
+
+    def get_account(self, **kwargs):
+        listing = [{'name': name, 'count': len(objs),
+                    'bytes': sum(len(b) for _, b in objs.values())}
+                   for name, objs in sorted(self._containers.items())]
+        return self.head_account(), listing
+
     def put_container(self, container, headers=None, **kwargs):
         self._containers.setdefault(container, {})
 
@@ -104,6 +113,11 @@ class Connection(object):
     def delete_object(self, container, obj, **kwargs):
         self.head_object(container, obj)
         del self._containers[container][obj]
+
+
+def project_of(account_url):
+    """The project id in an account URL .../v1/AUTH_<project>."""
+    return account_url.rstrip('/').rsplit('/AUTH_', 1)[-1]
 
 
 # Set by the Trove launcher: where fakes.swift_http serves the store.
