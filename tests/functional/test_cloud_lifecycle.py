@@ -475,3 +475,76 @@ def test_backup_strategy_create_list_delete(api, db_instance):
     assert api.get("/backup_strategies", params={"instance_id": iid})["backup_strategies"] == []
     api.delete("/backups/%s" % row["id"])
     wait_gone(api, "/backups/%s" % row["id"])
+
+
+# --- configuration groups ----------------------------------------------------------
+
+
+def test_configuration_parameters(api):
+    params = api.get("/datastores/mysql/versions/5.7/parameters")["configuration-parameters"]
+    by_name = {p["name"]: p for p in params}
+    assert by_name["connect_timeout"]["type"] == "integer"
+    # The 2^64 maximum of Trove's rules is stored clamped (SQLite integers).
+    assert by_name["innodb_buffer_pool_size"]["max"] <= 2 ** 63 - 1
+    one = api.get("/datastores/mysql/versions/5.7/parameters/max_connections")
+    assert one["name"] == "max_connections" and one["restart_required"] is False
+    version_id = next(v["id"] for v in api.get("/datastores/mysql")["datastore"]["versions"]
+                      if v["name"] == "5.7")
+    by_id = api.get("/datastores/versions/%s/parameters" % version_id)
+    assert len(by_id["configuration-parameters"]) == len(params)
+    err = error_of(api.get, "/datastores/mysql/versions/5.7/parameters/no_such_thing")
+    assert err.code == 404
+
+
+def test_configuration_group_life_cycle(api):
+    group = api.post("/configurations", {"configuration": {
+        "name": unique("cfg"), "description": "tuned",
+        "datastore": {"type": "mysql", "version": "5.7"},
+        "values": {"connect_timeout": 120, "max_connections": 300}}})["configuration"]
+    gid = group["id"]
+    assert group["values"] == {"connect_timeout": 120, "max_connections": 300}
+    assert gid in [g["id"] for g in api.paginate("/configurations", "configurations")]
+    # PATCH merges values, PUT replaces them (and name, description).
+    api.patch("/configurations/%s" % gid, {"configuration": {"values": {"wait_timeout": 60}}})
+    shown = api.get("/configurations/%s" % gid)["configuration"]
+    assert shown["values"] == {"connect_timeout": 120, "max_connections": 300,
+                               "wait_timeout": 60}
+    api.put("/configurations/%s" % gid, {"configuration": {
+        "name": "renamed", "description": "new", "values": {"connect_timeout": 30}}})
+    shown = api.get("/configurations/%s" % gid)["configuration"]
+    assert shown["name"] == "renamed" and shown["values"] == {"connect_timeout": 30}
+    # Attach at create, list the group's instances, detach, attach again.
+    row = create_instance(api, configuration=gid)
+    try:
+        assert row["configuration"]["id"] == gid
+        members = api.get("/configurations/%s/instances" % gid)["instances"]
+        assert [m["id"] for m in members] == [row["id"]]
+        defaults = api.get("/instances/%s/configuration" % row["id"])["instance"]
+        assert "configuration" in defaults and defaults["configuration"]
+        # A group in use cannot be deleted.
+        err = error_of(api.delete, "/configurations/%s" % gid)
+        assert err.code == 400
+        api.put("/instances/%s" % row["id"], {"instance": {"configuration": None}})
+        detached = wait_for(lambda: instance(api, row["id"]),
+                            lambda r: "configuration" not in r and r["status"] in (
+                                "ACTIVE", "RESTART_REQUIRED"), "detach")
+        if detached["status"] == "RESTART_REQUIRED":
+            api.post("/instances/%s/action" % row["id"], {"restart": {}})
+            wait_status(api, row["id"], "ACTIVE")
+        api.put("/instances/%s" % row["id"], {"instance": {"configuration": gid}})
+        wait_for(lambda: instance(api, row["id"]),
+                 lambda r: r.get("configuration", {}).get("id") == gid, "attach")
+    finally:
+        delete_instance(api, row["id"])
+    api.delete("/configurations/%s" % gid)
+    wait_gone(api, "/configurations/%s" % gid)
+
+
+def test_configuration_rejects_unknown_and_bad_values(api):
+    for values, words in (({"no_such_param": 1}, "not supported"),
+                          ({"connect_timeout": "soon"}, "not of type integer"),
+                          ({"connect_timeout": -5}, "less than the minimum")):
+        err = error_of(api.post, "/configurations", {"configuration": {
+            "name": unique("bad"), "datastore": {"type": "mysql", "version": "5.7"},
+            "values": values}})
+        assert err.code == 422 and words in str(err), values
