@@ -2,7 +2,30 @@
 
 from urllib.parse import unquote
 
+from osc_lib import exceptions
+
 from osc_trove.api.http import next_page_query
+from osc_trove.api.resource import segment
+
+
+class UnaddressableName(exceptions.CommandError):
+    """A database name that Trove's URLs cannot carry."""
+
+
+def database_segment(name):
+    """The URL path segment of a database, when Trove can route it.
+
+    Trove's router takes what follows a `.` at the end of a URL for a file
+    type and drops it: DELETE .../databases/keep.me deletes `keep`. The dot
+    cannot be hidden (it is not unquoted again on that path), so such names
+    are refused before any request.
+    """
+    if "." in name:
+        raise UnaddressableName(
+            f"Trove's API cannot address database '{name}': it reads what follows a '.' "
+            "in the URL as a file type, and would act on another database."
+        )
+    return segment(name)
 
 
 def paginate_guest_list(http, path, key, limit=None, marker=None):
@@ -59,4 +82,4 @@ class Databases:
         self.http.post(self.url(instance_id), body)
 
     def delete(self, instance_id, name):
-        self.http.delete(self.url(instance_id, name))
+        self.http.delete(f"{self.url(instance_id)}/{database_segment(name)}")

@@ -1,9 +1,13 @@
 """Database users of an instance, and the databases each may use."""
 
+import re
 from urllib.parse import quote
 
-from osc_trove.api.databases import database_entry, paginate_guest_list
+from osc_trove.api.databases import database_entry, database_segment, paginate_guest_list
 from osc_trove.api.resource import segment
+
+# What urllib.parse.unquote (Trove's second unquoting) would decode.
+_PERCENT_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})")
 
 
 def user_segment(name, host=None):
@@ -11,15 +15,20 @@ def user_segment(name, host=None):
 
     Trove reads the segment as `user@host`, split at the last `@` (no `@`
     means host `%`); a name holding an `@` therefore always gets its host.
-    Trove unquotes the segment once more after the web server did, and its
-    router would take a `.xyz` tail for a file type: so the identity is quoted
-    twice, with its dots hidden in the inner quoting.
+    Trove unquotes the segment once more after the web server did, so what
+    that second unquoting would change is quoted once more first: a `%`
+    before two hex digits, and a `/` (which the router must not see). A
+    trailing `.json` would be taken for a file type: its dot is hidden too.
+    Anything else is quoted once, so that the server's messages read plainly.
     """
     if host or "@" in name:
         identity = f"{name}@{host or '%'}"
     else:
         identity = name
-    return quote(quote(identity, safe="").replace(".", "%2E"), safe="")
+    identity = _PERCENT_ESCAPE.sub("%25", identity).replace("/", "%2F")
+    if identity.endswith(".json"):
+        identity = identity[: -len(".json")] + "%2Ejson"
+    return quote(identity, safe="")
 
 
 class Users:
@@ -81,4 +90,5 @@ class Users:
         self.http.put(self.url(instance_id, name, host, "databases"), body)
 
     def revoke(self, instance_id, name, database, host=None):
-        self.http.delete(self.url(instance_id, name, host, "databases", database))
+        path = self.url(instance_id, name, host, "databases")
+        self.http.delete(f"{path}/{database_segment(database)}")

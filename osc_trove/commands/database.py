@@ -2,6 +2,7 @@
 
 from osc_lib import exceptions
 
+from osc_trove.api.databases import database_segment
 from osc_trove.commands import base, output
 
 
@@ -66,6 +67,7 @@ class DeleteDatabase(base.Command):
         return parser
 
     def take_action(self, parsed_args):
+        database_segment(parsed_args.database)  # refuse names Trove cannot route, first
         instance = self.trove.instances.find(parsed_args.instance)
         self.trove.databases.delete(instance["id"], parsed_args.database)
 

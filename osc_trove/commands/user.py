@@ -2,6 +2,7 @@
 
 from osc_lib import exceptions
 
+from osc_trove.api.databases import database_segment
 from osc_trove.commands import base, output, passwords
 from osc_trove.commands.database import add_instance_argument, add_paging_arguments, check_limit
 
@@ -200,6 +201,7 @@ class RevokeAccess(base.Command):
         return parser
 
     def take_action(self, parsed_args):
+        database_segment(parsed_args.database)  # refuse names Trove cannot route, first
         instance = self.trove.instances.find(parsed_args.instance)
         self.trove.users.revoke(
             instance["id"], parsed_args.name, parsed_args.database, parsed_args.host

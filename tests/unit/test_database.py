@@ -48,6 +48,17 @@ def test_delete_quotes_the_database_name(inst, name, path_segment):
     assert inst.requests == [("GET", INSTANCE), ("DELETE", f"{INSTANCE}/databases/{path_segment}")]
 
 
+def test_delete_refuses_a_name_with_a_dot_before_any_request(inst):
+    # Trove would route DELETE .../databases/keep.me to database `keep`.
+    code, out, err = inst.run("database", "db", "delete", INSTANCE_ID, "keep.me")
+    assert (code, out) == (1, "")
+    assert err == (
+        "Trove's API cannot address database 'keep.me': it reads what follows a '.' in the "
+        "URL as a file type, and would act on another database.\n"
+    )
+    assert inst.requests == []
+
+
 def test_list_table_and_json(inst):
     inst.on("GET", f"{INSTANCE}/databases", sample("databases-list-response.json"))
     code, out, err = inst.run("database", "db", "list", "test")

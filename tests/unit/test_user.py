@@ -184,14 +184,17 @@ def test_the_plugin_masks_the_logged_command_line(inst, caplog):
     "name, host, segment",
     [
         ("bob", None, "bob"),
-        ("bob", "%", "bob%2540%2525"),
-        ("bob", "10.0.0.1", "bob%254010%252E0%252E0%252E1"),
-        ("a b", None, "a%2520b"),
-        ("x@y", None, "x%2540y%2540%2525"),
-        ("x@y", "h", "x%2540y%2540h"),
-        ("%", None, "%2525"),
-        ("a.json", None, "a%252Ejson"),
+        ("bob", "%", "bob%40%25"),
+        ("bob", "10.0.0.1", "bob%4010.0.0.1"),
+        ("a b", None, "a%20b"),
+        ("x@y", None, "x%40y%40%25"),
+        ("x@y", "h", "x%40y%40h"),
+        ("%", None, "%25"),
+        ("p%41", None, "p%252541"),
+        ("p%4", "%ff", "p%254%40%2525ff"),
         ("a/b", None, "a%252Fb"),
+        ("a.json", None, "a%252Ejson"),
+        ("a.jsonx", None, "a.jsonx"),
     ],
 )
 def test_delete_names_the_user_as_the_server_expects(inst, name, host, segment):
@@ -205,13 +208,13 @@ def test_delete_names_the_user_as_the_server_expects(inst, name, host, segment):
 
 
 def test_show_flattens_databases_to_names(inst):
-    inst.on("GET", f"{USERS}/dbuser1%2540%2525", sample("user-show-response.json"))
+    inst.on("GET", f"{USERS}/dbuser1%40%25", sample("user-show-response.json"))
     shown = inst.run_json("database", "user", "show", "test", "dbuser1", "--host", "%")
     assert shown == {"Name": "dbuser1", "Host": "%", "Databases": ["databaseA"]}
     code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "dbuser1", "--host", "%")
     assert code == 0, err
     assert "| Databases | databaseA" in out
-    assert sent(inst) == [("GET", f"{USERS}/dbuser1%2540%2525")] * 2
+    assert sent(inst) == [("GET", f"{USERS}/dbuser1%40%25")] * 2
 
 
 def test_show_unknown_user_is_the_servers_one_line(inst):
@@ -287,7 +290,7 @@ def test_list_limit_and_marker(inst):
 
 
 def test_show_access_and_its_spec_form(inst):
-    inst.on("GET", f"{USERS}/bob%2540h/databases", sample("databases-list-response.json"))
+    inst.on("GET", f"{USERS}/bob%40h/databases", sample("databases-list-response.json"))
     canonical = inst.run_json("database", "user", "show", "access", INSTANCE_ID, "bob",
                               "--host", "h")
     spec = inst.run_json("database", "user", "show", "--access", INSTANCE_ID, "bob",
@@ -301,7 +304,7 @@ def test_show_access_and_its_spec_form(inst):
         code, out, err = inst.run("database", "user", *argv, "test", "bob", "--host", "h",
                                   "-f", "value")
         assert out == "databaseB\ndatabaseC\ndatabaseD\n"
-    assert sent(inst) == [("GET", f"{USERS}/bob%2540h/databases")] * 6
+    assert sent(inst) == [("GET", f"{USERS}/bob%40h/databases")] * 6
 
 
 def test_show_access_refuses_the_shell_format_before_any_request(inst):
@@ -314,13 +317,13 @@ def test_show_access_refuses_the_shell_format_before_any_request(inst):
 
 def test_grant_access_and_the_spec_form(inst):
     inst.on("PUT", f"{USERS}/bob/databases", status=202)
-    inst.on("PUT", f"{USERS}/x%2540y%2540%2525/databases", status=202)
+    inst.on("PUT", f"{USERS}/x%40y%40%25/databases", status=202)
     assert inst.run("database", "user", "grant", "access", INSTANCE_ID, "bob", "shop",
                     "stock")[0] == 0
     assert inst.run("database", "user", "add", "--access", "test", "x@y", "shop")[0] == 0
     assert sent(inst) == [
         ("PUT", f"{USERS}/bob/databases"),
-        ("PUT", f"{USERS}/x%2540y%2540%2525/databases"),
+        ("PUT", f"{USERS}/x%40y%40%25/databases"),
     ]
     assert inst.bodies() == [
         {"databases": [{"name": "shop"}, {"name": "stock"}]},
@@ -331,13 +334,21 @@ def test_grant_access_and_the_spec_form(inst):
 @pytest.mark.parametrize("database, segment", [("shop", "shop"), ("a b", "a%20b"),
                                                ("x@y", "x%40y"), ("%", "%25")])
 def test_revoke_access_and_the_spec_form(inst, database, segment):
-    url = f"{USERS}/bob%2540%2525/databases/{segment}"
+    url = f"{USERS}/bob%40%25/databases/{segment}"
     inst.on("DELETE", url, status=202)
     for argv in (("revoke", "access"), ("remove", "--access")):
         code, out, err = inst.run("database", "user", *argv, INSTANCE_ID, "bob", database,
                                   "--host", "%")
         assert (code, out) == (0, ""), err
     assert sent(inst) == [("DELETE", url)] * 2
+
+
+def test_revoke_refuses_a_database_name_trove_cannot_route(inst):
+    code, out, err = inst.run("database", "user", "revoke", "access", INSTANCE_ID, "bob",
+                              "keep.me")
+    assert (code, out) == (1, "")
+    assert err.startswith("Trove's API cannot address database 'keep.me'")
+    assert inst.requests == []
 
 
 def _parser(*words):
@@ -370,7 +381,7 @@ def test_spec_forms_require_their_flag(words, flag, argv, capsys):
 
 
 def test_update_attributes_bodies_and_the_spec_form(inst):
-    inst.on("PUT", f"{USERS}/bob%2540h", status=202)
+    inst.on("PUT", f"{USERS}/bob%40h", status=202)
     argv = ["database", "user", "update", "attributes", INSTANCE_ID, "bob", "--host", "h"]
     assert inst.run(*argv, "--new-name", "rob")[0] == 0
     assert inst.run(*argv, "--new-host", "10.0.0.2", "--new-password", SECRET)[0] == 0
@@ -379,7 +390,7 @@ def test_update_attributes_bodies_and_the_spec_form(inst):
     code, _, err = inst.run("database", "user", "set", "--attributes", INSTANCE_ID, "bob",
                             "--host", "h", "--new-name", "rob", "--new-host", "%")
     assert code == 0, err
-    assert sent(inst) == [("PUT", f"{USERS}/bob%2540h")] * 4
+    assert sent(inst) == [("PUT", f"{USERS}/bob%40h")] * 4
     assert inst.bodies() == [
         {"user": {"name": "rob"}},
         {"user": {"password": SECRET, "host": "10.0.0.2"}},
