@@ -75,7 +75,9 @@ def wait_gone(api, path, timeout=TIMEOUT):
 
 
 def create_instance(api, name=None, flavor="1", size=1, wait=True, **fields):
-    body = {"name": name or unique("inst"), "flavorRef": flavor, "volume": {"size": size}}
+    body = {"name": name or unique("inst")}
+    if flavor is not None:  # replicas take their source's flavor and volume
+        body.update(flavorRef=flavor, volume={"size": size})
     body.update(fields)
     row = api.post("/instances", {"instance": body})["instance"]
     if wait:
@@ -416,8 +418,8 @@ def test_backup_create_list_show_restore_delete(api, db_instance):
     # Restore into a new instance: the databases come back.
     restored = create_instance(api, restorePoint={"backupRef": created["id"]})
     try:
-        names = [d["name"] for d in api.get("/instances/%s/databases" % restored["id"])[
-            "databases"]]
+        names = [d["name"] for d in api.paginate("/instances/%s/databases" % restored["id"],
+                                                 "databases")]
         assert "keepme" in names
     finally:
         delete_instance(api, restored["id"])
@@ -548,3 +550,74 @@ def test_configuration_rejects_unknown_and_bad_values(api):
             "name": unique("bad"), "datastore": {"type": "mysql", "version": "5.7"},
             "values": values}})
         assert err.code == 422 and words in str(err), values
+
+
+# --- replication ---------------------------------------------------------------------
+
+
+def replicas_of(api, instance_id):
+    return sorted(r["id"] for r in instance(api, instance_id).get("replicas", []))
+
+
+def test_replica_create_detach_promote_eject(api):
+    primary = create_instance(api, name=unique("primary"))
+    replica = create_instance(api, name=unique("replica"), flavor=None, wait=False,
+                              replica_of=primary["id"], replica_count=1)
+    created = [primary["id"], replica["id"]]
+    try:
+        row, _ = wait_status(api, replica["id"], "ACTIVE")
+        assert row["replica_of"]["id"] == primary["id"]
+        assert replicas_of(api, primary["id"]) == [replica["id"]]
+        # Promote the replica: it becomes the source, the old primary its replica.
+        api.post("/instances/%s/action" % replica["id"], {"promote_to_replica_source": {}})
+        promoted, seen = wait_status(api, replica["id"], "ACTIVE")
+        assert "replica_of" not in promoted
+        assert replicas_of(api, replica["id"]) == [primary["id"]]
+        wait_status(api, primary["id"], "ACTIVE")
+        # Detach: the old primary stands alone again.
+        api.patch("/instances/%s" % primary["id"], {"instance": {"replica_of": None}})
+        wait_for(lambda: instance(api, primary["id"]),
+                 lambda r: "replica_of" not in r and r["status"] == "ACTIVE", "detach")
+        assert replicas_of(api, replica["id"]) == []
+        # Detaching a standalone instance is refused.
+        err = error_of(api.patch, "/instances/%s" % primary["id"],
+                       {"instance": {"replica_of": None}})
+        assert err.code == 400
+    finally:
+        for instance_id in created:
+            delete_instance(api, instance_id)
+
+
+def test_eject_replica_source(api):
+    primary = create_instance(api, name=unique("primary"))
+    replica = create_instance(api, name=unique("replica"), flavor=None,
+                              replica_of=primary["id"])
+    try:
+        # While the source's agent sends heartbeats, Trove refuses to eject it.
+        err = error_of(api.post, "/instances/%s/action" % primary["id"],
+                       {"eject_replica_source": {}})
+        assert err.code == 400 and "current heartbeat" in str(err)
+        # Only a replica source can be ejected.
+        err = error_of(api.post, "/instances/%s/action" % replica["id"],
+                       {"eject_replica_source": {}})
+        assert err.code == 400 and "not a replica source" in str(err)
+        # The fake agent of an instance named *_SILENT stops its heartbeats.
+        api.patch("/instances/%s" % primary["id"],
+                  {"instance": {"name": unique("primary") + "_SILENT"}})
+
+        def eject():
+            try:
+                api.post("/instances/%s/action" % primary["id"],
+                         {"eject_replica_source": {}})
+                return True
+            except exceptions.BadRequest:
+                return False
+
+        wait_for(eject, bool, "the silent source to be ejectable", timeout=30, interval=1)
+        wait_for(lambda: instance(api, replica["id"]),
+                 lambda r: "replica_of" not in r and r["status"] == "ACTIVE",
+                 "the replica to become the new source")
+        assert replicas_of(api, primary["id"]) == []
+    finally:
+        delete_instance(api, replica["id"])
+        delete_instance(api, primary["id"])

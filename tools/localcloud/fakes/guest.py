@@ -10,7 +10,10 @@ Heartbeats go out every HEARTBEAT_INTERVAL seconds for every prepared guest
 that has not been told to stop (eject tests need a silent primary).
 
 Fault hooks kept from Trove's fake mode: an instance whose name ends in
-GUEST_ERROR fails to prepare; a backup named FAIL fails.
+GUEST_ERROR fails to prepare; a backup named FAIL fails. One more: the agent
+of an instance whose name ends in _SILENT sends no heartbeats (rename a
+replica source to that to see Trove eject it: eject needs a source whose
+heartbeat is older than agent_heartbeat_expiry).
 """
 
 import hashlib
@@ -77,6 +80,8 @@ class Guest(object):
         if self.status is None or not self.heartbeating:
             return
         try:
+            if self._instance().name.endswith('_SILENT'):
+                return
             _conductor().heartbeat(_admin_context(), self.id,
                                    {'service_status': self.status},
                                    sent=time.time())
@@ -588,11 +593,19 @@ def get_guest(instance_id):
     return guest
 
 
+def _over_the_wire(value):
+    """What an RPC round trip makes of a value: JSON types only (tuples
+    come back as lists, objects as primitives)."""
+    from oslo_serialization import jsonutils
+    return jsonutils.loads(jsonutils.dumps(value))
+
+
 class GuestClient(object):
     """What trove.guestagent.api.API looks like to its callers.
 
-    Every public call goes to the instance's Guest; a guest that does not
-    know a call raises, as an agent answering an unknown RPC method would.
+    Every public call goes to the instance's Guest, with arguments and result
+    passed through JSON as over RPC; a guest that does not know a call
+    raises, as an agent answering an unknown RPC method would.
     """
 
     def __init__(self, context, instance_id, manager=None):
@@ -605,7 +618,13 @@ class GuestClient(object):
     def __getattr__(self, name):
         if name.startswith('_'):
             raise AttributeError(name)
-        return getattr(self.guest, name)
+        method = getattr(self.guest, name)
+
+        def call(*args, **kwargs):
+            result = method(*_over_the_wire(list(args)),
+                            **_over_the_wire(kwargs))
+            return _over_the_wire(result)
+        return call
 
 
 def create_client(context, instance_id, manager=None):
