@@ -251,7 +251,9 @@ class ListInstances(base.Lister):
             help="List at most this many instances",
         )
         parser.add_argument(
-            "--marker", metavar="<id>", help="Start after the instance with this ID"
+            "--marker",
+            metavar="<id>",
+            help="List only instances whose ID sorts after this one (Trove pages in ID order)",
         )
         parser.add_argument(
             "--include-clustered",
@@ -354,7 +356,8 @@ class DeleteInstance(base.Command):
     Every instance named is tried; each failure is reported and the command then
     exits 1. With --force, the status of each is reset first, so that instances
     stuck in a task (BUILD, RESIZE, ...) or in ERROR can be deleted; the same as
-    'database instance force delete'.
+    'database instance force delete' (resetting is for admins under Trove's
+    default policy).
     """
 
     def get_parser(self, prog_name):
@@ -400,6 +403,7 @@ class ForceDeleteInstance(DeleteInstance):
     """Reset the status of database instances, then delete them.
 
     For instances stuck in a task or in ERROR, which a plain delete refuses.
+    Admins only under Trove's default policy.
     """
 
     def get_parser(self, prog_name):

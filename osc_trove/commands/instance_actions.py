@@ -214,8 +214,9 @@ class UpgradeInstance(InstanceAction):
 class ResetStatus(InstanceAction):
     """Reset an instance's status: clear its current task and mark running backups FAILED.
 
-    The instance then shows ERROR until its guest reports again; use it for
-    instances stuck in a task, before deleting or retrying.
+    Use it for instances stuck in a task, before deleting or retrying; the
+    status then follows what the guest reports. Admins only under Trove's
+    default policy.
     """
 
     def act(self, instances, instance_id, parsed_args, prepared):

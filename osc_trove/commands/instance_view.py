@@ -69,6 +69,8 @@ class Access(output.DataColumn):
 
 
 class Fault(output.DataColumn):
+    """The fault's message in tables ("" when there is none); the whole fault in json."""
+
     def human_readable(self):
         fault = self._value or {}
         return str(fault.get("message") or fault.get("details") or "")
@@ -142,12 +144,12 @@ def summary(instance):
         "datastore_version": store.get("version"),
         "status": instance.get("status"),
         "operating_status": instance.get("operating_status"),
-        "public": access.get("is_public"),
+        "public": bool(access.get("is_public")),
         "addresses": Addresses(_address_list(instance)),
         "flavor_id": (instance.get("flavor") or {}).get("id"),
         "size": (instance.get("volume") or {}).get("size"),
         "role": role(instance),
-        "fault": Fault(fault) if fault else None,
+        "fault": Fault(fault or None),
         "project_id": instance.get("tenant_id"),
     }
 

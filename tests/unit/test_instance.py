@@ -310,7 +310,7 @@ def test_list_rows_are_readable_in_tables_and_data_in_json(trove):
         "Datastore Version": "5.7",
         "Status": "ACTIVE",
         "Operating Status": "HEALTHY",
-        "Public": None,
+        "Public": False,
         "Addresses": [
             {"address": "10.1.0.62", "type": "private",
              "network": "3dc8f3c2-f335-11eb-878c-00224d6b7bc1"},

@@ -1,0 +1,389 @@
+"""Every instance command and alias, run as a user runs them, against the local cloud.
+
+Instances are shared through module-scoped fixtures to keep the suite fast;
+tests that change an instance put back what others rely on.
+"""
+
+import io
+import json
+import uuid
+
+import pytest
+
+from osc_trove.commands import wait
+
+RUN = uuid.uuid4().hex[:6]
+# The fake Glance's spare image and the fake Neutron's tenant network (tools/localcloud).
+SPARE_IMAGE = str(uuid.uuid5(uuid.NAMESPACE_URL, "localcloud:image:spare"))
+PRIVATE_NET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a01"
+TIMEOUT = "120"
+
+
+def name(part):
+    return f"fi-{RUN}-{part}"
+
+
+def one_line_error(result):
+    assert result.code == 1, result
+    assert result.out == ""
+    assert "Traceback" not in result.err, result
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result
+    return lines[0]
+
+
+def ok(result):
+    assert result.code == 0, result
+    return result
+
+
+def api_create(api, instance_name, **fields):
+    body = {"flavorRef": "1", "volume": {"size": 1}, **fields}
+    return api.instances.create(instance_name, **body)
+
+
+def api_wait(api, instance_id, status="ACTIVE"):
+    return wait.wait_for(
+        lambda: api.instances.get(instance_id),
+        f"instance {instance_id}",
+        wait.status_in(status),
+        timeout=120,
+        stream=io.StringIO(),
+    )
+
+
+def api_delete(api, instance_id):
+    try:
+        api.instances.delete(instance_id)
+    except Exception:  # already gone, or deleted by the test itself
+        pass
+
+
+def show(cloud, instance, admin=False):
+    return ok(
+        cloud.openstack("database", "instance", "show", instance, "-f", "json",
+                        cloud="local-admin" if admin else "local-demo")
+    ).json()
+
+
+@pytest.fixture(scope="module")
+def created(cloud, demo_api):
+    """The main instance, made by the command under test and shared by this module."""
+    result = cloud.openstack(
+        "database", "instance", "create", name("db"),
+        "--flavor", "m1.small", "--size", "1",
+        "--datastore", "mysql", "--datastore-version", "5.7",
+        "--wait", "--wait-timeout", TIMEOUT, "-f", "json",
+    )
+    data = json.loads(result.out) if result.code == 0 else None
+    yield result, data
+    if data:
+        api_delete(demo_api, data["ID"])
+
+
+@pytest.fixture(scope="module")
+def db(created):
+    result, data = created
+    assert result.code == 0, result
+    return data
+
+
+@pytest.fixture(scope="module")
+def spare(demo_api):
+    """A second instance, made over the API, for tests that may break it."""
+    row = api_create(demo_api, name("spare"))
+    api_wait(demo_api, row["id"])
+    yield row
+    api_delete(demo_api, row["id"])
+
+
+def test_create_wait_prints_only_json_and_progress_on_stderr(created):
+    result, data = created
+    assert result.code == 0, result
+    assert data["Name"] == name("db")
+    assert data["Status"] == "ACTIVE"
+    assert data["Datastore"]["type"] == "mysql" and data["Datastore"]["version"] == "5.7"
+    assert data["Volume"]["size"] == 1
+    lines = result.err.strip().splitlines()
+    assert lines[0].startswith(f"instance {name('db')}: BUILD (")
+    assert lines[-1].startswith(f"instance {name('db')}: ACTIVE (")
+
+
+def test_show_by_name_and_by_id(cloud, db):
+    by_name = show(cloud, name("db"))
+    by_id = show(cloud, db["ID"])
+    assert by_name["ID"] == by_id["ID"] == db["ID"]
+    table = ok(cloud.openstack("database", "instance", "show", name("db")))
+    assert "| Datastore" in table.out and "mysql 5.7" in table.out
+    assert " GB" in table.out  # the volume, readable
+
+
+def test_list_shows_the_instance(cloud, db):
+    rows = ok(cloud.openstack("database", "instance", "list", "-f", "json")).json()
+    mine = next(r for r in rows if r["ID"] == db["ID"])
+    assert mine["Name"] == name("db") and mine["Datastore"] == "mysql"
+    assert mine["Status"] == "ACTIVE" and mine["Size"] == 1
+    table = ok(cloud.openstack("database", "instance", "list"))
+    assert name("db") in table.out and "| Operating Status" in table.out
+
+
+def test_admin_lists_every_project_and_one_project(cloud, db):
+    rows = ok(cloud.openstack("database", "instance", "list", "--all-projects", "-f", "json",
+                              cloud="local-admin")).json()
+    mine = next(r for r in rows if r["ID"] == db["ID"])
+    assert mine["Project ID"]
+    rows = ok(cloud.openstack("database", "instance", "list", "--project", "demo", "-f", "json",
+                              cloud="local-admin")).json()
+    assert db["ID"] in {r["ID"] for r in rows}
+    assert {r["Project ID"] for r in rows} == {mine["Project ID"]}
+
+
+def test_update_name_and_set_alias(cloud, db):
+    ok(cloud.openstack("database", "instance", "update", db["ID"], "--name", name("renamed")))
+    assert show(cloud, name("renamed"))["ID"] == db["ID"]
+    ok(cloud.openstack("database", "instance", "set", name("renamed"), "--name", name("db")))
+    assert show(cloud, db["ID"])["Name"] == name("db")
+
+
+def test_update_public_and_private(cloud, demo_api):
+    row = api_create(demo_api, name("net"), nics=[{"network_id": PRIVATE_NET}])
+    try:
+        api_wait(demo_api, row["id"])
+        ok(cloud.openstack("database", "instance", "update", name("net"), "--is-public",
+                           "--allowed-cidr", "10.0.0.0/24"))
+        shown = show(cloud, name("net"))
+        assert shown["Access"]["is_public"] is True
+        assert shown["Access"]["allowed_cidrs"] == ["10.0.0.0/24"]
+        ok(cloud.openstack("database", "instance", "update", name("net"), "--is-private"))
+        shown = show(cloud, name("net"))
+        assert shown["Access"]["is_public"] is False
+        assert shown["Access"]["allowed_cidrs"] == ["10.0.0.0/24"]  # kept
+    finally:
+        api_delete(demo_api, row["id"])
+
+
+def test_resize_flavor_and_its_alias_with_wait(cloud, db):
+    result = ok(cloud.openstack("database", "instance", "resize", "flavor", name("db"),
+                                "m1.medium", "--wait", "--wait-timeout", TIMEOUT))
+    assert "RESIZE" in result.err and "ACTIVE" in result.err and result.out == ""
+    assert show(cloud, db["ID"])["Flavor"]["id"] == "3"
+    ok(cloud.openstack("database", "instance", "resize", name("db"), "m1.small", "--wait",
+                       "--wait-timeout", TIMEOUT))
+    assert show(cloud, db["ID"])["Flavor"]["id"] == "2"
+
+
+def test_resize_volume_and_its_alias_with_wait(cloud, db):
+    ok(cloud.openstack("database", "instance", "resize", "volume", name("db"), "2", "--wait",
+                       "--wait-timeout", TIMEOUT))
+    assert show(cloud, db["ID"])["Volume"]["size"] == 2
+    ok(cloud.openstack("database", "instance", "volume", "resize", db["ID"], "3", "--wait",
+                       "--wait-timeout", TIMEOUT))
+    assert show(cloud, db["ID"])["Volume"]["size"] == 3
+
+
+def test_restart_with_wait(cloud, db):
+    result = ok(cloud.openstack("database", "instance", "restart", name("db"), "--wait",
+                                "--wait-timeout", TIMEOUT))
+    assert "REBOOT" in result.err and result.err.strip().splitlines()[-1].startswith(
+        f"instance {name('db')}: ACTIVE")
+
+
+def test_upgrade_with_wait(cloud, spare):
+    ok(cloud.openstack("database", "instance", "upgrade", spare["id"], "8.0", "--wait",
+                       "--wait-timeout", TIMEOUT))
+    assert show(cloud, spare["id"])["Datastore"]["version"] == "8.0"
+
+
+def test_reboot_and_rebuild_as_admin(cloud, spare):
+    result = ok(cloud.openstack("database", "instance", "reboot", spare["id"], "--wait",
+                                "--wait-timeout", TIMEOUT, cloud="local-admin"))
+    assert "REBOOT" in result.err
+    ok(cloud.openstack("database", "instance", "rebuild", spare["id"], SPARE_IMAGE, "--wait",
+                       "--wait-timeout", TIMEOUT, cloud="local-admin"))
+    assert show(cloud, spare["id"])["Status"] == "ACTIVE"
+
+
+def test_reboot_as_a_member_is_refused(cloud, spare):
+    line = one_line_error(cloud.openstack("database", "instance", "reboot", spare["id"]))
+    assert "(HTTP 403)" in line or "(HTTP 401)" in line
+
+
+def test_ssl_show_enable_rollback_disable(cloud, spare):
+    shown = ok(cloud.openstack("database", "instance", "ssl", "show", spare["id"], "-f",
+                               "json")).json()
+    assert "Status" in shown
+    enabled = ok(cloud.openstack("database", "instance", "ssl", "enable", spare["id"],
+                                 "--container-ref", "https://kms.local/v1/containers/c1",
+                                 "--mode", "basic", "-f", "json")).json()
+    assert enabled["Status"] == "on"
+    assert ok(cloud.openstack("database", "instance", "ssl", "show", spare["id"], "-f",
+                              "json")).json()["Status"] == "on"
+    ok(cloud.openstack("database", "instance", "ssl", "rollback", spare["id"]))
+    disabled = ok(cloud.openstack("database", "instance", "ssl", "disable", spare["id"], "-f",
+                                  "json")).json()
+    assert disabled["Status"] == "off"
+
+
+@pytest.fixture(scope="module")
+def replica(cloud, db, demo_api):
+    result = cloud.openstack("database", "instance", "create", name("replica"), "--replica-of",
+                             name("db"), "--wait", "--wait-timeout", TIMEOUT, "-f", "json")
+    data = json.loads(result.out) if result.code == 0 else None
+    yield result, data
+    if data:
+        api_delete(demo_api, data["ID"])
+
+
+def test_replica_create_from_a_source_by_name(cloud, db, replica):
+    result, data = replica
+    assert result.code == 0, result
+    assert data["Status"] == "ACTIVE"
+    assert data["Replica Of"]["id"] == db["ID"]
+    rows = ok(cloud.openstack("database", "instance", "list", "-f", "json")).json()
+    roles = {r["ID"]: r["Role"] for r in rows}
+    assert roles[data["ID"]] == "replica" and roles[db["ID"]] == "primary"
+
+
+def test_promote_then_eject_refused_while_the_source_heartbeats(cloud, db, replica):
+    _, data = replica
+    assert data, "the replica was not created"
+    ok(cloud.openstack("database", "instance", "promote", data["ID"], "--wait",
+                       "--wait-timeout", TIMEOUT))
+    assert "Replica Of" not in show(cloud, data["ID"])
+    assert show(cloud, db["ID"])["Replica Of"]["id"] == data["ID"]
+    line = one_line_error(cloud.openstack("database", "instance", "eject", data["ID"], "--wait"))
+    assert "heartbeat" in line and "(HTTP 400)" in line
+    # Promote the original back, so the rest of the module keeps its primary.
+    ok(cloud.openstack("database", "instance", "promote", db["ID"], "--wait",
+                       "--wait-timeout", TIMEOUT))
+    assert "Replica Of" not in show(cloud, db["ID"])
+
+
+def test_detach_and_replica_unset(cloud, db, replica):
+    _, data = replica
+    assert data, "the replica was not created"
+    ok(cloud.openstack("database", "instance", "detach", data["ID"]))
+    api_wait_detached(cloud, data["ID"])
+    second = api_create_replica(cloud, db)
+    ok(cloud.openstack("database", "replica", "unset", second))
+    api_wait_detached(cloud, second)
+
+
+def api_create_replica(cloud, db):
+    api = cloud.api()
+    row = api.instances.create(name("replica2"), replica_of=db["ID"])
+    api_wait(api, row["id"])
+    return row["id"]
+
+
+def api_wait_detached(cloud, instance_id):
+    api = cloud.api()
+    item = wait.wait_for(
+        lambda: api.instances.get(instance_id),
+        f"instance {instance_id}",
+        lambda item: item["status"] == "ACTIVE" and not item.get("replica_of"),
+        timeout=120,
+        stream=io.StringIO(),
+    )
+    assert "replica_of" not in item
+
+
+def test_reset_status_and_force_delete_are_for_admins(cloud, demo_api):
+    one = api_create(demo_api, name("stuck1"))
+    two = api_create(demo_api, name("stuck2"))
+    api_wait(demo_api, one["id"])
+    line = one_line_error(cloud.openstack("database", "instance", "reset", "status",
+                                          name("stuck1")))
+    assert "(HTTP 403)" in line
+    admin = {"cloud": "local-admin"}
+    ok(cloud.openstack("database", "instance", "reset", "status", one["id"], **admin))
+    ok(cloud.openstack("database", "instance", "force", "delete", one["id"], "--wait",
+                       "--wait-timeout", TIMEOUT, **admin))
+    result = ok(cloud.openstack("database", "instance", "delete", "--force", two["id"],
+                                "--wait", "--wait-timeout", TIMEOUT, **admin))
+    assert "DELETED" in result.err
+    for row in (one, two):
+        one_line_error(cloud.openstack("database", "instance", "show", row["id"]))
+
+
+def test_list_returns_every_page_and_limit_caps(cloud, demo_api):
+    ids = [api_create(demo_api, name(f"many{i:02d}"))["id"] for i in range(45)]
+    try:
+        rows = ok(cloud.openstack("database", "instance", "list", "-f", "json")).json()
+        assert set(ids) <= {r["ID"] for r in rows}
+        assert len(rows) >= 45
+        limited = ok(cloud.openstack("database", "instance", "list", "--limit", "30", "-f",
+                                     "json")).json()
+        assert len(limited) == 30
+        # Trove pages in ID order: a marker means "IDs after this one".
+        marker = sorted(ids)[20]
+        after = ok(cloud.openstack("database", "instance", "list", "--marker", marker,
+                                   "-f", "json")).json()
+        assert {r["ID"] for r in after} == {r["ID"] for r in rows if r["ID"] > marker}
+    finally:
+        for instance_id in ids:
+            api_delete(demo_api, instance_id)
+
+
+def test_delete_three_where_one_does_not_exist(cloud, demo_api):
+    one = api_create(demo_api, name("del1"))
+    two = api_create(demo_api, name("del2"))
+    api_wait(demo_api, one["id"])
+    api_wait(demo_api, two["id"])
+    result = cloud.openstack("database", "instance", "delete", name("del1"), name("ghost"),
+                             two["id"], "--wait", "--wait-timeout", TIMEOUT)
+    assert result.code == 1, result
+    assert "Traceback" not in result.err
+    assert (
+        f"Failed to delete instance '{name('ghost')}': No instance with a name or ID of "
+        f"'{name('ghost')}' exists." in result.err.splitlines()
+    )
+    assert result.err.strip().splitlines()[-1] == "1 of 3 instances failed to delete."
+    for row in (one, two):
+        one_line_error(cloud.openstack("database", "instance", "show", row["id"]))
+
+
+def test_bad_input_gives_one_line(cloud):
+    create = ("database", "instance", "create", name("bad"), "--size", "1")
+    line = one_line_error(cloud.openstack(*create, "--flavor", "m9.nope"))
+    assert line == "No flavor with a name or ID of 'm9.nope' exists."
+    line = one_line_error(cloud.openstack(*create, "--flavor", "m1.small", "--nic", "net=x"))
+    assert line.startswith("--nic takes net-id=")
+    line = one_line_error(cloud.openstack(*create, "--flavor", "m1.small", "--users", "alice"))
+    assert line == "--users takes <user>:<password> pairs; 'alice' is not one."
+    line = one_line_error(cloud.openstack("database", "instance", "show", name("nothing")))
+    assert line == f"No instance with a name or ID of '{name('nothing')}' exists."
+    line = one_line_error(cloud.openstack("database", "instance", "restart", str(uuid.uuid4())))
+    assert line.startswith("No instance with a name or ID of")
+
+
+def test_an_ambiguous_name_asks_for_an_id(cloud, demo_api):
+    rows = [api_create(demo_api, name("twin")) for _ in range(2)]
+    try:
+        line = one_line_error(cloud.openstack("database", "instance", "show", name("twin")))
+        assert line.startswith(f"More than one instance is named '{name('twin')}' (")
+        assert all(row["id"] in line for row in rows) and line.endswith("; use an ID.")
+    finally:
+        for row in rows:
+            api_delete(demo_api, row["id"])
+
+
+def test_create_wait_reports_the_fault_of_a_failed_build(cloud, demo_api):
+    result = cloud.openstack("database", "instance", "create", name("GUEST_ERROR"), "--flavor",
+                             "m1.tiny", "--size", "1", "--wait", "--wait-timeout", TIMEOUT,
+                             "-f", "json")
+    try:
+        assert result.code == 1, result
+        assert result.out == ""
+        assert f"instance {name('GUEST_ERROR')} went to ERROR after" in result.err
+    finally:
+        for row in demo_api.instances.list():
+            if row["name"] == name("GUEST_ERROR"):
+                api_delete(demo_api, row["id"])
+
+
+def test_zz_delete_wait_until_gone(cloud, db):
+    result = ok(cloud.openstack("database", "instance", "delete", name("db"), "--wait",
+                                "--wait-timeout", TIMEOUT))
+    assert result.err.strip().splitlines()[-1].startswith(f"instance {name('db')}: DELETED (")
+    one_line_error(cloud.openstack("database", "instance", "show", db["ID"]))

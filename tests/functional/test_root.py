@@ -1,0 +1,57 @@
+"""database root enable/show/disable and the spec's aliases, against the local cloud."""
+
+import uuid
+
+import pytest
+
+from tests.functional.test_instance import api_create, api_delete, api_wait, ok, one_line_error
+
+RUN = uuid.uuid4().hex[:6]
+
+
+@pytest.fixture(scope="module")
+def target(demo_api):
+    row = api_create(demo_api, f"fr-{RUN}-db")
+    api_wait(demo_api, row["id"])
+    yield row
+    api_delete(demo_api, row["id"])
+
+
+def root_enabled(cloud, *argv):
+    return ok(cloud.openstack(*argv, "-f", "json")).json()["Is Root Enabled"]
+
+
+def test_enable_shows_a_password_and_show_says_enabled(cloud, target):
+    shown = ok(cloud.openstack("database", "root", "enable", target["name"], "-f", "json")).json()
+    assert shown["Name"] == "root" and len(shown["Password"]) >= 8
+    assert root_enabled(cloud, "database", "root", "show", target["name"]) is True
+    assert root_enabled(cloud, "database", "root", "show", target["id"]) is True
+
+
+def test_spec_aliases_with_a_password_from_stdin(cloud, target):
+    result = ok(cloud.openstack("database", "set", "--root", target["id"],
+                                "--root-password-stdin", "-f", "json", stdin="Chosen-pw-1\n"))
+    assert result.json()["Password"] == "Chosen-pw-1"
+    assert root_enabled(cloud, "database", "show", "--root", target["name"]) is True
+
+
+def test_disable_then_show(cloud, target):
+    ok(cloud.openstack("database", "root", "enable", target["id"], "--root-password", "pw-2"))
+    result = ok(cloud.openstack("database", "root", "disable", target["name"]))
+    assert result.out == ""
+    assert root_enabled(cloud, "database", "root", "show", target["id"]) is False
+
+
+def test_unknown_target(cloud):
+    line = one_line_error(cloud.openstack("database", "root", "show", f"fr-{RUN}-nothing"))
+    assert line == f"No instance or cluster with a name or ID of 'fr-{RUN}-nothing' exists."
+    missing = str(uuid.uuid4())
+    line = one_line_error(cloud.openstack("database", "root", "enable", missing))
+    assert line == f"No instance or cluster with a name or ID of '{missing}' exists."
+    line = one_line_error(cloud.openstack("database", "root", "disable", missing))
+    assert line == f"No instance with a name or ID of '{missing}' exists."
+
+
+def test_the_alias_requires_root(cloud, target):
+    result = cloud.openstack("database", "show", target["id"])
+    assert result.code == 2 and "--root" in result.err
