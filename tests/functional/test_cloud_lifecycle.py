@@ -621,3 +621,110 @@ def test_eject_replica_source(api):
     finally:
         delete_instance(api, replica["id"])
         delete_instance(api, primary["id"])
+
+
+# --- clusters ----------------------------------------------------------------------------
+
+
+def cluster(api, cluster_id):
+    return api.get("/clusters/%s" % cluster_id)["cluster"]
+
+
+def wait_cluster_idle(api, cluster_id, members=None, timeout=TIMEOUT):
+    """Wait until the cluster has no task and every member is ACTIVE."""
+    def fetch():
+        row = cluster(api, cluster_id)
+        statuses = [instance(api, m["id"])["status"] for m in row["instances"]]
+        return row, statuses
+
+    def done(value):
+        row, statuses = value
+        if "ERROR" in statuses:
+            pytest.fail("a member of cluster %s went to ERROR: %r" % (cluster_id, value))
+        return (row["task"]["name"] == "NONE" and statuses and
+                all(s == "ACTIVE" for s in statuses) and
+                (members is None or len(statuses) == members))
+
+    row, _ = wait_for(fetch, done, "cluster %s to be idle" % cluster_id, timeout)
+    return row
+
+
+def cluster_members(count, flavor="1", size=1):
+    return [{"flavorRef": flavor, "volume": {"size": size},
+             "nics": [{"network_id": PRIVATE_NET}]} for _ in range(count)]
+
+
+def delete_cluster(api, cluster_id):
+    api.delete("/clusters/%s" % cluster_id)
+    wait_gone(api, "/clusters/%s" % cluster_id)
+
+
+def test_redis_cluster_create_grow_shrink_upgrade_delete(api):
+    made = api.post("/clusters", {"cluster": {
+        "name": unique("redis"), "datastore": {"type": "redis", "version": "7.0"},
+        "instances": cluster_members(3)}})["cluster"]
+    cid = made["id"]
+    try:
+        assert made["task"]["name"] == "BUILDING"
+        row = wait_cluster_idle(api, cid, members=3)
+        assert row["datastore"] == {"type": "redis", "version": "7.0"}
+        assert cid in [c["id"] for c in api.paginate("/clusters", "clusters")]
+        # Grow by one member, then shrink it away again.
+        api.post("/clusters/%s" % cid, {"grow": cluster_members(1)})
+        assert cluster(api, cid)["task"]["name"] == "GROWING_CLUSTER"
+        grown = wait_cluster_idle(api, cid, members=4)
+        newest = sorted(grown["instances"], key=lambda m: m["name"])[-1]
+        api.post("/clusters/%s" % cid, {"shrink": [{"id": newest["id"]}]})
+        shrunk = wait_for(lambda: cluster(api, cid),
+                          lambda r: r["task"]["name"] == "NONE" and len(r["instances"]) == 3,
+                          "the cluster to shrink to 3")
+        assert newest["id"] not in [m["id"] for m in shrunk["instances"]]
+        # Rolling upgrade to another version.
+        api.post("/clusters/%s" % cid, {"upgrade": {"datastore_version": "7.2"}})
+        upgraded = wait_cluster_idle(api, cid, members=3)
+        assert upgraded["datastore"]["version"] == "7.2"
+        # Redis clusters take no configuration group.
+        err = error_of(api.post, "/clusters/%s" % cid,
+                       {"configuration_attach": {"configuration_id": str(uuid.uuid4())}})
+        assert err.code == 400 and "not supported" in str(err)
+    finally:
+        delete_cluster(api, cid)
+
+
+def test_mariadb_cluster_restart_configuration_upgrade(api):
+    made = api.post("/clusters", {"cluster": {
+        "name": unique("galera"), "datastore": {"type": "mariadb", "version": "10.11"},
+        "instances": cluster_members(3)}})["cluster"]
+    cid = made["id"]
+    group = api.post("/configurations", {"configuration": {
+        "name": unique("galera-cfg"), "datastore": {"type": "mariadb", "version": "10.11"},
+        "values": {"max_connections": 200}}})["configuration"]
+    try:
+        wait_cluster_idle(api, cid, members=3)
+        api.post("/clusters/%s" % cid, {"restart": {}})
+        assert cluster(api, cid)["task"]["name"] == "RESTARTING_CLUSTER"
+        wait_cluster_idle(api, cid, members=3)
+        api.post("/clusters/%s" % cid, {"configuration_attach": {
+            "configuration_id": group["id"]}})
+        attached = wait_cluster_idle(api, cid, members=3)
+        assert attached.get("configuration") == group["id"]
+        for member in attached["instances"]:
+            assert instance(api, member["id"])["configuration"]["id"] == group["id"]
+        api.post("/clusters/%s" % cid, {"configuration_detach": {}})
+        detached = wait_cluster_idle(api, cid, members=3)
+        assert not detached.get("configuration")
+        api.post("/clusters/%s" % cid, {"grow": cluster_members(1)})
+        wait_cluster_idle(api, cid, members=4)
+        api.post("/clusters/%s" % cid, {"upgrade": {"datastore_version": "11.4"}})
+        upgraded = wait_cluster_idle(api, cid, members=4)
+        assert upgraded["datastore"]["version"] == "11.4"
+    finally:
+        delete_cluster(api, cid)
+        api.delete("/configurations/%s" % group["id"])
+
+
+def test_cluster_of_mysql_is_refused(api):
+    err = error_of(api.post, "/clusters", {"cluster": {
+        "name": unique("nope"), "datastore": {"type": "mysql", "version": "5.7"},
+        "instances": cluster_members(2)}})
+    assert err.code == 501 and "not supported" in str(err)

@@ -17,8 +17,8 @@ def image_id(manager):
 # (datastore, manager, versions; the first version is the default)
 DATASTORES = (
     ('mysql', 'mysql', ('5.7', '8.0')),
-    ('mariadb', 'mariadb', ('10.11',)),
-    ('redis', 'redis', ('7.0',)),
+    ('mariadb', 'mariadb', ('10.11', '11.4')),
+    ('redis', 'redis', ('7.0', '7.2')),
 )
 
 # Trove stores the guest agent's manager class per datastore version and

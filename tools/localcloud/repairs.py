@@ -64,7 +64,37 @@ def swift_client_to_fake():
     clients.swift_client = swift.create_client
 
 
+def redis_grow_map():
+    """Upstream bug: RedisClusterTasks.grow_cluster builds its new guests
+    with map() and loops over them twice, so the second loop (cluster_complete)
+    sees an exhausted iterator and the new nodes never leave BUILD. Give that
+    module a map() that returns a list."""
+    import builtins
+
+    from trove.common.strategies.cluster.experimental.redis import taskmanager
+
+    taskmanager.map = lambda func, *iterables: list(
+        builtins.map(func, *iterables))
+
+
+def redis_grow_signature():
+    """Upstream bug: Cluster.action() calls self.grow(instances, image_id)
+    but RedisCluster.grow(self, instances) takes no image id, so growing a
+    Redis cluster answers 500. Accept and drop it (Redis members use the
+    datastore version's image anyway)."""
+    from trove.common.strategies.cluster.experimental.redis import api
+
+    grow_without_image = api.RedisCluster.grow
+
+    def grow(self, instances, image_id=None):
+        return grow_without_image(self, instances)
+
+    api.RedisCluster.grow = grow
+
+
 def apply():
     fast_polling()
     sqlite_wal()
     swift_client_to_fake()
+    redis_grow_map()
+    redis_grow_signature()

@@ -38,6 +38,7 @@ HEALTHY = 'healthy'
 SHUTDOWN = 'shutdown'
 FAILED = 'failed to spawn'
 RESTART_REQUIRED = 'restart required'
+INSTANCE_READY = 'instance ready'
 
 _USER_NAME = re.compile(r"""^\s|\s$|'|"|;|`|,|/|\\""")
 
@@ -70,6 +71,8 @@ class Guest(object):
         self.read_only = False
         self.ds_version = None
         self.manager = None
+        self.cluster_config = None
+        self.cluster = {}           # what the cluster calls have set up
 
     # reporting -------------------------------------------------------------
 
@@ -117,7 +120,9 @@ class Guest(object):
                 self.attach_replication_slave(snapshot)
             if modules:
                 self.module_apply(modules)
-            self.report(HEALTHY)
+            # A cluster member waits for the task manager's cluster_complete.
+            self.report(INSTANCE_READY if cluster_config else HEALTHY)
+        self.cluster_config = cluster_config
         base.later(base.STEP, finish)
 
     def _restore(self, backup_info):
@@ -552,6 +557,54 @@ class Guest(object):
 
     def module_remove(self, module=None):
         self.modules.pop(module['module']['id'], None)
+
+    # clusters (redis and galera strategies' extra calls) --------------------
+
+    def _ip(self):
+        from trove.instance.models import DBInstance
+
+        from localcloud.fakes import neutron
+        server_id = DBInstance.find_by(id=self.id).compute_instance_id
+        for port in neutron.STORE['port'].values():
+            if port.get('device_id') == server_id:
+                return port['fixed_ips'][0]['ip_address']
+        return None
+
+    def cluster_complete(self):
+        self.report(HEALTHY)
+
+    def get_node_ip(self):
+        return [self._ip(), '6379']
+
+    def get_node_id_for_removal(self):
+        return self.cluster.setdefault('node_id', base.new_id().replace('-', ''))
+
+    def remove_nodes(self, node_ids):
+        self.cluster['forgotten'] = sorted(
+            set(self.cluster.get('forgotten', [])) | set(node_ids))
+
+    def cluster_meet(self, ip, port):
+        self.cluster['head'] = '%s:%s' % (ip, port)
+
+    def cluster_addslots(self, first_slot, last_slot):
+        self.cluster['slots'] = [first_slot, last_slot]
+
+    def reset_admin_password(self, admin_password):
+        self.cluster['admin_password'] = admin_password
+
+    def install_cluster(self, replication_user, cluster_configuration,
+                        bootstrap):
+        self.cluster.update(replication_user=replication_user,
+                            configuration=cluster_configuration,
+                            bootstrap=bootstrap)
+
+    def write_cluster_configuration_overrides(self, cluster_configuration):
+        self.cluster['configuration'] = cluster_configuration
+
+    def get_cluster_context(self):
+        return {'replication_user': self.cluster.get('replication_user'),
+                'cluster_name': self.cluster.get('cluster_name', 'fakecluster'),
+                'admin_password': self.cluster.get('admin_password')}
 
     # SSL ---------------------------------------------------------------------
 
