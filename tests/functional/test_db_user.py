@@ -1,0 +1,353 @@
+"""Databases and users on an ACTIVE instance of the local cloud, as a user runs them."""
+
+import time
+import uuid
+
+import pytest
+
+SECRET = "S3cret-pw"
+
+
+def ok(result):
+    assert result.code == 0, result
+    assert "Traceback" not in result.err, result
+    return result
+
+
+def one_line_error(result):
+    assert result.code == 1, result
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result
+    assert "Traceback" not in result.err
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def instance(demo_api):
+    """An ACTIVE mysql 5.7 instance, made over the API and deleted at the end."""
+    flavor = demo_api.flavors.find("m1.small")
+    name = f"dbuser-{uuid.uuid4().hex[:8]}"
+    created = demo_api.post(
+        "/instances",
+        {
+            "instance": {
+                "name": name,
+                "flavorRef": demo_api.flavors.id_of(flavor),
+                "volume": {"size": 1},
+                "datastore": {"type": "mysql", "version": "5.7"},
+            }
+        },
+    )["instance"]
+    deadline = time.monotonic() + 180
+    status = created["status"]
+    while status != "ACTIVE":
+        if status == "ERROR" or time.monotonic() > deadline:
+            pytest.fail(f"instance {created['id']} is {status}, not ACTIVE", pytrace=False)
+        time.sleep(1)
+        status = demo_api.instances.get(created["id"])["status"]
+    yield {"id": created["id"], "name": name}
+    demo_api.delete(demo_api.instances.url(created["id"]))
+
+
+def names(rows):
+    return [row["Name"] for row in rows]
+
+
+def access(cloud, instance, user, *extra):
+    rows = ok(cloud.openstack("database", "user", "show", "access", instance["id"], user,
+                              *extra, "-f", "json")).json()
+    return sorted(names(rows))
+
+
+# --- databases ---------------------------------------------------------------------------
+
+
+def test_databases_create_list_delete_and_their_aliases(cloud, instance):
+    ok(cloud.openstack("database", "db", "create", instance["name"], "shop",
+                       "--character-set", "utf8mb4", "--collate", "utf8mb4_general_ci"))
+    ok(cloud.openstack("database", "add", instance["id"], "stock"))
+    rows = ok(cloud.openstack("database", "db", "list", instance["name"], "-f", "json")).json()
+    assert {"shop", "stock"} <= set(names(rows))
+    assert set(rows[0]) == {"Name"}
+    assert ok(cloud.openstack("database", "list", instance["id"], "-f", "json")).json() == rows
+    table = ok(cloud.openstack("database", "db", "list", instance["id"]))
+    assert "| Name " in table.out and "| shop " in table.out
+    ok(cloud.openstack("database", "db", "delete", instance["id"], "shop"))
+    ok(cloud.openstack("database", "remove", instance["name"], "stock"))
+    rows = ok(cloud.openstack("database", "db", "list", instance["id"], "-f", "json")).json()
+    assert not {"shop", "stock"} & set(names(rows))
+
+
+def test_database_names_with_special_characters_travel_intact(cloud, instance):
+    special = ["a b", "x@y", "q?z", "h#1"]
+    for name in special:
+        ok(cloud.openstack("database", "db", "create", instance["id"], name))
+    rows = ok(cloud.openstack("database", "db", "list", instance["id"], "-f", "json")).json()
+    assert set(special) <= set(names(rows))
+    for name in special:
+        ok(cloud.openstack("database", "db", "delete", instance["id"], name))
+    rows = ok(cloud.openstack("database", "db", "list", instance["id"], "-f", "json")).json()
+    assert not set(special) & set(names(rows))
+
+
+def test_database_list_reads_every_page(cloud, demo_api, instance):
+    # 23 names that sort first: page one ends on "00p19@a", a marker Trove quotes twice.
+    wanted = [f"00p{i:02}@a" for i in range(23)]
+    demo_api.databases.create(instance["id"], wanted)
+    try:
+        rows = ok(cloud.openstack("database", "db", "list", instance["id"], "-f", "json")).json()
+        assert [n for n in names(rows) if n.startswith("00p")] == wanted
+        limited = ok(cloud.openstack("database", "db", "list", instance["id"], "--limit", "21",
+                                     "-f", "json")).json()
+        assert names(limited) == wanted[:21]
+        after = ok(cloud.openstack("database", "db", "list", instance["id"], "--marker",
+                                   "00p20@a", "-f", "json")).json()
+        assert names(after)[:2] == wanted[21:]
+    finally:
+        for name in wanted:
+            demo_api.databases.delete(instance["id"], name)
+
+
+# --- users -------------------------------------------------------------------------------
+
+
+def test_user_life_cycle_with_every_command_and_alias(cloud, instance):
+    inst = instance["id"]
+    ok(cloud.openstack("database", "db", "create", inst, "story_a"))
+    ok(cloud.openstack("database", "add", inst, "story_b"))
+    rows = ok(cloud.openstack("database", "db", "list", inst, "-f", "json")).json()
+    assert {"story_a", "story_b"} <= set(names(rows))
+
+    created = ok(cloud.openstack("database", "user", "create", instance["name"], "alice",
+                                 SECRET, "--databases", "story_a"))
+    assert created.out == ""
+    shown = ok(cloud.openstack("database", "user", "show", inst, "alice", "-f", "json")).json()
+    assert shown == {"Name": "alice", "Host": "%", "Databases": ["story_a"]}
+    table = ok(cloud.openstack("database", "user", "show", instance["name"], "alice"))
+    assert "| Databases | story_a" in table.out
+
+    ok(cloud.openstack("database", "user", "grant", "access", inst, "alice", "story_b"))
+    assert access(cloud, instance, "alice") == ["story_a", "story_b"]
+    spec_form = ok(cloud.openstack("database", "user", "show", "--access", inst, "alice",
+                                   "-f", "json")).json()
+    assert sorted(names(spec_form)) == ["story_a", "story_b"]
+
+    ok(cloud.openstack("database", "user", "revoke", "access", inst, "alice", "story_a"))
+    assert access(cloud, instance, "alice") == ["story_b"]
+    ok(cloud.openstack("database", "user", "add", "--access", inst, "alice", "story_a"))
+    assert access(cloud, instance, "alice") == ["story_a", "story_b"]
+    ok(cloud.openstack("database", "user", "remove", "--access", inst, "alice", "story_a"))
+    assert access(cloud, instance, "alice") == ["story_b"]
+
+    ok(cloud.openstack("database", "user", "update", "attributes", inst, "alice",
+                       "--new-name", "alice2", "--new-password-stdin", stdin=SECRET + "2\n"))
+    assert ok(cloud.openstack("database", "user", "show", inst, "alice2", "-f",
+                              "json")).json()["Databases"] == ["story_b"]
+    line = one_line_error(cloud.openstack("database", "user", "show", inst, "alice"))
+    assert line == "User alice cannot be found on the instance. (HTTP 404)"
+    ok(cloud.openstack("database", "user", "set", "--attributes", inst, "alice2",
+                       "--new-password", SECRET + "3"))
+
+    users = ok(cloud.openstack("database", "user", "list", instance["name"], "-f",
+                               "json")).json()
+    assert {"Name": "alice2", "Host": "%", "Databases": ["story_b"]} in users
+    table = ok(cloud.openstack("database", "user", "list", inst))
+    assert "| alice2 " in table.out and "| Host " in table.out
+
+    ok(cloud.openstack("database", "user", "delete", inst, "alice2"))
+    users = ok(cloud.openstack("database", "user", "list", inst, "-f", "json")).json()
+    assert "alice2" not in names(users)
+    ok(cloud.openstack("database", "db", "delete", inst, "story_a"))
+    ok(cloud.openstack("database", "remove", inst, "story_b"))
+
+
+def test_users_with_hosts_and_special_names(cloud, instance):
+    inst = instance["id"]
+    ok(cloud.openstack("database", "db", "create", inst, "hosts_db"))
+    ok(cloud.openstack("database", "user", "create", inst, "x@y", "--host", "10.0.0.1",
+                       "--password-stdin", stdin=SECRET + "\n"))
+    shown = ok(cloud.openstack("database", "user", "show", inst, "x@y", "--host", "10.0.0.1",
+                               "-f", "json")).json()
+    assert shown == {"Name": "x@y", "Host": "10.0.0.1", "Databases": []}
+    line = one_line_error(cloud.openstack("database", "user", "show", inst, "x@y"))
+    assert line == "User x@y@% cannot be found on the instance. (HTTP 404)"
+
+    host = ("--host", "10.0.0.1")
+    ok(cloud.openstack("database", "user", "grant", "access", inst, "x@y", "hosts_db", *host))
+    assert access(cloud, instance, "x@y", *host) == ["hosts_db"]
+    ok(cloud.openstack("database", "user", "revoke", "access", inst, "x@y", "hosts_db", *host))
+    assert access(cloud, instance, "x@y", *host) == []
+    ok(cloud.openstack("database", "user", "update", "attributes", inst, "x@y", *host,
+                       "--new-host", "10.0.0.2"))
+    moved = ok(cloud.openstack("database", "user", "show", inst, "x@y", "--host", "10.0.0.2",
+                               "-f", "json")).json()
+    assert moved["Host"] == "10.0.0.2"
+    ok(cloud.openstack("database", "user", "delete", inst, "x@y", "--host", "10.0.0.2"))
+
+    # Names that a single quoting would garble: Trove unquotes user names twice.
+    for name, host in (("a b", "%"), ("p%41", "%"), ("z.json", "h.json")):
+        ok(cloud.openstack("database", "user", "create", inst, name, "--host", host,
+                           "--password-stdin", stdin=SECRET))
+        shown = ok(cloud.openstack("database", "user", "show", inst, name, "--host", host,
+                                   "-f", "json")).json()
+        assert (shown["Name"], shown["Host"]) == (name, host)
+        ok(cloud.openstack("database", "user", "delete", inst, name, "--host", host))
+    users = ok(cloud.openstack("database", "user", "list", inst, "-f", "json")).json()
+    assert not {"x@y", "a b", "p%41", "z.json"} & set(names(users))
+    ok(cloud.openstack("database", "db", "delete", inst, "hosts_db"))
+
+
+def test_user_list_reads_every_page(cloud, demo_api, instance):
+    # 22 users that sort first: page one ends on "00u19@a@%", a marker Trove quotes twice.
+    wanted = [f"00u{i:02}@a" for i in range(22)]
+    demo_api.users.create(instance["id"], [{"name": n, "password": SECRET} for n in wanted])
+    try:
+        rows = ok(cloud.openstack("database", "user", "list", instance["id"], "-f",
+                                  "json")).json()
+        assert [n for n in names(rows) if n.startswith("00u")] == wanted
+        limited = ok(cloud.openstack("database", "user", "list", instance["id"], "--limit",
+                                     "20", "-f", "json")).json()
+        assert names(limited) == wanted[:20]
+    finally:
+        for name in wanted:
+            demo_api.users.delete(instance["id"], name)
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+def test_errors_are_one_clear_line(cloud, instance):
+    inst = instance["id"]
+    assert one_line_error(cloud.openstack("database", "db", "list", "no-such-instance")) == (
+        "No instance with a name or ID of 'no-such-instance' exists."
+    )
+    assert one_line_error(cloud.openstack("database", "user", "show", "no-such-instance",
+                                          "bob")) == (
+        "No instance with a name or ID of 'no-such-instance' exists."
+    )
+    assert one_line_error(cloud.openstack("database", "user", "show", inst, "nobody")) == (
+        "User nobody cannot be found on the instance. (HTTP 404)"
+    )
+    assert one_line_error(cloud.openstack("database", "user", "delete", inst, "nobody")) == (
+        "User nobody cannot be found on the instance. (HTTP 404)"
+    )
+    assert one_line_error(cloud.openstack("database", "db", "delete", inst, "nodb")) == (
+        "Database nodb cannot be found on the instance. (HTTP 404)"
+    )
+    ok(cloud.openstack("database", "db", "create", inst, "dup_db"))
+    try:
+        assert one_line_error(cloud.openstack("database", "db", "create", inst, "dup_db")) == (
+            'A database with the name "dup_db" already exists. (HTTP 400)'
+        )
+    finally:
+        ok(cloud.openstack("database", "db", "delete", inst, "dup_db"))
+    reserved = one_line_error(cloud.openstack("database", "db", "create", inst, "mysql"))
+    assert reserved.startswith('Database name "mysql" is on the reserved list')
+    assert reserved.endswith("(HTTP 400)")
+
+
+def test_invalid_names_as_the_server_reports_them(cloud, instance):
+    inst = instance["id"]
+    bad_name = one_line_error(cloud.openstack("database", "user", "create", inst, "bad;name",
+                                              SECRET))
+    assert bad_name == "User create error: 'bad;name' is not a valid user name. (HTTP 400)"
+    no_letter = one_line_error(cloud.openstack("database", "user", "create", inst, "%",
+                                               SECRET))
+    assert no_letter.startswith("Validation error: users[0]['name'] '%' does not match")
+    bad_host = one_line_error(cloud.openstack("database", "user", "create", inst, "ok",
+                                              SECRET, "--host", "bad host"))
+    assert bad_host.startswith("Validation error: users[0]['host'] 'bad host' does not match")
+    assert bad_host.endswith("(HTTP 400)")
+    dotted = one_line_error(cloud.openstack("database", "db", "delete", inst, "keep.me"))
+    assert dotted.startswith("Trove's API cannot address database 'keep.me'")
+
+
+def test_bad_input_is_refused_before_any_request(cloud, instance):
+    inst = instance["id"]
+    assert one_line_error(cloud.openstack("database", "user", "create", inst, "bob")) == (
+        "A user's password is required: give <password>, --password-prompt or "
+        "--password-stdin."
+    )
+    assert one_line_error(cloud.openstack("database", "user", "create", inst, "bob",
+                                          "--password-prompt", stdin=SECRET)) == (
+        "--password-prompt needs a terminal; use --password-stdin to read the user's "
+        "password from standard input."
+    )
+    assert one_line_error(cloud.openstack("database", "user", "create", inst, "bob", SECRET,
+                                          "--password-stdin", stdin=SECRET)) == (
+        "Give the user's password one way only: <password>, --password-prompt or "
+        "--password-stdin."
+    )
+    assert one_line_error(cloud.openstack("database", "user", "update", "attributes", inst,
+                                          "bob")).startswith("Nothing to change")
+    assert one_line_error(cloud.openstack("database", "user", "show", "--access", inst, "bob",
+                                          "-f", "shell")).startswith("--access lists rows")
+    assert one_line_error(cloud.openstack("database", "db", "list", inst, "--limit",
+                                          "0")) == "--limit must be 1 or more, not 0."
+    for argv, flag in (
+        (("add", inst, "bob", "db"), "--access"),
+        (("remove", inst, "bob", "db"), "--access"),
+        (("set", inst, "bob", "--new-name", "rob"), "--attributes"),
+    ):
+        result = cloud.openstack("database", "user", *argv)
+        assert result.code == 2, result
+        assert f"the following arguments are required: {flag}" in result.err
+
+
+def test_help_hides_the_aliases_and_names_them(cloud):
+    listing = ok(cloud.openstack("help"))
+    assert "database db create" in listing.out and "database user show access" in listing.out
+    for alias in ("database add ", "database remove ", "database list ", "database user add ",
+                  "database user remove ", "database user set "):
+        assert alias not in listing.out
+    text = " ".join(ok(cloud.openstack("help", "database", "user", "grant", "access")).out
+                    .split())
+    assert "database user add --access <instance> <name> <database>" in text
+
+
+# --- passwords in --debug logs -------------------------------------------------------------
+
+
+def secret_lines(result, secret):
+    return [line for line in (result.out + result.err).splitlines() if secret in line]
+
+
+def test_debug_log_masks_request_bodies_and_arguments(cloud, instance):
+    inst = instance["id"]
+    result = ok(cloud.openstack("--debug", "database", "user", "create", inst, "bob", SECRET))
+    assert '"password": "***"' in result.err  # keystoneauth's request body line
+    assert "password='***'" in result.err  # osc-lib's run(Namespace(...)) line
+    # The only line left with the password is osc-lib's own echo of the command line,
+    # written before osc-trove's commands load (see the next test).
+    assert [line.split(":", 1)[0] for line in secret_lines(result, SECRET)] == [
+        "START with options"
+    ]
+    ok(cloud.openstack("database", "user", "delete", inst, "bob"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="osc-lib logs the command line ('START with options: ...') before osc-trove's "
+    "commands load; osc_trove/plugin.py build_option_parser must call "
+    "osc_trove.api.masking.mask_command_lines() (lead's file)",
+)
+def test_debug_user_create_never_shows_the_password(cloud, instance):
+    inst = instance["id"]
+    try:
+        result = ok(cloud.openstack("--debug", "database", "user", "create", inst, "bob",
+                                    SECRET))
+        assert secret_lines(result, SECRET) == []
+    finally:
+        cloud.openstack("database", "user", "delete", inst, "bob")
+
+
+def test_passwords_from_stdin_never_show_in_debug_logs(cloud, instance):
+    inst = instance["id"]
+    created = ok(cloud.openstack("--debug", "database", "user", "create", inst, "carol",
+                                 "--password-stdin", stdin=SECRET + "\n"))
+    updated = ok(cloud.openstack("--debug", "database", "user", "update", "attributes", inst,
+                                 "carol", "--new-password-stdin", stdin=SECRET + "-new\n"))
+    assert "REQ: curl" in created.err and '"password": "***"' in updated.err
+    assert secret_lines(created, SECRET) == [] and secret_lines(updated, SECRET) == []
+    ok(cloud.openstack("database", "user", "delete", inst, "carol"))
