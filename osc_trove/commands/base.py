@@ -1,6 +1,9 @@
 """What all osc-trove commands share: the API client, aliases, common options."""
 
+from osc_lib import exceptions
 from osc_lib.command import command
+
+from osc_trove.api.resource import looks_like_uuid
 
 
 class TroveCommandMixin:
@@ -50,10 +53,6 @@ def act_on(resource, name_or_id, action):
     404, to tell an unknown ID from a 404 about something else); a name costs
     one list first.
     """
-    from osc_lib import exceptions
-
-    from osc_trove.api.resource import looks_like_uuid
-
     if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
         try:
             return name_or_id, action(name_or_id)

@@ -193,6 +193,7 @@ def test_create_is_private_with_cidrs(trove):
          "subnet-id."),
         (["--size", "0"], "--size must be at least 1."),
         (["--replica-count", "2"], "--replica-count needs --replica-of."),
+        (["--volume-type", "ssd"], "--volume-type needs --size."),
     ],
 )
 def test_create_rejects_bad_input_before_any_request(trove, argv, message):

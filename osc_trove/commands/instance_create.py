@@ -1,0 +1,210 @@
+"""openstack database instance create."""
+
+from osc_lib import exceptions
+
+from osc_trove.commands import base, instance_view, wait
+from osc_trove.commands.instance import find_id, wait_until_active
+
+NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
+
+
+def parse_users(values):
+    """`name:password` pairs (the password may contain ':') -> (name, password) tuples."""
+    users = []
+    for value in values or ():
+        name, sep, password = value.partition(":")
+        if not (sep and name and password):
+            raise exceptions.CommandError(
+                f"--users takes <user>:<password> pairs; '{value}' is not one."
+            )
+        users.append((name, password))
+    return users
+
+
+def parse_nic(value):
+    """`net-id=..,subnet-id=..,ip-address=..` -> the request's nic dict."""
+    nic = {}
+    for part in value.split(","):
+        key, sep, val = part.partition("=")
+        key = key.strip()
+        if not sep or key not in NIC_KEYS or not val.strip():
+            raise exceptions.CommandError(
+                f"--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
+                f"(at least net-id or subnet-id); '{value}' is not that."
+            )
+        nic[NIC_KEYS[key]] = val.strip()
+    if "network_id" not in nic and "subnet_id" not in nic:
+        raise exceptions.CommandError(f"--nic '{value}' needs net-id or subnet-id.")
+    return nic
+
+
+class CreateInstance(base.ShowOne):
+    """Create a database instance.
+
+    Flavor, datastore version, backup, configuration group, source instance and
+    modules may be given by name or ID. The instance starts in BUILD; use --wait
+    to return once it is ACTIVE.
+    """
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument("name", metavar="<name>", help="Name of the instance")
+        parser.add_argument(
+            "--flavor",
+            metavar="<flavor>",
+            help="Flavor (name or ID); required unless --replica-of is given",
+        )
+        parser.add_argument(
+            "--size", metavar="<size>", type=int, help="Volume size in GB (when volumes are used)"
+        )
+        parser.add_argument("--volume-type", metavar="<type>", help="Volume type")
+        parser.add_argument(
+            "--databases",
+            metavar="<database>",
+            nargs="+",
+            default=[],
+            help="Databases to create on the instance",
+        )
+        parser.add_argument(
+            "--users",
+            metavar="<user:password>",
+            nargs="+",
+            default=[],
+            help="Users to create, as name:password; they get access to --databases",
+        )
+        parser.add_argument("--backup", metavar="<backup>", help="Backup to restore (name or ID)")
+        parser.add_argument("--availability-zone", metavar="<zone>", help="Availability zone")
+        parser.add_argument(
+            "--datastore", metavar="<datastore>", help="Datastore (name or ID), e.g. mysql"
+        )
+        parser.add_argument(
+            "--datastore-version",
+            metavar="<datastore_version>",
+            help="Datastore version (name or ID), e.g. 5.7",
+        )
+        parser.add_argument(
+            "--datastore-version-number",
+            metavar="<number>",
+            help="Datastore version number, to choose among versions with the same name",
+        )
+        parser.add_argument(
+            "--nic",
+            metavar="<net-id=<net>,subnet-id=<subnet>,ip-address=<ip>>",
+            action="append",
+            default=[],
+            help="Network for the instance: net-id and/or subnet-id, optionally ip-address "
+            "(needs subnet-id); repeat for several (if the cloud allows)",
+        )
+        parser.add_argument(
+            "--configuration", metavar="<configuration>", help="Configuration group (name or ID)"
+        )
+        parser.add_argument(
+            "--replica-of",
+            metavar="<source_instance>",
+            help="Create a replica of this instance (name or ID)",
+        )
+        parser.add_argument(
+            "--replica-count",
+            metavar="<count>",
+            type=int,
+            help="Number of replicas to create (with --replica-of; default 1)",
+        )
+        parser.add_argument(
+            "--module",
+            metavar="<module>",
+            action="append",
+            default=[],
+            help="Module to apply (name or ID); repeat for several",
+        )
+        parser.add_argument(
+            "--locality",
+            metavar="<policy>",
+            choices=("affinity", "anti-affinity"),
+            help="Server group policy for the instance and its future replicas: "
+            "affinity or anti-affinity",
+        )
+        parser.add_argument("--region", metavar="<region>", help="Region to create it in")
+        parser.add_argument(
+            "--is-public",
+            action="store_true",
+            help="Expose the database service on a public address",
+        )
+        parser.add_argument(
+            "--allowed-cidr",
+            metavar="<cidr>",
+            action="append",
+            default=[],
+            help="Only let clients from this CIDR connect; repeat for several (default: any)",
+        )
+        wait.add_wait_options(parser, "the instance is ACTIVE")
+        return parser
+
+    def take_action(self, parsed_args):
+        args = parsed_args
+        users = parse_users(args.users)
+        nics = [parse_nic(value) for value in args.nic]
+        if not args.flavor and not args.replica_of:
+            raise exceptions.CommandError("--flavor is required (except with --replica-of).")
+        if args.volume_type and args.size is None:
+            raise exceptions.CommandError("--volume-type needs --size.")
+        if args.replica_count is not None and not args.replica_of:
+            raise exceptions.CommandError("--replica-count needs --replica-of.")
+        for option, value in (("--size", args.size), ("--replica-count", args.replica_count)):
+            if value is not None and value < 1:
+                raise exceptions.CommandError(f"{option} must be at least 1.")
+
+        trove = self.trove
+        fields = {}
+        if args.flavor:
+            fields["flavorRef"] = trove.flavors.id_of(trove.flavors.find(args.flavor))
+        if args.size is not None or args.volume_type:
+            fields["volume"] = {"size": args.size}
+            if args.volume_type:
+                fields["volume"]["type"] = args.volume_type
+        datastore = {
+            key: value
+            for key, value in (
+                ("type", args.datastore),
+                ("version", args.datastore_version),
+                ("version_number", args.datastore_version_number),
+            )
+            if value
+        }
+        if datastore:
+            fields["datastore"] = datastore
+        if args.databases:
+            fields["databases"] = [{"name": name} for name in args.databases]
+        if users:
+            access = [{"name": name} for name in args.databases]
+            fields["users"] = [
+                {"name": name, "password": password, "databases": access}
+                for name, password in users
+            ]
+        if args.backup:
+            fields["restorePoint"] = {"backupRef": find_id(trove.backups, args.backup)}
+        if args.configuration:
+            fields["configuration"] = find_id(trove.configurations, args.configuration)
+        if args.replica_of:
+            fields["replica_of"] = find_id(trove.instances, args.replica_of)
+        if args.replica_count is not None:
+            fields["replica_count"] = args.replica_count
+        if args.module:
+            fields["modules"] = [{"id": find_id(trove.modules, m)} for m in args.module]
+        if nics:
+            fields["nics"] = nics
+        for key, value in (
+            ("availability_zone", args.availability_zone),
+            ("locality", args.locality),
+            ("region_name", args.region),
+        ):
+            if value:
+                fields[key] = value
+        if args.is_public or args.allowed_cidr:
+            fields["access"] = {"is_public": bool(args.is_public)}
+            if args.allowed_cidr:
+                fields["access"]["allowed_cidrs"] = args.allowed_cidr
+
+        instance = trove.instances.create(args.name, **fields)
+        if args.wait:
+            instance = wait_until_active(self, instance["id"], args.name, args)
+        return instance_view.show(instance)
