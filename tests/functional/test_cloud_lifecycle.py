@@ -8,6 +8,7 @@ docs/local-cloud.md); they are asynchronous like real ones, so each test
 waits for the status it expects.
 """
 
+import base64
 import time
 import uuid
 
@@ -728,3 +729,153 @@ def test_cluster_of_mysql_is_refused(api):
         "name": unique("nope"), "datastore": {"type": "mysql", "version": "5.7"},
         "instances": cluster_members(2)}})
     assert err.code == 501 and "not supported" in str(err)
+
+
+# --- modules ------------------------------------------------------------------------------
+
+
+def test_module_create_apply_query_remove_delete(api, db_instance):
+    iid = db_instance["id"]
+    contents = base64.b64encode(b"license-key: 1234\n").decode()
+    module = api.post("/modules", {"module": {
+        "name": unique("mod"), "module_type": "ping", "contents": contents,
+        "description": "a ping module",
+        "datastore": {"type": "mysql", "version": "5.7"}}})["module"]
+    mid = module["id"]
+    try:
+        assert module["type"] == "ping" and module["datastore"] == "mysql"
+        assert mid in [m["id"] for m in api.paginate("/modules", "modules")]
+        applied = api.post("/instances/%s/modules" % iid, {"modules": [{"id": mid}]})["modules"]
+        assert [(m["id"], m["status"]) for m in applied] == [(mid, "OK")]
+        # What Trove recorded, and what the guest reports.
+        listed = api.get("/instances/%s/modules" % iid)["modules"]
+        assert [m["id"] for m in listed] == [mid]
+        on_guest = api.get("/instances/%s/modules" % iid,
+                           params={"from_guest": "True", "include_contents": "True"})["modules"]
+        assert on_guest[0]["md5"] == module["md5"] and on_guest[0]["contents"]
+        members = api.get("/modules/%s/instances" % mid)["instances"]
+        assert [m["id"] for m in members] == [iid]
+        # Re-apply runs in the task manager: the guest's result gets a new
+        # `updated` time (whole seconds, hence the pause).
+        time.sleep(1.1)
+        api.put("/modules/%s/instances" % mid, {"reapply": {"force": True}})
+        wait_for(lambda: api.get("/instances/%s/modules" % iid,
+                                 params={"from_guest": "True"})["modules"],
+                 lambda mods: mods and mods[0]["updated"] != on_guest[0]["updated"],
+                 "the module to be re-applied")
+        # A module in use (without live_update) can be neither changed nor deleted.
+        err = error_of(api.delete, "/modules/%s" % mid)
+        assert err.code == 403 and "non-terminated instance" in str(err)
+        err = error_of(api.put, "/modules/%s" % mid, {"module": {"description": "x"}})
+        assert err.code == 403
+    finally:
+        api.delete("/instances/%s/modules/%s" % (iid, mid))
+    assert api.get("/instances/%s/modules" % iid)["modules"] == []
+    api.put("/modules/%s" % mid, {"module": {"description": "changed"}})
+    assert api.get("/modules/%s" % mid)["module"]["description"] == "changed"
+    api.delete("/modules/%s" % mid)
+    wait_gone(api, "/modules/%s" % mid)
+
+
+def test_module_of_unknown_type_is_refused(api):
+    err = error_of(api.post, "/modules", {"module": {
+        "name": unique("mod"), "module_type": "no-such-type",
+        "contents": base64.b64encode(b"x").decode()}})
+    assert err.code == 400 or err.code == 404
+
+
+# --- logs --------------------------------------------------------------------------------------
+
+
+def log_action(api, instance_id, **action):
+    return api.post("/instances/%s/log" % instance_id, action)["log"]
+
+
+def test_logs_list_show_enable_publish_discard_disable(api, db_instance):
+    iid = db_instance["id"]
+    logs = {entry["name"]: entry for entry in api.get("/instances/%s/log" % iid)["logs"]}
+    assert logs["general"]["type"] == "USER" and logs["general"]["status"] == "Disabled"
+    assert logs["guest"]["type"] == "SYS"
+    shown = log_action(api, iid, name="general")
+    assert shown["name"] == "general"
+    enabled = log_action(api, iid, name="general", enable=1)
+    assert enabled["status"] == "Enabled"
+    published = log_action(api, iid, name="general", publish=1)
+    assert published["status"] == "Published" and int(published["published"]) > 0
+    assert published["container"] != "None" and published["prefix"].startswith(iid)
+    discarded = log_action(api, iid, name="general", discard=1)
+    assert int(discarded["published"]) == 0
+    disabled = log_action(api, iid, name="general", disable=1)
+    assert disabled["status"] == "Disabled"
+    # A system log can be published but not disabled.
+    err = error_of(log_action, api, iid, name="guest", disable=1)
+    assert err.code == 400
+    err = error_of(log_action, api, iid, name="no_such_log")
+    assert err.code in (400, 404)
+
+
+# --- quotas and limits ---------------------------------------------------------------------------
+
+
+def test_quota_show_update_and_enforced(api, admin, project_id):
+    quotas = {q["resource"]: q for q in api.get("/mgmt/quotas/%s" % project_id)["quotas"]}
+    assert quotas["instances"]["limit"] >= 100
+    try:
+        admin.put("/mgmt/quotas/%s" % project_id, {"quotas": {"backups": 7}})
+        after = {q["resource"]: q for q in api.get("/mgmt/quotas/%s" % project_id)["quotas"]}
+        assert after["backups"]["limit"] == 7
+        limits = api.get("/limits")["limits"]
+        absolute = next(item for item in limits if item["verb"] == "ABSOLUTE")
+        assert absolute["max_backups"] == 7
+        # A member cannot change quotas.
+        err = error_of(api.put, "/mgmt/quotas/%s" % project_id, {"quotas": {"backups": 9}})
+        assert err.code in (401, 403)
+        # Going over a quota answers 413 overLimit.
+        admin.put("/mgmt/quotas/%s" % project_id,
+                  {"quotas": {"instances": quotas["instances"]["in_use"]}})
+        err = error_of(api.post, "/instances", {"instance": {
+            "name": unique("over"), "flavorRef": "1", "volume": {"size": 1}}})
+        assert err.code == 413
+    finally:
+        admin.put("/mgmt/quotas/%s" % project_id, {"quotas": {
+            "instances": quotas["instances"]["limit"], "backups": quotas["backups"]["limit"]}})
+
+
+# --- datastore administration ---------------------------------------------------------------------
+
+
+def test_mgmt_datastore_version_create_update_delete(api, admin):
+    name = unique("v")
+    admin.post("/mgmt/datastore-versions", {"version": {
+        "datastore_name": "mysql", "datastore_manager": "mysql", "name": name,
+        "image_tags": ["trove", "mysql"], "active": True, "default": False,
+        "packages": [], "version": "8.0.36"}})
+    versions = {v["name"]: v for v in admin.get("/mgmt/datastore-versions")["versions"]}
+    made = versions[name]
+    assert made["datastore_name"] == "mysql" and made["active"] is True
+    assert made["image_tags"] == ["trove", "mysql"]
+    vid = made["id"]
+    assert api.get("/datastores/mysql/versions/%s" % vid)["version"]["name"] == name
+    # Parameters of the new version.
+    admin.post("/mgmt/datastores/versions/%s/parameters" % vid, {"configuration-parameter": {
+        "name": "connect_timeout", "data_type": "integer", "min_size": 2, "max_size": 600,
+        "restart_required": 0}})
+    param = api.get("/datastores/versions/%s/parameters/connect_timeout" % vid)
+    assert param["max"] == 600
+    admin.put("/mgmt/datastores/versions/%s/parameters/connect_timeout" % vid,
+              {"configuration-parameter": {"name": "connect_timeout", "data_type": "integer",
+                                           "min_size": 2, "max_size": 900,
+                                           "restart_required": 0}})
+    assert api.get("/datastores/versions/%s/parameters/connect_timeout" % vid)["max"] == 900
+    admin.delete("/mgmt/datastores/versions/%s/parameters/connect_timeout" % vid)
+    # Deactivate, then delete.
+    admin.patch("/mgmt/datastore-versions/%s" % vid, {"active": False})
+    assert admin.get("/mgmt/datastore-versions/%s" % vid)["version"]["active"] is False
+    err = error_of(api.post, "/mgmt/datastore-versions", {"version": {
+        "datastore_name": "mysql", "datastore_manager": "mysql", "name": "x",
+        "image_tags": [], "active": True, "packages": []}})
+    assert err.code in (401, 403)
+    admin.delete("/mgmt/datastore-versions/%s" % vid)
+    # Trove answers a missing datastore version with 400, not 404.
+    err = error_of(admin.get, "/mgmt/datastore-versions/%s" % vid)
+    assert err.code == 400 and "cannot be found" in str(err)
