@@ -1,5 +1,7 @@
 """openstack database db create/delete/list: the databases (schemas) of an instance."""
 
+import itertools
+
 from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
@@ -8,6 +10,23 @@ from osc_trove.commands import base, output
 
 def add_instance_argument(parser):
     parser.add_argument("instance", metavar="<instance>", help="Instance (name or ID)")
+
+
+def on_instance(command, parsed_args, action):
+    """`action(instance_id)` for the instance named or identified on the command line.
+
+    An ID costs no lookup (base.act_on); a name costs one instance list.
+    """
+    return base.act_on(command.trove.instances, parsed_args.instance, action)[1]
+
+
+def started(rows):
+    """A lazy list with its first page already fetched, so that an unknown
+    instance's 404 is raised inside `on_instance`, not while printing."""
+    rows = iter(rows)
+    for first in rows:
+        return itertools.chain([first], rows)
+    return iter(())
 
 
 def add_paging_arguments(parser, what, marker_help):
@@ -45,14 +64,13 @@ class CreateDatabase(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        instance = self.trove.instances.find(parsed_args.instance)
         database = {
             "name": parsed_args.name,
             "character_set": parsed_args.character_set,
             "collate": parsed_args.collate,
         }
         database = {k: v for k, v in database.items() if v is not None}
-        self.trove.databases.create(instance["id"], [database])
+        on_instance(self, parsed_args, lambda i: self.trove.databases.create(i, [database]))
 
 
 class DeleteDatabase(base.Command):
@@ -68,8 +86,9 @@ class DeleteDatabase(base.Command):
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        instance = self.trove.instances.find(parsed_args.instance)
-        self.trove.databases.delete(instance["id"], parsed_args.database)
+        on_instance(
+            self, parsed_args, lambda i: self.trove.databases.delete(i, parsed_args.database)
+        )
 
 
 class ListDatabases(base.Lister):
@@ -85,9 +104,12 @@ class ListDatabases(base.Lister):
 
     def take_action(self, parsed_args):
         check_limit(parsed_args)
-        instance = self.trove.instances.find(parsed_args.instance)
-        databases = self.trove.databases.list(
-            instance["id"], limit=parsed_args.limit, marker=parsed_args.marker
+        databases = on_instance(
+            self,
+            parsed_args,
+            lambda i: started(
+                self.trove.databases.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
+            ),
         )
         return output.table(databases, ("name",))
 

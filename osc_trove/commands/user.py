@@ -4,7 +4,13 @@ from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
 from osc_trove.commands import base, output, passwords
-from osc_trove.commands.database import add_instance_argument, add_paging_arguments, check_limit
+from osc_trove.commands.database import (
+    add_instance_argument,
+    add_paging_arguments,
+    check_limit,
+    on_instance,
+    started,
+)
 
 _COLUMNS = ("name", "host", "databases")
 
@@ -25,9 +31,12 @@ def _with_database_names(user):
     return {**user, "databases": names}
 
 
-def _access_table(trove, parsed_args):
-    instance = trove.instances.find(parsed_args.instance)
-    databases = trove.users.list_access(instance["id"], parsed_args.name, parsed_args.host)
+def _access_table(command, parsed_args):
+    databases = on_instance(
+        command,
+        parsed_args,
+        lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
+    )
     return output.table(databases, ("name",))
 
 
@@ -68,14 +77,13 @@ class CreateUser(base.Command):
             parsed_args, "password", self.app.stdin, "user's password",
             positional=True, required=True,
         )
-        instance = self.trove.instances.find(parsed_args.instance)
         user = {
             "name": parsed_args.name,
             "password": password,
             "host": parsed_args.host,
             "databases": parsed_args.databases,
         }
-        self.trove.users.create(instance["id"], [user])
+        on_instance(self, parsed_args, lambda i: self.trove.users.create(i, [user]))
 
 
 class DeleteUser(base.Command):
@@ -87,8 +95,11 @@ class DeleteUser(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        instance = self.trove.instances.find(parsed_args.instance)
-        self.trove.users.delete(instance["id"], parsed_args.name, parsed_args.host)
+        on_instance(
+            self,
+            parsed_args,
+            lambda i: self.trove.users.delete(i, parsed_args.name, parsed_args.host),
+        )
 
 
 class ListUsers(base.Lister):
@@ -102,9 +113,12 @@ class ListUsers(base.Lister):
 
     def take_action(self, parsed_args):
         check_limit(parsed_args)
-        instance = self.trove.instances.find(parsed_args.instance)
-        users = self.trove.users.list(
-            instance["id"], limit=parsed_args.limit, marker=parsed_args.marker
+        users = on_instance(
+            self,
+            parsed_args,
+            lambda i: started(
+                self.trove.users.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
+            ),
         )
         return output.table((_with_database_names(u) for u in users), _COLUMNS)
 
@@ -129,9 +143,12 @@ class ShowUser(base.ShowOne):
                 raise exceptions.CommandError(
                     "--access lists rows: use -f table, json, yaml or value, not shell."
                 )
-            return _access_table(self.trove, parsed_args)
-        instance = self.trove.instances.find(parsed_args.instance)
-        user = self.trove.users.get(instance["id"], parsed_args.name, parsed_args.host)
+            return _access_table(self, parsed_args)
+        user = on_instance(
+            self,
+            parsed_args,
+            lambda i: self.trove.users.get(i, parsed_args.name, parsed_args.host),
+        )
         return output.show(_with_database_names(user), first=_COLUMNS)
 
     def produce_output(self, parsed_args, column_names, data):
@@ -156,7 +173,7 @@ class ShowUserAccess(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        return _access_table(self.trove, parsed_args)
+        return _access_table(self, parsed_args)
 
 
 class GrantAccess(base.Command):
@@ -177,9 +194,12 @@ class GrantAccess(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        instance = self.trove.instances.find(parsed_args.instance)
-        self.trove.users.grant(
-            instance["id"], parsed_args.name, parsed_args.databases, parsed_args.host
+        on_instance(
+            self,
+            parsed_args,
+            lambda i: self.trove.users.grant(
+                i, parsed_args.name, parsed_args.databases, parsed_args.host
+            ),
         )
 
 
@@ -202,9 +222,12 @@ class RevokeAccess(base.Command):
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        instance = self.trove.instances.find(parsed_args.instance)
-        self.trove.users.revoke(
-            instance["id"], parsed_args.name, parsed_args.database, parsed_args.host
+        on_instance(
+            self,
+            parsed_args,
+            lambda i: self.trove.users.revoke(
+                i, parsed_args.name, parsed_args.database, parsed_args.host
+            ),
         )
 
 
@@ -235,14 +258,17 @@ class UpdateUserAttributes(base.Command):
                 "Nothing to change: give --new-name, --new-host or a new password "
                 "(--new-password, --new-password-prompt or --new-password-stdin)."
             )
-        instance = self.trove.instances.find(parsed_args.instance)
-        self.trove.users.update_attributes(
-            instance["id"],
-            parsed_args.name,
-            parsed_args.host,
-            new_name=parsed_args.new_name,
-            new_password=new_password,
-            new_host=parsed_args.new_host,
+        on_instance(
+            self,
+            parsed_args,
+            lambda i: self.trove.users.update_attributes(
+                i,
+                parsed_args.name,
+                parsed_args.host,
+                new_name=parsed_args.new_name,
+                new_password=new_password,
+                new_host=parsed_args.new_host,
+            ),
         )
 
 

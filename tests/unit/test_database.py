@@ -16,11 +16,11 @@ def inst(trove):
     return trove
 
 
-def test_create_by_id_is_one_lookup_and_one_post(inst):
+def test_create_by_id_is_one_request(inst):
     inst.on("POST", f"{INSTANCE}/databases", status=202)
     code, out, err = inst.run("database", "db", "create", INSTANCE_ID, "shop")
     assert (code, out, err) == (0, "", "")
-    assert inst.requests == [("GET", INSTANCE), ("POST", f"{INSTANCE}/databases")]
+    assert inst.requests == [("POST", f"{INSTANCE}/databases")]
     assert inst.bodies() == [{"databases": [{"name": "shop"}]}]
 
 
@@ -45,7 +45,7 @@ def test_delete_quotes_the_database_name(inst, name, path_segment):
     inst.on("DELETE", f"{INSTANCE}/databases/{path_segment}", status=202)
     code, out, err = inst.run("database", "db", "delete", INSTANCE_ID, name)
     assert (code, out) == (0, ""), err
-    assert inst.requests == [("GET", INSTANCE), ("DELETE", f"{INSTANCE}/databases/{path_segment}")]
+    assert inst.requests == [("DELETE", f"{INSTANCE}/databases/{path_segment}")]
 
 
 def test_delete_refuses_a_name_with_a_dot_before_any_request(inst):
@@ -69,7 +69,6 @@ def test_list_table_and_json(inst):
     assert inst.requests == [
         ("GET", "/instances"),
         ("GET", f"{INSTANCE}/databases"),
-        ("GET", INSTANCE),
         ("GET", f"{INSTANCE}/databases"),
     ]
 
@@ -96,7 +95,7 @@ def test_list_follows_every_page_and_undoes_the_double_quoted_marker(inst):
     )
     rows = inst.run_json("database", "db", "list", INSTANCE_ID)
     assert [r["Name"] for r in rows] == first + ["zz"]
-    assert inst.requests[1:] == [
+    assert inst.requests == [
         ("GET", f"{INSTANCE}/databases"),
         ("GET", f"{INSTANCE}/databases?limit=20&marker=a+b"),
     ]
@@ -106,7 +105,7 @@ def test_list_limit_and_marker(inst):
     inst.on("GET", f"{INSTANCE}/databases", _page(["b", "c"], marker="c"))
     rows = inst.run_json("database", "db", "list", INSTANCE_ID, "--limit", "2", "--marker", "a")
     assert [r["Name"] for r in rows] == ["b", "c"]
-    assert inst.requests == [("GET", INSTANCE), ("GET", f"{INSTANCE}/databases?marker=a&limit=2")]
+    assert inst.requests == [("GET", f"{INSTANCE}/databases?marker=a&limit=2")]
 
 
 def test_list_limit_must_be_positive(inst):
@@ -115,11 +114,37 @@ def test_list_limit_must_be_positive(inst):
     assert inst.requests == []
 
 
-def test_unknown_instance_is_one_line_and_no_database_request(inst):
+def test_unknown_instance_name_is_one_line_and_no_database_request(inst):
     code, out, err = inst.run("database", "db", "create", "nope", "shop")
     assert (code, out) == (1, "")
     assert err == "No instance with a name or ID of 'nope' exists.\n"
     assert inst.requests == [("GET", "/instances")]
+
+
+GONE = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
+NOT_FOUND = {"itemNotFound": {"code": 404, "message": f"Instance {GONE} cannot be found."}}
+
+
+def test_unknown_instance_id_is_told_apart_from_other_404s(inst):
+    inst.on("GET", f"/instances/{GONE}/databases", json=NOT_FOUND, status=404)
+    inst.on("GET", f"/instances/{GONE}", json=NOT_FOUND, status=404)
+    code, out, err = inst.run("database", "db", "list", GONE)
+    assert (code, out, err) == (1, "", f"No instance with a name or ID of '{GONE}' exists.\n")
+    # The list 404s; one GET of the instance (and, for a UUID-shaped name, the list) tells why.
+    assert inst.requests == [
+        ("GET", f"/instances/{GONE}/databases"),
+        ("GET", f"/instances/{GONE}"),
+        ("GET", "/instances"),
+    ]
+
+
+def test_a_404_about_the_database_keeps_the_servers_message(inst):
+    message = "Database nodb cannot be found on the instance."
+    inst.on("DELETE", f"{INSTANCE}/databases/nodb", status=404,
+            json={"itemNotFound": {"code": 404, "message": message}})
+    code, out, err = inst.run("database", "db", "delete", INSTANCE_ID, "nodb")
+    assert (code, out, err) == (1, "", message + " (HTTP 404)\n")
+    assert inst.requests == [("DELETE", f"{INSTANCE}/databases/nodb"), ("GET", INSTANCE)]
 
 
 def test_server_errors_show_the_message_and_status(inst):

@@ -35,7 +35,7 @@ def test_create_with_the_legacy_positional_password(inst):
     inst.on("POST", USERS, status=202)
     code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob", SECRET)
     assert (code, out, err) == (0, "", "")
-    assert inst.requests == [("GET", INSTANCE), ("POST", USERS)]
+    assert inst.requests == [("POST", USERS)]
     assert inst.bodies() == [{"users": [{"name": "bob", "password": SECRET}]}]
 
 
@@ -204,7 +204,7 @@ def test_delete_names_the_user_as_the_server_expects(inst, name, host, segment):
         argv += ["--host", host]
     code, out, err = inst.run(*argv)
     assert (code, out) == (0, ""), err
-    assert inst.requests == [("GET", INSTANCE), ("DELETE", f"{USERS}/{segment}")]
+    assert inst.requests == [("DELETE", f"{USERS}/{segment}")]
 
 
 def test_show_flattens_databases_to_names(inst):
@@ -226,6 +226,8 @@ def test_show_unknown_user_is_the_servers_one_line(inst):
     )
     code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "nobody")
     assert (code, out, err) == (1, "", "User nobody cannot be found. (HTTP 404)\n")
+    # The instance exists (one GET says so): the 404 was about the user.
+    assert inst.requests == [("GET", f"{USERS}/nobody"), ("GET", INSTANCE)]
 
 
 def test_list_table_and_json(inst):
@@ -239,8 +241,7 @@ def test_list_table_and_json(inst):
     code, out, err = inst.run("database", "user", "list", "test")
     assert code == 0, err
     assert "| Name " in out and "databaseB, databaseC" in out
-    assert inst.requests == [("GET", INSTANCE), ("GET", USERS), ("GET", "/instances"),
-                             ("GET", USERS)]
+    assert inst.requests == [("GET", USERS), ("GET", "/instances"), ("GET", USERS)]
 
 
 def _user_page(names, marker=None):
