@@ -115,8 +115,11 @@ def main():
     object_store = ks.service('swift', 'object-store',
                               'Object store (fake, in the Trove process)')
     ks.endpoints(object_store, args.swift_url + '/v1/AUTH_$(project_id)s')
+    key_manager = ks.service('barbican', 'key-manager',
+                             'Key manager (fake, in the Trove process)')
+    ks.endpoints(key_manager, args.swift_url + '/key-manager')
     print('keystone set up: projects admin, service, demo; endpoints for '
-          'identity, database and object-store')
+          'identity, database, object-store and key-manager')
 
 
 if __name__ == '__main__':

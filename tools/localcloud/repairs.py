@@ -64,6 +64,18 @@ def swift_client_to_fake():
     clients.swift_client = swift.create_client
 
 
+def barbican_client_to_fake():
+    """Instance SSL reads certificate bundles through
+    trove.common.clients.barbican_client, imported by name into
+    trove.common.ssl and without a remote_*_client option: point it at
+    the fake key manager."""
+    from trove.common import ssl
+
+    from localcloud.fakes import keymanager
+
+    ssl.barbican_client = keymanager.create_client
+
+
 def redis_grow_map():
     """Upstream bug: RedisClusterTasks.grow_cluster builds its new guests
     with map() and loops over them twice, so the second loop (cluster_complete)
@@ -96,5 +108,6 @@ def apply():
     fast_polling()
     sqlite_wal()
     swift_client_to_fake()
+    barbican_client_to_fake()
     redis_grow_map()
     redis_grow_signature()

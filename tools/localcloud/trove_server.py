@@ -56,6 +56,9 @@ def main():
         manager='trove.taskmanager.manager.Manager')
     # start() blocks on its periodic-task loop when report_interval > 0.
     eventlet.spawn(taskmanager.start)
+
+    from localcloud.fakes import http_face
+    http_face.serve(args.swift_port)
     launcher.wait()
 
 

@@ -609,19 +609,59 @@ class Guest(object):
     # SSL ---------------------------------------------------------------------
 
     def ssl_show(self):
-        return dict(self.ssl)
+        state = dict(self.ssl)
+        certificate = state.pop('certificate', None)
+        if state['status'] == 'on' and certificate:
+            details = _certificate_details(certificate)
+            details['payload'] = certificate
+            state['certificate'] = details
+        state.pop('previous', None)
+        return state
 
     def ssl_action(self, mode, container, enable, disable):
+        if enable and disable:
+            raise trove_exception.BadRequest('Cannot enable and disable ssl')
+        previous = {k: v for k, v in self.ssl.items() if k != 'previous'}
         if enable:
             self.ssl = {'status': 'on', 'mode': mode,
-                        'container': container}
+                        'certificate': (container or {}).get('certificate')}
         elif disable:
             self.ssl = {'status': 'off', 'mode': None}
-        return dict(self.ssl)
+        self.ssl['previous'] = previous
+        return {'status': self.ssl['status'], 'mode': self.ssl['mode'],
+                'restart_required': False}
 
     def ssl_rollback(self):
-        self.ssl = {'status': 'off', 'mode': None}
-        return dict(self.ssl)
+        previous = self.ssl.get('previous') or {'status': 'off', 'mode': None}
+        self.ssl = previous
+        return {'status': previous['status'], 'mode': previous['mode'],
+                'restart_required': False}
+
+
+def _certificate_details(pem):
+    """What the agent reports of its certificate: cn, expiry, SANs.
+
+    The agent uses trove.common.ssl.TroveSSL.certificate_details, which
+    calls pyOpenSSL's X509.get_extension, gone from the pyOpenSSL that
+    Trove 26 installs with here (the guest image brings its own); the same
+    fields are read with `cryptography` instead.
+    """
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    cert = x509.load_pem_x509_certificate(pem.encode())
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    try:
+        ext = cert.extensions.get_extension_for_class(
+            x509.SubjectAlternativeName)
+        sans = ['DNS:%s' % n for n in ext.value.get_values_for_type(
+            x509.DNSName)] + ['IP Address:%s' % n for n in
+                              ext.value.get_values_for_type(x509.IPAddress)]
+    except x509.ExtensionNotFound:
+        sans = []
+    return {'cn': names[0].value if names else None,
+            'expire_at': cert.not_valid_after_utc.replace(tzinfo=None),
+            'san': sans or None}
 
 
 # backup id -> what the source instance held when the backup was taken, so
