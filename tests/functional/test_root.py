@@ -1,9 +1,11 @@
 """database root enable/show/disable and the spec's aliases, against the local cloud."""
 
+import io
 import uuid
 
 import pytest
 
+from osc_trove.commands import wait
 from tests.functional.test_instance import api_create, api_delete, api_wait, ok, one_line_error
 
 RUN = uuid.uuid4().hex[:6]
@@ -55,3 +57,45 @@ def test_unknown_target(cloud):
 def test_the_alias_requires_root(cloud, target):
     result = cloud.openstack("database", "show", target["id"])
     assert result.code == 2 and "--root" in result.err
+
+
+@pytest.fixture(scope="module")
+def cluster(demo_api):
+    """A MariaDB (Galera) cluster: a datastore whose clusters have a root user."""
+    body = {
+        "cluster": {
+            "name": f"fr-{RUN}-cluster",
+            "datastore": {"type": "mariadb", "version": "10.11"},
+            "instances": [{"flavorRef": "1", "volume": {"size": 1}} for _ in range(3)],
+        }
+    }
+    row = demo_api.post("/clusters", body)["cluster"]
+    yield row
+    try:
+        demo_api.delete(f"/clusters/{row['id']}")
+    except Exception:
+        pass
+
+
+def wait_cluster_ready(demo_api, cluster_id):
+    wait.wait_for(
+        lambda: demo_api.get(f"/clusters/{cluster_id}")["cluster"],
+        f"cluster {cluster_id}",
+        lambda c: c["task"]["name"] == "NONE",
+        lambda c: any(i.get("status") == "ERROR" for i in c.get("instances", [])),
+        status_of=lambda c: c["task"]["name"],
+        timeout=120,
+        stream=io.StringIO(),
+    )
+
+
+def test_root_on_a_cluster(cloud, demo_api, cluster):
+    wait_cluster_ready(demo_api, cluster["id"])
+    shown = ok(cloud.openstack("database", "root", "enable", cluster["name"], "-f",
+                               "json")).json()
+    assert shown["Name"] == "root" and shown["Password"]
+    assert root_enabled(cloud, "database", "root", "show", cluster["id"]) is True
+    line = one_line_error(cloud.openstack("database", "root", "disable", cluster["name"]))
+    assert line == (
+        f"'{cluster['name']}' is a cluster: the Trove API disables root on instances only."
+    )
