@@ -158,5 +158,8 @@ def table(instances, with_project=False):
     """A Lister answer; `with_project` adds the Project ID column (admin listings)."""
     keys = LIST_KEYS + (("project_id",) if with_project else ())
     columns = tuple(output.title(k) for k in keys)
-    rows = (tuple(summary(item)[k] for k in keys) for item in instances)
-    return columns, rows
+    return columns, (_row(summary(item), keys) for item in instances)
+
+
+def _row(values, keys):
+    return tuple(values[k] for k in keys)
