@@ -182,7 +182,7 @@ class GrantAccess(base.Command):
     aliases = ("database user add",)
     _epilog = (
         "'database user add' is the spec's form, and takes --access: "
-        "database user add --access <instance> <name> <database> [<database> ...]"
+        "database user add --access <instance> <name> <database> [<database> ...]."
     )
 
     def get_parser(self, prog_name):
@@ -209,7 +209,7 @@ class RevokeAccess(base.Command):
     aliases = ("database user remove",)
     _epilog = (
         "'database user remove' is the spec's form, and takes --access: "
-        "database user remove --access <instance> <name> <database>"
+        "database user remove --access <instance> <name> <database>."
     )
 
     def get_parser(self, prog_name):
@@ -238,7 +238,8 @@ class UpdateUserAttributes(base.Command):
     aliases = ("database user set",)
     _epilog = (
         "'database user set' is the spec's form, and takes --attributes: "
-        "database user set --attributes <instance> <name> [--new-name ...] ..."
+        "database user set --attributes <instance> <name> [--new-name <name>] "
+        "[--new-host <host>] [--new-password <password>]."
     )
 
     def get_parser(self, prog_name):
