@@ -132,8 +132,8 @@ class ShowUser(base.ShowOne):
         parser.add_argument(
             "--access",
             action="store_true",
-            help="List the databases the user may use instead, one row each: the spec's "
-            "form of 'database user show access'",
+            help="List the databases the user may use instead, one row each (-f table, json, "
+            "yaml or value): the spec's form of 'database user show access'",
         )
         return parser
 
