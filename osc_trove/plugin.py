@@ -4,6 +4,7 @@
 stay tiny: the API layer and the commands are imported only when used.
 """
 
+import logging
 import os
 
 API_NAME = "database"
@@ -24,6 +25,11 @@ def make_client(instance):
 
 
 def build_option_parser(parser):
+    # osc-lib logs the whole command line before any command is loaded: this
+    # is the only hook early enough to mask the passwords in it.
+    shell_logger = logging.getLogger("osc_lib.shell")
+    if _mask_command_line not in shell_logger.filters:
+        shell_logger.addFilter(_mask_command_line)
     parser.add_argument(
         "--os-database-api-version",
         metavar="<database-api-version>",
@@ -32,3 +38,11 @@ def build_option_parser(parser):
         % DEFAULT_API_VERSION,
     )
     return parser
+
+
+def _mask_command_line(record):
+    # Runs only for records actually logged (-v, --debug, --log-file), so
+    # the masking code is imported only then.
+    from osc_trove.masking import CommandLineFilter
+
+    return CommandLineFilter().filter(record)

@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 from keystoneauth1 import adapter
 from osc_lib import exceptions
 
-from osc_trove.api.masking import HTTP_LOGGER, masked_logger
+from osc_trove.masking import HTTP_LOGGER, masked_logger
 
 SERVICE_TYPE = "database"
 

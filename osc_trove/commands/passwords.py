@@ -18,7 +18,7 @@ import getpass
 
 from osc_lib import exceptions
 
-from osc_trove.api import masking
+from osc_trove import masking
 
 
 def _dest(name):

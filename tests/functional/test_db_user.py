@@ -326,12 +326,6 @@ def test_debug_log_masks_request_bodies_and_arguments(cloud, instance):
     ok(cloud.openstack("database", "user", "delete", inst, "bob"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="osc-lib logs the command line ('START with options: ...') before osc-trove's "
-    "commands load; osc_trove/plugin.py build_option_parser must call "
-    "osc_trove.api.masking.mask_command_lines() (lead's file)",
-)
 def test_debug_user_create_never_shows_the_password(cloud, instance):
     inst = instance["id"]
     try:

@@ -6,7 +6,8 @@ import pytest
 import requests_mock as rm
 from keystoneauth1 import session
 
-from osc_trove.api import TroveClient, masking
+from osc_trove import masking
+from osc_trove.api import TroveClient
 
 BASE = "http://trove.test/v1.0/p1"
 
@@ -70,12 +71,20 @@ def test_mask_command_line(line, masked):
     assert masking.mask_command_line(line) == masked
 
 
-def test_command_line_filter_only_touches_the_start_line(monkeypatch):
+def test_the_plugin_attaches_the_command_line_filter_once(monkeypatch):
+    import argparse
+
+    from osc_trove import plugin
+
     logger = logging.getLogger("osc_lib.shell")
     monkeypatch.setattr(logger, "filters", [])
-    masking.mask_command_lines()
-    masking.mask_command_lines()
-    (filt,) = logger.filters
+    plugin.build_option_parser(argparse.ArgumentParser())
+    plugin.build_option_parser(argparse.ArgumentParser())
+    assert logger.filters == [plugin._mask_command_line]
+
+
+def test_command_line_filter_only_touches_the_start_line():
+    filt = masking.CommandLineFilter()
     start = logging.LogRecord("osc_lib.shell", logging.INFO, __file__, 1,
                               "START with options: %s", ("database user create i bob S3",), None)
     assert filt.filter(start) and start.getMessage() == (

@@ -11,7 +11,7 @@ osc-lib also logs the whole command line (`START with options: ...`, INFO,
 logger `osc_lib.shell`) before any command runs, masking only `password=`
 forms: `CommandLineFilter` masks the values of `--*password*` options and the
 legacy positional password of `database user create`. It must be attached
-before that line is logged, i.e. from the plugin's `build_option_parser`.
+before that line is logged: `osc_trove.plugin.build_option_parser` does it.
 """
 
 import logging
@@ -146,9 +146,3 @@ class CommandLineFilter(logging.Filter):
                 record.msg, record.args = masked, None
         return True
 
-
-def mask_command_lines():
-    """Attach a CommandLineFilter (once) to the logger of osc-lib's shell."""
-    logger = logging.getLogger(_SHELL_LOGGER)
-    if not any(isinstance(f, CommandLineFilter) for f in logger.filters):
-        logger.addFilter(CommandLineFilter())
