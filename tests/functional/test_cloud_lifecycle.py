@@ -199,11 +199,14 @@ def test_instance_update_name(api, db_instance):
     assert err.code == 400
 
 
-def test_instance_network_and_access(api):
+def test_instance_network_and_access(api, db_instance):
     row = create_instance(api, nics=[{"network_id": PRIVATE_NET}],
                           access={"is_public": False, "allowed_cidrs": ["10.0.0.0/24"]})
     try:
         assert [a["type"] for a in row["addresses"]] == ["private"]
+        # Without NICs, Nova gives the server a port on the tenant network.
+        plain = instance(api, db_instance["id"])
+        assert [a["type"] for a in plain["addresses"]] == ["private"]
         assert row["addresses"][0]["address"].startswith("10.0.0.")
         assert row["access"] == {"is_public": False, "allowed_cidrs": ["10.0.0.0/24"]}
         api.put("/instances/%s" % row["id"], {"instance": {
@@ -722,6 +725,22 @@ def test_mariadb_cluster_restart_configuration_upgrade(api):
     finally:
         delete_cluster(api, cid)
         api.delete("/configurations/%s" % group["id"])
+
+
+def test_root_on_a_cluster_is_refused(api):
+    """Trove 26 cannot enable root on any cluster: mariadb and redis have no
+    cluster root controller, and the datastores that have one (pxc, mongodb,
+    vertica) are refused by Root.load/create, which allow only mysql,
+    mariadb and postgresql."""
+    made = api.post("/clusters", {"cluster": {
+        "name": unique("galera"), "datastore": {"type": "mariadb", "version": "10.11"},
+        "instances": cluster_members(3)}})["cluster"]
+    try:
+        wait_cluster_idle(api, made["id"], members=3)
+        err = error_of(api.post, "/clusters/%s/root" % made["id"])
+        assert err.code == 400 and "not supported for cluster" in str(err)
+    finally:
+        delete_cluster(api, made["id"])
 
 
 def test_cluster_of_mysql_is_refused(api):

@@ -88,6 +88,11 @@ def _matches(item, filters):
     return True
 
 
+def _public(item):
+    """A copy without the fake's own bookkeeping keys (leading _)."""
+    return {k: v for k, v in item.items() if not k.startswith('_')}
+
+
 class Client(object):
     """The subset of neutronclient.v2_0.client.Client Trove calls."""
 
@@ -106,11 +111,11 @@ class Client(object):
         return item
 
     def _list(self, resource, /, **filters):
-        return {_plural(resource): [dict(i) for i in STORE[resource].values()
+        return {_plural(resource): [_public(i) for i in STORE[resource].values()
                                     if _matches(i, filters)]}
 
     def _show(self, name, ident, **params):
-        return {name: dict(self._find(name, ident))}
+        return {name: _public(self._find(name, ident))}
 
     def _create(self, name, body, defaults):
         item = dict(defaults)
@@ -119,12 +124,12 @@ class Client(object):
         item.setdefault('project_id', self.project_id)
         item['tenant_id'] = item['project_id']
         STORE[name][item['id']] = item
-        return {name: dict(item)}
+        return {name: _public(item)}
 
     def _update(self, name, ident, body):
         item = self._find(name, ident)
         item.update(body[name])
-        return {name: dict(item)}
+        return {name: _public(item)}
 
     def _delete(self, name, ident):
         self._find(name, ident)
@@ -254,9 +259,23 @@ def bind_port(port_id, server_id):
                     status='ACTIVE')
 
 
-def release_ports(server_id):
-    for port in STORE['port'].values():
-        if port.get('device_id') == server_id:
+def create_nova_port(network_id, project_id):
+    """A port Nova makes for a server (deleted with the server)."""
+    port = Client(None).create_port({'port': {
+        'network_id': network_id, 'name': '', 'project_id': project_id}})
+    STORE['port'][port['port']['id']]['_made_by_nova'] = True
+    return port['port']['id']
+
+
+def release_ports(server_id, delete_nova_made=False):
+    """The server is gone: ports it was given by Nova go with it, ports
+    made by their owner (Trove) stay, unbound, for the owner to delete."""
+    for port_id, port in list(STORE['port'].items()):
+        if port.get('device_id') != server_id:
+            continue
+        if delete_nova_made and port.get('_made_by_nova'):
+            del STORE['port'][port_id]
+        else:
             port.update(device_id='', device_owner='', status='DOWN')
 
 

@@ -119,7 +119,7 @@ class Server(base.Record):
 
     def _vanish(self):
         SERVERS.pop(self.id, None)
-        neutron.release_ports(self.id)
+        neutron.release_ports(self.id, delete_nova_made=True)
         for volume_id in self._volumes:
             cinder.detached_from_deleted_server(volume_id)
 
@@ -191,14 +191,29 @@ class Servers(object):
         SERVERS[server.id] = server
         for volume_id in volumes:
             cinder.attach(volume_id, server.id)
-        for nic in nics or []:
-            if nic.get('port-id'):
-                neutron.bind_port(nic['port-id'], server.id)
+        self._plug(server, nics)
         hints = scheduler_hints or {}
         if hints.get('group') in SERVER_GROUPS:
             SERVER_GROUPS[hints['group']].members.append(server.id)
         server._set_later('ACTIVE')
         return server
+
+    @staticmethod
+    def _plug(server, nics):
+        """Give the server its ports, as Nova does: the ports Trove made,
+        a new port per requested network, and with no NIC at all a port on
+        the one tenant network (Nova's automatic allocation)."""
+        ports = [nic['port-id'] for nic in nics or [] if nic.get('port-id')]
+        networks = [nic.get('net-id') or nic.get('network_id')
+                    for nic in nics or [] if not nic.get('port-id')]
+        if not nics:
+            networks = [neutron.PRIVATE_NET]
+        for network_id in networks:
+            if network_id:
+                ports.append(neutron.create_nova_port(network_id,
+                                                      server.tenant_id))
+        for port_id in ports:
+            neutron.bind_port(port_id, server.id)
 
     def get(self, server):
         sid = getattr(server, 'id', server)
