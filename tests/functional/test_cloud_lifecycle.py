@@ -184,6 +184,34 @@ def test_instance_errors_from_fault_hooks(api):
         delete_instance(api, row["id"])
 
 
+def test_volume_faults_and_force_delete(api, admin):
+    # Fake Cinder hooks: a 9 GB volume ends in `error`, a 13 GB one fails at create.
+    bad_volume = create_instance(api, size=9, wait=False)
+    no_volume = create_instance(api, size=13, wait=False)
+    for row in (bad_volume, no_volume):
+        failed, _ = wait_status(api, row["id"], "ERROR")
+        assert failed["fault"]["message"].startswith("Failed to create volume")
+        # Force delete: an admin resets the status, then deletes.
+        admin.post("/instances/%s/action" % row["id"], {"reset_status": {"force_delete": True}})
+        api.delete("/instances/%s" % row["id"])
+    for row in (bad_volume, no_volume):
+        wait_gone(api, "/instances/%s" % row["id"])
+    # Above max_accepted_volume_size (200 GB here) the API answers 413.
+    err = error_of(create_instance, api, size=300, wait=False)
+    assert err.code == 413
+
+
+def test_instance_detail_list_and_admin_list(api, admin, db_instance, project_id):
+    detail = {i["id"]: i for i in api.paginate("/instances/detail", "instances")}
+    row = detail[db_instance["id"]]
+    assert row["created"] and row["updated"] and row["volume"]["size"] == 1
+    everyone = {i["id"]: i for i in admin.paginate("/mgmt/instances", "instances")}
+    assert everyone[db_instance["id"]]["tenant_id"] == project_id
+    assert everyone[db_instance["id"]]["server"]["id"]
+    err = error_of(api.get, "/mgmt/instances")
+    assert err.code in (401, 403)
+
+
 def test_instance_create_rejects_unknown_flavor(api):
     err = error_of(api.post, "/instances", {"instance": {
         "name": unique("bad"), "flavorRef": "999", "volume": {"size": 1}}})
@@ -441,6 +469,20 @@ def test_backup_named_fail_fails(api, db_instance):
     wait_status(api, db_instance["id"], "ACTIVE")
     api.delete("/backups/%s" % created["id"])
     wait_gone(api, "/backups/%s" % created["id"])
+
+
+def test_running_backup_cannot_be_deleted(api, db_instance):
+    row = api.post("/backups", {"backup": {"name": unique("bk") + "_SLOW",
+                                           "instance": db_instance["id"]}})["backup"]
+    wait_for(lambda: backup(api, row["id"]), lambda r: r["status"] == "BUILDING",
+             "the backup to run")
+    assert instance(api, db_instance["id"])["status"] == "BACKUP"
+    err = error_of(api.delete, "/backups/%s" % row["id"])
+    assert err.code == 422 and "running" in str(err)
+    wait_backup(api, row["id"])
+    wait_status(api, db_instance["id"], "ACTIVE")
+    api.delete("/backups/%s" % row["id"])
+    wait_gone(api, "/backups/%s" % row["id"])
 
 
 def test_backup_of_missing_instance(api):
@@ -727,6 +769,18 @@ def test_mariadb_cluster_restart_configuration_upgrade(api):
         api.delete("/configurations/%s" % group["id"])
 
 
+def test_cluster_reset_status_and_force_delete(api, admin):
+    made = api.post("/clusters", {"cluster": {
+        "name": unique("redis"), "datastore": {"type": "redis", "version": "7.0"},
+        "instances": cluster_members(2)}})["cluster"]
+    wait_cluster_idle(api, made["id"], members=2)
+    err = error_of(api.post, "/clusters/%s" % made["id"], {"reset-status": {}})
+    assert err.code == 403
+    admin.post("/clusters/%s" % made["id"], {"reset-status": {"force_delete": True}})
+    api.delete("/clusters/%s" % made["id"])
+    wait_gone(api, "/clusters/%s" % made["id"])
+
+
 def test_root_on_a_cluster_is_refused(api):
     """Trove 26 cannot enable root on any cluster: mariadb and redis have no
     cluster root controller, and the datastores that have one (pxc, mongodb,
@@ -829,6 +883,16 @@ def test_logs_list_show_enable_publish_discard_disable(api, db_instance):
     # A system log can be published but not disabled.
     err = error_of(log_action, api, iid, name="guest", disable=1)
     assert err.code == 400
+    # Published parts land in the object store of the catalog, where a
+    # client downloads them (what `log save`/`log tail` do).
+    published = log_action(api, iid, name="slow_query", publish=1)
+    session = api.adapter.session
+    store = session.get_endpoint(service_type="object-store", interface="public")
+    listing = session.get("%s/%s" % (store, published["container"]),
+                          params={"prefix": published["prefix"]}).json()
+    assert listing and listing[0]["name"].startswith(published["prefix"])
+    text = session.get("%s/%s/%s" % (store, published["container"], listing[0]["name"])).text
+    assert "slow_query" in text and iid in text
     err = error_of(log_action, api, iid, name="no_such_log")
     assert err.code in (400, 404)
 

@@ -104,6 +104,24 @@ def redis_grow_signature():
     api.RedisCluster.grow = grow
 
 
+def running_backup_age():
+    """Upstream bug: Backup.delete() subtracts the naive `created` of a
+    backup from timeutils.utcnow_aware() to decide whether a running backup
+    may be deleted; Python refuses to mix them and the DELETE answers 500
+    instead of 422 "cannot be deleted because it is running". Give that
+    module a timeutils whose utcnow_aware() is naive like `created`."""
+    import types
+
+    from trove.backup import models
+    from trove.common import timeutils
+
+    shim = types.SimpleNamespace(**{name: getattr(timeutils, name)
+                                    for name in dir(timeutils)
+                                    if not name.startswith('__')})
+    shim.utcnow_aware = timeutils.utcnow
+    models.timeutils = shim
+
+
 def apply():
     fast_polling()
     sqlite_wal()
@@ -111,3 +129,4 @@ def apply():
     barbican_client_to_fake()
     redis_grow_map()
     redis_grow_signature()
+    running_backup_age()

@@ -10,7 +10,9 @@ Heartbeats go out every HEARTBEAT_INTERVAL seconds for every prepared guest
 that has not been told to stop (eject tests need a silent primary).
 
 Fault hooks kept from Trove's fake mode: an instance whose name ends in
-GUEST_ERROR fails to prepare; a backup named FAIL fails. One more: the agent
+GUEST_ERROR fails to prepare; a backup named FAIL fails. Added here: a
+backup whose name ends in _SLOW takes SLOW_BACKUP seconds (time to see it
+BUILDING, or to try deleting it while it runs); the agent
 of an instance whose name ends in _SILENT sends no heartbeats (rename a
 replica source to that to see Trove eject it: eject needs a source whose
 heartbeat is older than agent_heartbeat_expiry).
@@ -30,6 +32,7 @@ LOG = logging.getLogger(__name__)
 
 HEARTBEAT_INTERVAL = 1.0
 BACKUP_SIZE_GB = 0.14
+SLOW_BACKUP = 8.0
 
 GUESTS = {}
 _heartbeat_thread = None
@@ -357,7 +360,7 @@ class Guest(object):
             from trove.backup.models import DBBackup
             name = DBBackup.find_by(id=backup_id).name
             update(state='BUILDING')
-            eventlet.sleep(base.STEP)
+            eventlet.sleep(SLOW_BACKUP if name.endswith('_SLOW') else base.STEP)
             if name == 'FAIL':
                 update(state='FAILED')
                 return

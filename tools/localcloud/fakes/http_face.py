@@ -18,6 +18,7 @@ Only what osc-trove and its tests need; no ACLs, no large objects.
 
 import base64
 import json
+import urllib.parse
 
 from localcloud.fakes import base, keymanager, swift
 
@@ -65,8 +66,8 @@ def object_store(environ, start_response, parts):
             if method == 'PUT':
                 conn.put_container(container)
                 return _reply(start_response, '201 Created')
-            query = dict(p.split('=', 1) for p in
-                         environ.get('QUERY_STRING', '').split('&') if '=' in p)
+            query = dict(urllib.parse.parse_qsl(
+                environ.get('QUERY_STRING', '')))
             _, listing = conn.get_container(container,
                                             prefix=query.get('prefix'))
             return _reply(start_response, '200 OK', listing)
@@ -143,6 +144,7 @@ def key_manager(environ, start_response, parts):
 
 
 def app(environ, start_response):
+    # PATH_INFO comes decoded (WSGI).
     parts = [p for p in environ.get('PATH_INFO', '').split('/') if p]
     if parts[:1] == ['v1'] and len(parts) > 1:
         return object_store(environ, start_response, parts[1:])
