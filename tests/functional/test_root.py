@@ -6,7 +6,14 @@ import uuid
 import pytest
 
 from osc_trove.commands import wait
-from tests.functional.test_instance import api_create, api_delete, api_wait, ok, one_line_error
+from tests.functional.test_instance import (
+    PRIVATE_NET,
+    api_create,
+    api_delete,
+    api_wait,
+    ok,
+    one_line_error,
+)
 
 RUN = uuid.uuid4().hex[:6]
 
@@ -66,7 +73,10 @@ def cluster(demo_api):
         "cluster": {
             "name": f"fr-{RUN}-cluster",
             "datastore": {"type": "mariadb", "version": "10.11"},
-            "instances": [{"flavorRef": "1", "volume": {"size": 1}} for _ in range(3)],
+            "instances": [
+                {"flavorRef": "1", "volume": {"size": 1}, "nics": [{"network_id": PRIVATE_NET}]}
+                for _ in range(3)
+            ],
         }
     }
     row = demo_api.post("/clusters", body)["cluster"]
