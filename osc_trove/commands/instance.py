@@ -7,8 +7,8 @@ from osc_trove.commands import base, instance_view, multidelete, wait
 
 ADMIN_NOTE = (
     "Admins also get a Project ID column with --all-projects or --project, and "
-    "'database instance show' adds Project ID (tenant_id), Server ID, Volume ID and "
-    "Encrypted RPC Messaging for them."
+    "'database instance show' adds Tenant ID, Server ID, Volume ID and "
+    "Encrypted Rpc Messaging for them."
 )
 
 
