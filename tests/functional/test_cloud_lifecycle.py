@@ -310,6 +310,25 @@ def test_instance_upgrade_datastore_version(api):
         delete_instance(api, row["id"])
 
 
+def test_instance_put_forms_of_update(api):
+    """The API reference documents name, upgrade and replica detach as PUT."""
+    primary = create_instance(api, datastore={"type": "mysql", "version": "5.7"})
+    replica = create_instance(api, flavor=None, replica_of=primary["id"])
+    try:
+        api.put("/instances/%s" % primary["id"], {"instance": {"name": "put-renamed"}})
+        assert instance(api, primary["id"])["name"] == "put-renamed"
+        api.put("/instances/%s" % replica["id"], {"instance": {"replica_of": None}})
+        wait_for(lambda: instance(api, replica["id"]),
+                 lambda r: "replica_of" not in r and r["status"] == "ACTIVE", "detach")
+        api.put("/instances/%s" % primary["id"], {"instance": {"datastore_version": "8.0"}})
+        wait_for(lambda: instance(api, primary["id"]),
+                 lambda r: r["status"] == "ACTIVE" and r["datastore"]["version"] == "8.0",
+                 "upgrade to 8.0")
+    finally:
+        delete_instance(api, replica["id"])
+        delete_instance(api, primary["id"])
+
+
 def test_instance_reset_status_and_force_delete(api, admin):
     row = create_instance(api, name=unique("x") + "GUEST_ERROR", wait=False)
     wait_status(api, row["id"], "ERROR")
