@@ -9,12 +9,15 @@ stdout keeps only the command's output (`-f json` stays parseable).
 import sys
 import time
 
+from keystoneauth1 import exceptions as ks_exceptions
 from osc_lib import exceptions
 
 DEFAULT_TIMEOUT = 1800
 FIRST_DELAY = 1.0
 BACKOFF = 1.5
 MAX_DELAY = 10.0
+# Consecutive polls that may fail on a network error or a 5xx before the wait gives up.
+TRANSIENT_TRIES = 3
 
 # Module-level so that tests can replace them and never really sleep.
 sleep = time.sleep
@@ -137,20 +140,30 @@ def wait_for(
     `until_gone`: a NotFound from `get` is success (deletes). Otherwise it is a
     failure, as is `failed(item)` and running out of `timeout` seconds; these
     raise WaitFailed carrying the server's fault message when there is one.
+    Up to TRANSIENT_TRIES network errors or 5xx answers in a row are polled
+    through; other errors end the wait at once.
     """
     progress = Progress(stream or sys.stderr, subject)
     pauses = pauses or delays()
     start = clock()
+    transient = 0
     try:
         while True:
             try:
                 item = get()
+                transient = 0
             except exceptions.NotFound:
                 elapsed = clock() - start
                 if until_gone:
                     progress.update("DELETED", elapsed)
                     return None
                 raise WaitFailed(f"{subject} disappeared after {elapsed_text(elapsed)}.") from None
+            except _TRANSIENT as err:
+                if not _is_transient(err) or transient >= TRANSIENT_TRIES:
+                    raise
+                transient += 1
+                sleep(next(pauses))
+                continue
             elapsed = clock() - start
             status = status_of(item)
             progress.update(status, elapsed)
@@ -173,6 +186,16 @@ def wait_for(
             sleep(max(0.0, min(next(pauses), timeout - elapsed)))
     finally:
         progress.finish()
+
+
+_TRANSIENT = (ks_exceptions.ConnectionError, exceptions.ClientException)
+
+
+def _is_transient(err):
+    """A network failure or a server-side 5xx: worth another poll."""
+    if isinstance(err, ks_exceptions.ConnectionError):
+        return True
+    return getattr(err, "code", None) in (500, 502, 503, 504)
 
 
 def _with_fault(message, item, fault_of):

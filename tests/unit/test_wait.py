@@ -185,3 +185,32 @@ def test_wait_timeout_option_rejects_nonsense():
     for bad in ("0", "-5", "ten"):
         with pytest.raises(SystemExit):
             parser.parse_args(["--wait-timeout", bad])
+
+
+def test_a_few_network_errors_and_5xx_answers_are_polled_through(fake_time):
+    from keystoneauth1 import exceptions as ks_exceptions
+
+    stream = io.StringIO()
+    item = wait.wait_for(
+        getter(
+            "RESIZE",
+            ks_exceptions.ConnectFailure("refused"),
+            exceptions.ClientException(503, "busy"),
+            exceptions.ClientException(500, "oops"),
+            "RESIZE",
+            ks_exceptions.ConnectFailure("refused"),
+            "ACTIVE",
+        ),
+        "instance db1",
+        wait.status_in("ACTIVE"),
+        stream=stream,
+    )
+    assert item == {"status": "ACTIVE"}
+    assert stream.getvalue().splitlines()[-1].startswith("instance db1: ACTIVE")
+
+
+def test_too_many_errors_in_a_row_end_the_wait(fake_time):
+    errors = [exceptions.ClientException(503, "busy")] * (wait.TRANSIENT_TRIES + 1)
+    with pytest.raises(exceptions.ClientException, match="busy"):
+        wait.wait_for(getter("BUILD", *errors), "x", wait.status_in("ACTIVE"),
+                      stream=io.StringIO())
