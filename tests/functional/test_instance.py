@@ -4,8 +4,10 @@ Instances are shared through module-scoped fixtures to keep the suite fast;
 tests that change an instance put back what others rely on.
 """
 
+import datetime
 import io
 import json
+import time
 import uuid
 
 import pytest
@@ -261,19 +263,44 @@ def test_replica_create_from_a_source_by_name(cloud, db, replica):
     assert roles[data["ID"]] == "replica" and roles[db["ID"]] == "primary"
 
 
-def test_promote_then_eject_refused_while_the_source_heartbeats(cloud, db, replica):
+def test_promote_and_promote_back(cloud, db, replica):
     _, data = replica
     assert data, "the replica was not created"
     ok(cloud.openstack("database", "instance", "promote", data["ID"], "--wait",
                        "--wait-timeout", TIMEOUT))
     assert "Replica Of" not in show(cloud, data["ID"])
     assert show(cloud, db["ID"])["Replica Of"]["id"] == data["ID"]
-    line = one_line_error(cloud.openstack("database", "instance", "eject", data["ID"], "--wait"))
-    assert "heartbeat" in line and "(HTTP 400)" in line
     # Promote the original back, so the rest of the module keeps its primary.
     ok(cloud.openstack("database", "instance", "promote", db["ID"], "--wait",
                        "--wait-timeout", TIMEOUT))
     assert "Replica Of" not in show(cloud, db["ID"])
+
+
+HEARTBEAT_EXPIRY = 30  # agent_heartbeat_expiry of the local cloud's trove.conf
+
+
+def test_eject_a_source_that_stopped_heartbeating(cloud, demo_api):
+    source = api_create(demo_api, name("ej-src"))
+    api_wait(demo_api, source["id"])
+    replica_row = demo_api.instances.create(name("ej-rep"), replica_of=source["id"])
+    try:
+        api_wait(demo_api, replica_row["id"])
+        line = one_line_error(cloud.openstack("database", "instance", "eject", name("ej-src")))
+        assert "current heartbeat" in line and "(HTTP 400)" in line
+        # The fake agent of an instance whose name ends in _SILENT stops its heartbeats.
+        ok(cloud.openstack("database", "instance", "update", source["id"], "--name",
+                           name("ej-src") + "_SILENT"))
+        last = demo_api.instances.get(source["id"])["service_status_updated"]
+        silent_since = datetime.datetime.fromisoformat(last)
+        now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+        time.sleep(max(0.0, HEARTBEAT_EXPIRY + 1.5 - (now - silent_since).total_seconds()))
+        result = ok(cloud.openstack("database", "instance", "eject", source["id"], "--wait",
+                                    "--wait-timeout", TIMEOUT))
+        assert "EJECT" in result.err
+        assert "replica_of" not in demo_api.instances.get(replica_row["id"])
+    finally:
+        api_delete(demo_api, replica_row["id"])
+        api_delete(demo_api, source["id"])
 
 
 def test_detach_and_replica_unset(cloud, db, replica):
