@@ -4,7 +4,10 @@ Figures (median wall time of several runs, each a fresh process):
   - `openstack --version` without osc-trove (a venv with the same packages
     minus osc-trove) and with it: the start-up tax every OSC user pays;
   - importing osc_trove.plugin after OpenStackClient's own imports;
-  - `openstack database flavor list` against the local cloud.
+  - `openstack database flavor list` against the local cloud;
+  - `openstack database instance list` over BENCH_INSTANCES (100) instances,
+    beside a bare keystoneauth script paging the same URL (also a fresh
+    process that logs in), and `instance show <name>` with its request count.
 Each is printed as a ratio to bare `openstack --version` and written to
 bench/results.txt. This is a benchmark, not a test: nothing here fails on a
 number.
@@ -77,6 +80,69 @@ def cloud_env():
     return env
 
 
+BENCH_INSTANCES = int(os.environ.get("BENCH_INSTANCES", "100"))
+BENCH_CLOUD = "local-admin"  # its own project, so the demo project's instances stay apart
+
+# Paging the instance list by hand: the floor any client pays for one listing.
+_BARE_LIST = """
+import sys
+from urllib.parse import parse_qsl, urlsplit
+import openstack.config
+region = openstack.config.OpenStackConfig(config_files=[sys.argv[1]]).get_one(sys.argv[2])
+sess = region.get_session()
+url = sess.get_endpoint(service_type="database", interface="public") + "/instances"
+params, count = {}, 0
+while True:
+    body = sess.get(url, params=params).json()
+    count += len(body["instances"])
+    nxt = [l["href"] for l in body.get("links", []) if l.get("rel") == "next"]
+    if not nxt or not body["instances"]:
+        break
+    params = dict(parse_qsl(urlsplit(nxt[0]).query))
+print(count)
+"""
+
+
+def bench_instances(env, figures, base):
+    """Fill the admin project with instances, time list and show, then delete them."""
+    sys.path.insert(0, str(REPO))
+    from tests.functional.conftest import Cloud
+
+    api = Cloud(pathlib.Path(env["OS_CLIENT_CONFIG_FILE"])).api(BENCH_CLOUD)
+    project = api.adapter.get_project_id()
+    api.put(f"/mgmt/quotas/{project}", {"quotas": {"instances": BENCH_INSTANCES + 10,
+                                                   "volumes": BENCH_INSTANCES + 10}})
+    flavor = api.flavors.find("m1.small")
+    body = {"flavorRef": api.flavors.id_of(flavor), "volume": {"size": 1},
+            "datastore": {"type": "mysql", "version": "5.7"}}
+    tag = f"bench-{os.getpid()}"
+    created = [api.post("/instances", {"instance": {**body, "name": f"{tag}-{i}"}})["instance"]
+               for i in range(BENCH_INSTANCES)]
+    try:
+        openstack = [BIN / "openstack", "--os-cloud", BENCH_CLOUD, "database"]
+        listed = median_seconds([*openstack, "instance", "list", "-f", "value", "-c", "ID"],
+                                env=env)
+        bare = median_seconds([BIN / "python", "-c", _BARE_LIST, env["OS_CLIENT_CONFIG_FILE"],
+                               BENCH_CLOUD], env=env)
+        figures.append((f"openstack database instance list ({BENCH_INSTANCES} instances)",
+                        listed))
+        figures.append(("bare keystoneauth paging of the same list", bare))
+        show = [*openstack, "instance", "show", f"{tag}-7"]
+        figures.append(("openstack database instance show <name>", median_seconds(show,
+                                                                                  env=env)))
+        debug = subprocess.run([show[0], "--debug", *show[1:]], env=env, check=True,
+                               capture_output=True, text=True).stderr
+        endpoint = api.adapter.get_endpoint()
+        requests = [line.split()[5:7] for line in debug.splitlines()
+                    if line.startswith("REQ: curl") and endpoint in line]
+        sent = ", ".join(f"{method} {url.replace(endpoint, '')}" for method, url in requests)
+        return (f"instance list vs bare paging: {listed / bare:.2f}x; "
+                f"instance show <name>: {len(requests)} Trove requests ({sent})")
+    finally:
+        for instance in created:
+            api.delete(f"/instances/{instance['id']}")
+
+
 def main():
     bare = bare_venv()
     figures = []
@@ -89,10 +155,12 @@ def main():
     figures.append(("openstack database flavor list (local cloud)",
                     median_seconds([BIN / "openstack", "--os-cloud", "local-demo", "database",
                                     "flavor", "list"], env=env)))
+    extra = bench_instances(env, figures, base)
     lines = [f"osc-trove benchmark, median of {RUNS} runs, {time.strftime('%Y-%m-%d %H:%M')}",
              f"{'what':<50} {'seconds':>10} {'x bare --version':>17}"]
     for name, seconds in figures:
         lines.append(f"{name:<50} {seconds:>10.4f} {seconds / base:>17.3f}")
+    lines.append(extra)
     text = "\n".join(lines)
     print(text)
     RESULTS.write_text(text + "\n")
