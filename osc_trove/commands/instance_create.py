@@ -204,7 +204,10 @@ class CreateInstance(base.ShowOne):
             if args.allowed_cidr:
                 fields["access"]["allowed_cidrs"] = args.allowed_cidr
 
-        instance = trove.instances.create(args.name, **fields)
-        if args.wait:
-            instance = wait_until_active(self, instance["id"], args.name, args)
+        created = trove.instances.create(args.name, **fields)
+        if not args.wait:
+            return instance_view.show(created)
+        instance = wait_until_active(self, created["id"], args.name, args)
+        if "password" in created:  # a root password is only ever sent in the create answer
+            instance.setdefault("password", created["password"])
         return instance_view.show(instance)

@@ -236,6 +236,16 @@ def test_create_wait_prints_json_on_stdout_and_progress_on_stderr(trove, fake_ti
     ] * 3
 
 
+def test_create_wait_keeps_the_root_password_of_the_create_answer(trove, fake_time):
+    created = sample("instance-create-response.json")
+    created["instance"]["password"] = "generated-root-pw"
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", created)
+    trove.on("GET", f"/instances/{NEW_ID}", show_body(id=NEW_ID))
+    shown = trove.run_json("database", "instance", "create", "db1", "--flavor", "2", "--wait")
+    assert shown["Password"] == "generated-root-pw" and shown["Status"] == "ACTIVE"
+
+
 def test_create_wait_ending_in_error_shows_the_fault(trove, fake_time):
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("POST", "/instances", sample("instance-create-response.json"))
