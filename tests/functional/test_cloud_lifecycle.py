@@ -1047,3 +1047,24 @@ def test_instance_ssl_enable_show_rollback_disable(api, db_instance):
         "enable": True, "container_ref": ref.rsplit("/", 1)[0] + "/%s" % uuid.uuid4()}})
     # Trove 26 does not catch the key manager's 404 (get_p12_bundle): 500.
     assert err.code == 500
+
+
+# --- authentication and authorization in front of Trove ----------------------------------
+
+
+def test_keystone_auth_token_in_front_of_trove(api, admin, project_id):
+    import requests
+
+    endpoint = api.adapter.get_endpoint()
+    anonymous = requests.get(endpoint + "/instances", timeout=10)
+    assert anonymous.status_code == 401
+    assert anonymous.headers["Www-Authenticate"].startswith("Keystone uri=")
+    bad = requests.get(endpoint + "/instances", headers={"X-Auth-Token": "nonsense"},
+                       timeout=10)
+    assert bad.status_code == 401
+    # A member reaching into another project's URL is refused.
+    admin_project = admin.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
+    other = endpoint.replace(project_id, admin_project)
+    token = api.adapter.session.get_token()
+    refused = requests.get(other + "/instances", headers={"X-Auth-Token": token}, timeout=10)
+    assert refused.status_code == 403
