@@ -141,73 +141,82 @@ class CreateInstance(base.ShowOne):
 
     def take_action(self, parsed_args):
         args = parsed_args
-        users = parse_users(args.users)
-        nics = [parse_nic(value) for value in args.nic]
-        if not args.flavor and not args.replica_of:
-            raise exceptions.CommandError("--flavor is required (except with --replica-of).")
-        if args.volume_type and args.size is None:
-            raise exceptions.CommandError("--volume-type needs --size.")
-        if args.replica_count is not None and not args.replica_of:
-            raise exceptions.CommandError("--replica-count needs --replica-of.")
-        for option, value in (("--size", args.size), ("--replica-count", args.replica_count)):
-            if value is not None and value < 1:
-                raise exceptions.CommandError(f"{option} must be at least 1.")
-
-        trove = self.trove
-        fields = {}
-        if args.flavor:
-            fields["flavorRef"] = trove.flavors.id_of(trove.flavors.find(args.flavor))
-        if args.size is not None or args.volume_type:
-            fields["volume"] = {"size": args.size}
-            if args.volume_type:
-                fields["volume"]["type"] = args.volume_type
-        datastore = {
-            key: value
-            for key, value in (
-                ("type", args.datastore),
-                ("version", args.datastore_version),
-                ("version_number", args.datastore_version_number),
-            )
-            if value
-        }
-        if datastore:
-            fields["datastore"] = datastore
-        if args.databases:
-            fields["databases"] = [{"name": name} for name in args.databases]
-        if users:
-            access = [{"name": name} for name in args.databases]
-            fields["users"] = [
-                {"name": name, "password": password, "databases": access}
-                for name, password in users
-            ]
-        if args.backup:
-            fields["restorePoint"] = {"backupRef": find_id(trove.backups, args.backup)}
-        if args.configuration:
-            fields["configuration"] = find_id(trove.configurations, args.configuration)
-        if args.replica_of:
-            fields["replica_of"] = find_id(trove.instances, args.replica_of)
-        if args.replica_count is not None:
-            fields["replica_count"] = args.replica_count
-        if args.module:
-            fields["modules"] = [{"id": find_id(trove.modules, m)} for m in args.module]
-        if nics:
-            fields["nics"] = nics
-        for key, value in (
-            ("availability_zone", args.availability_zone),
-            ("locality", args.locality),
-            ("region_name", args.region),
-        ):
-            if value:
-                fields[key] = value
-        if args.is_public or args.allowed_cidr:
-            fields["access"] = {"is_public": bool(args.is_public)}
-            if args.allowed_cidr:
-                fields["access"]["allowed_cidrs"] = args.allowed_cidr
-
-        created = trove.instances.create(args.name, **fields)
+        fields = request_fields(self.trove, args, check_options(args))
+        created = self.trove.instances.create(args.name, **fields)
         if not args.wait:
             return instance_view.show(created)
         instance = wait_until_active(self, created["id"], args.name, args)
         if "password" in created:  # a root password is only ever sent in the create answer
             instance.setdefault("password", created["password"])
         return instance_view.show(instance)
+
+
+def check_options(args):
+    """Reject bad input before any request; returns the parsed (users, nics)."""
+    users = parse_users(args.users)
+    nics = [parse_nic(value) for value in args.nic]
+    if not args.flavor and not args.replica_of:
+        raise exceptions.CommandError("--flavor is required (except with --replica-of).")
+    if args.volume_type and args.size is None:
+        raise exceptions.CommandError("--volume-type needs --size.")
+    if args.replica_count is not None and not args.replica_of:
+        raise exceptions.CommandError("--replica-count needs --replica-of.")
+    for option, value in (("--size", args.size), ("--replica-count", args.replica_count)):
+        if value is not None and value < 1:
+            raise exceptions.CommandError(f"{option} must be at least 1.")
+    return users, nics
+
+
+def request_fields(trove, args, parsed):
+    """The `instance` keys of the create request; names are resolved to IDs here."""
+    users, nics = parsed
+    fields = {}
+    if args.flavor:
+        fields["flavorRef"] = trove.flavors.id_of(trove.flavors.find(args.flavor))
+    if args.size is not None:
+        fields["volume"] = {"size": args.size}
+        if args.volume_type:
+            fields["volume"]["type"] = args.volume_type
+    datastore = {
+        key: value
+        for key, value in (
+            ("type", args.datastore),
+            ("version", args.datastore_version),
+            ("version_number", args.datastore_version_number),
+        )
+        if value
+    }
+    if datastore:
+        fields["datastore"] = datastore
+    if args.databases:
+        fields["databases"] = [{"name": name} for name in args.databases]
+    if users:
+        access = [{"name": name} for name in args.databases]
+        fields["users"] = [
+            {"name": name, "password": password, "databases": access}
+            for name, password in users
+        ]
+    if args.backup:
+        fields["restorePoint"] = {"backupRef": find_id(trove.backups, args.backup)}
+    if args.configuration:
+        fields["configuration"] = find_id(trove.configurations, args.configuration)
+    if args.replica_of:
+        fields["replica_of"] = find_id(trove.instances, args.replica_of)
+    if args.replica_count is not None:
+        fields["replica_count"] = args.replica_count
+    if args.module:
+        fields["modules"] = [{"id": find_id(trove.modules, m)} for m in args.module]
+    if nics:
+        fields["nics"] = nics
+    for key, value in (
+        ("availability_zone", args.availability_zone),
+        ("locality", args.locality),
+        ("region_name", args.region),
+    ):
+        if value:
+            fields[key] = value
+    if args.is_public or args.allowed_cidr:
+        fields["access"] = {"is_public": bool(args.is_public)}
+        if args.allowed_cidr:
+            fields["access"]["allowed_cidrs"] = args.allowed_cidr
+    return fields
