@@ -480,6 +480,19 @@ def test_backup_create_list_show_restore_delete(api, db_instance):
     wait_gone(api, "/backups/%s" % created["id"])
 
 
+def test_volume_snapshot_backup_and_restore(api, db_instance):
+    """storage_driver cinder: the task manager snapshots the volume itself and
+    reports through the conductor."""
+    row = api.post("/backups", {"backup": {"name": unique("snap"), "instance": db_instance["id"],
+                                           "storage_driver": "cinder"}})["backup"]
+    done, _ = wait_backup(api, row["id"])
+    assert done["locationRef"].startswith("cinder://") and done["size"] == 1
+    restored = create_instance(api, restorePoint={"backupRef": row["id"]})
+    delete_instance(api, restored["id"])
+    api.delete("/backups/%s" % row["id"])
+    wait_gone(api, "/backups/%s" % row["id"])
+
+
 def test_backup_named_fail_fails(api, db_instance):
     created = api.post("/backups", {"backup": {
         "name": "FAIL", "instance": db_instance["id"]}})["backup"]

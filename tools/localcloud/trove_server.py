@@ -2,9 +2,10 @@
 
 What `trove-api` does (paste pipeline from the installed api-paste.ini,
 keystonemiddleware auth_token in front), with bind_host 127.0.0.1 and one
-worker, plus the task manager's RPC server over oslo.messaging's in-process
-`fake:/` transport with the SAME taskmanager_rpc_encr_key as the API (the
-stock `trove-fake-mode` binds 0.0.0.0 and passes an empty key). Back ends
+worker, plus the RPC servers of the task manager (with the SAME
+taskmanager_rpc_encr_key as the API; the stock `trove-fake-mode` binds
+0.0.0.0 and passes an empty key) and of the conductor, over
+oslo.messaging's in-process `fake:/` transport. Back ends
 are the fakes in localcloud.fakes, named in trove.conf.
 
     python -m localcloud.trove_server --port N --config-file F
@@ -54,8 +55,18 @@ def main():
         key=conf.taskmanager_rpc_encr_key, topic=conf.taskmanager_queue,
         rpc_api_version=rpc_version.RPC_API_VERSION,
         manager='trove.taskmanager.manager.Manager')
+    # What trove-conductor serves: the task manager itself casts to it
+    # (e.g. volume-snapshot backups report their state that way).
+    from trove.common.rpc import conductor_host_serializer
+    from trove.conductor import api as conductor_api
+    conductor = rpc_service.RpcService(
+        key=None, topic=conf.conductor_queue,
+        manager=conf.conductor_manager,
+        rpc_api_version=conductor_api.API.API_LATEST_VERSION,
+        secure_serializer=conductor_host_serializer.ConductorHostSerializer)
     # start() blocks on its periodic-task loop when report_interval > 0.
     eventlet.spawn(taskmanager.start)
+    eventlet.spawn(conductor.start)
 
     from localcloud.fakes import http_face
     http_face.serve(args.swift_port)
