@@ -30,9 +30,29 @@ _SECRET = re.compile(
 HTTP_LOGGER = "osc_trove.http"
 
 
+# `instance create --users name:password ...` as osc-lib logs the parsed
+# arguments: users=['bob:pw', ...].
+_USER_PAIRS = re.compile(r"(?P<key>\busers=\[)(?P<items>[^\]]*)\]")
+_QUOTED_PAIR = re.compile(
+    r"""(?P<quote>["'])(?P<name>[^"':]*):(?:\\.|(?!(?P=quote)).)*(?P=quote)"""
+)
+
+
 def mask(text):
     """`text` with the value of every password-like key replaced by ***."""
-    return _SECRET.sub(lambda m: f"{m['key']}{m['quote']}{MASK}{m['quote']}", text)
+    text = _SECRET.sub(lambda m: f"{m['key']}{m['quote']}{MASK}{m['quote']}", text)
+    return _USER_PAIRS.sub(
+        lambda m: m["key"]
+        + _QUOTED_PAIR.sub(lambda p: f"{p['quote']}{p['name']}:{MASK}{p['quote']}", m["items"])
+        + "]",
+        text,
+    )
+
+
+def _mask_user_pair(word):
+    """`name:password` -> `name:***`."""
+    name, sep, _ = word.partition(":")
+    return f"{name}:{MASK}" if sep else word
 
 
 class PasswordFilter(logging.Filter):
@@ -126,6 +146,13 @@ def mask_command_line(text):
             if "=" in word:
                 words[i] = word.split("=", 1)[0] + "=" + MASK
             i = _mask_run(words, i + 1)
+        elif word.split("=", 1)[0] == "--users":
+            if "=" in word:
+                words[i] = "--users=" + _mask_user_pair(word.split("=", 1)[1])
+            i += 1
+            while i < len(words) and not _is_option(words[i]):
+                words[i] = _mask_user_pair(words[i])
+                i += 1
         else:
             i += 1
     _mask_positional_secret(words)

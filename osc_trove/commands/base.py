@@ -3,6 +3,7 @@
 from osc_lib import exceptions
 from osc_lib.command import command
 
+from osc_trove import masking
 from osc_trove.api.resource import looks_like_uuid
 
 
@@ -18,6 +19,12 @@ class TroveCommandMixin:
     @property
     def trove(self):
         return self.app.client_manager.database
+
+    def run(self, parsed_args):
+        # osc-lib logs the parsed arguments at DEBUG before running a command:
+        # passwords among them must read *** (one filter per command logger).
+        masking.masked_logger(self.log.name)
+        return super().run(parsed_args)
 
     def get_epilog(self):
         epilog = super().get_epilog() or ""

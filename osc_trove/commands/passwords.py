@@ -10,15 +10,13 @@ One password is offered in three ways, for every command that takes one:
 positional argument (`user create`); `add_arguments(parser, "new-password")`
 gives `--new-password`, `--new-password-prompt` and `--new-password-stdin`.
 `read(parsed_args, name, stdin)` then returns the one password given, or None.
-Decorate each command class that takes a password (aliases too) with
-`masked_command`, so that its `--debug` log never shows it.
+Every osc-trove command masks passwords in its `--debug` log (see
+`base.TroveCommandMixin.run`).
 """
 
 import getpass
 
 from osc_lib import exceptions
-
-from osc_trove import masking
 
 
 def _dest(name):
@@ -60,13 +58,6 @@ def add_arguments(parser, name, what="password", positional=False):
 def _forms(name, positional):
     value = f"<{name}>" if positional else f"--{name}"
     return f"{value}, --{name}-prompt or --{name}-stdin"
-
-
-def masked_command(cls):
-    """Class decorator: the command's own `--debug` log (osc-lib logs its
-    parsed arguments, password included) shows passwords as ***."""
-    cls.log = masking.masked_logger(cls.log.name)
-    return cls
 
 
 def read(parsed_args, name, stdin, what="password", positional=False, required=False):

@@ -49,7 +49,6 @@ def _by_name(trove, name):
     raise ResourceNotFound(f"No instance or cluster with a name or ID of '{name}' exists.")
 
 
-@passwords.masked_command
 class EnableRoot(base.ShowOne):
     """Enable the root user of an instance's or a cluster's database, and show its password.
 
@@ -144,7 +143,6 @@ class _RootOption:
         return parser
 
 
-@passwords.masked_command
 class EnableRootAlias(_RootOption, base.alias_of(EnableRoot)):
     __doc__ = EnableRoot.__doc__
 

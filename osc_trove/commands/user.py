@@ -49,7 +49,6 @@ def _require_flag(parser, flag, canonical):
     )
 
 
-@passwords.masked_command
 class CreateUser(base.Command):
     """Create a database user on an instance, optionally with access to databases."""
 
@@ -231,7 +230,6 @@ class RevokeAccess(base.Command):
         )
 
 
-@passwords.masked_command
 class UpdateUserAttributes(base.Command):
     """Rename a database user, change its password, or the host it connects from."""
 
@@ -304,4 +302,4 @@ class _UpdateAttributesForm(UpdateUserAttributes):
 # `database user add/remove/set` exist only in the spec's --access/--attributes forms.
 GrantAccessAlias = base.alias_of(_GrantAccessForm)
 RevokeAccessAlias = base.alias_of(_RevokeAccessForm)
-UpdateUserAttributesAlias = passwords.masked_command(base.alias_of(_UpdateAttributesForm))
+UpdateUserAttributesAlias = base.alias_of(_UpdateAttributesForm)

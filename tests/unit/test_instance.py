@@ -1,6 +1,7 @@
 """Instance create/list/show/delete: request bodies, request counts, output, errors."""
 
 import json
+import logging
 
 import pytest
 
@@ -556,3 +557,21 @@ def test_force_delete_wait(trove, fake_time):
     code, _, err = trove.run("database", "instance", "force", "delete", IID, "--wait")
     assert code == 0, err
     assert err == f"instance {IID}: DELETED (0s)\n"
+
+
+def test_create_users_passwords_never_show_in_the_debug_log(trove, caplog):
+    caplog.set_level(logging.DEBUG)
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, out, err = trove.run("--debug", "database", "instance", "create", "db1", "--flavor",
+                               "2", "--size", "1", "--users", "bob:Pw-one:x", "al:Pw-two",
+                               "--databases", "a")
+    assert code == 0, err
+    assert trove.bodies()[0]["instance"]["users"] == [
+        {"name": "bob", "password": "Pw-one:x", "databases": [{"name": "a"}]},
+        {"name": "al", "password": "Pw-two", "databases": [{"name": "a"}]},
+    ]
+    logged = out + err + caplog.text
+    assert "Pw-one" not in logged and "Pw-two" not in logged
+    assert "--users bob:*** al:***" in logged  # osc-lib's START line
+    assert "users=['bob:***', 'al:***']" in logged  # osc-lib's run(Namespace(...)) line
