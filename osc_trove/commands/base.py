@@ -46,6 +46,19 @@ class ShowOne(TroveCommandMixin, command.ShowOne):
     pass
 
 
+def add_paging_arguments(parser, what, marker_help):
+    """--limit and --marker for a list command; check --limit with check_limit."""
+    parser.add_argument(
+        "--limit", metavar="<limit>", type=int, help=f"Show at most this many {what}"
+    )
+    parser.add_argument("--marker", metavar="<marker>", help=marker_help)
+
+
+def check_limit(parsed_args):
+    if parsed_args.limit is not None and parsed_args.limit < 1:
+        raise exceptions.CommandError(f"--limit must be 1 or more, not {parsed_args.limit}.")
+
+
 def alias_of(cls):
     """The same command under another name, hidden from `openstack help`'s list."""
     namespace = {"deprecated": True, "__doc__": cls.__doc__, "__module__": cls.__module__}

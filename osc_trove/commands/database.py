@@ -2,8 +2,6 @@
 
 import itertools
 
-from osc_lib import exceptions
-
 from osc_trove.api.databases import database_segment
 from osc_trove.commands import base, output
 
@@ -27,18 +25,6 @@ def started(rows):
     for first in rows:
         return itertools.chain([first], rows)
     return iter(())
-
-
-def add_paging_arguments(parser, what, marker_help):
-    parser.add_argument(
-        "--limit", metavar="<limit>", type=int, help=f"Show at most this many {what}"
-    )
-    parser.add_argument("--marker", metavar="<marker>", help=marker_help)
-
-
-def check_limit(parsed_args):
-    if parsed_args.limit is not None and parsed_args.limit < 1:
-        raise exceptions.CommandError(f"--limit must be 1 or more, not {parsed_args.limit}.")
 
 
 class CreateDatabase(base.Command):
@@ -99,11 +85,11 @@ class ListDatabases(base.Lister):
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         add_instance_argument(parser)
-        add_paging_arguments(parser, "databases", "Start after this database (its name)")
+        base.add_paging_arguments(parser, "databases", "Start after this database (its name)")
         return parser
 
     def take_action(self, parsed_args):
-        check_limit(parsed_args)
+        base.check_limit(parsed_args)
         databases = on_instance(
             self,
             parsed_args,

@@ -1,6 +1,5 @@
 """openstack database instance list/show/delete/force delete, and what instance commands share."""
 
-from osc_lib import exceptions
 
 from osc_trove.api.resource import looks_like_uuid
 from osc_trove.commands import base, instance_view, multidelete, wait
@@ -43,16 +42,10 @@ class ListInstances(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument(
-            "--limit",
-            metavar="<limit>",
-            type=int,
-            help="List at most this many instances",
-        )
-        parser.add_argument(
-            "--marker",
-            metavar="<id>",
-            help="List only instances whose ID sorts after this one (Trove pages in ID order)",
+        base.add_paging_arguments(
+            parser,
+            "instances",
+            "List only instances whose ID sorts after this one (Trove pages in ID order)",
         )
         parser.add_argument(
             "--include-clustered",
@@ -79,8 +72,7 @@ class ListInstances(base.Lister):
 
     def take_action(self, parsed_args):
         args = parsed_args
-        if args.limit is not None and args.limit < 1:
-            raise exceptions.CommandError("--limit must be at least 1.")
+        base.check_limit(args)
         params = {}
         if args.marker:
             params["marker"] = args.marker

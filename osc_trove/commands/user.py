@@ -6,8 +6,6 @@ from osc_trove.api.databases import database_segment
 from osc_trove.commands import base, output, passwords
 from osc_trove.commands.database import (
     add_instance_argument,
-    add_paging_arguments,
-    check_limit,
     on_instance,
     started,
 )
@@ -107,11 +105,11 @@ class ListUsers(base.Lister):
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         add_instance_argument(parser)
-        add_paging_arguments(parser, "users", "Start after this user (name@host, e.g. bob@%%)")
+        base.add_paging_arguments(parser, "users", "Start after this user (name@host, e.g. bob@%%)")
         return parser
 
     def take_action(self, parsed_args):
-        check_limit(parsed_args)
+        base.check_limit(parsed_args)
         users = on_instance(
             self,
             parsed_args,
