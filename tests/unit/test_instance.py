@@ -575,3 +575,9 @@ def test_create_users_passwords_never_show_in_the_debug_log(trove, caplog):
     assert "Pw-one" not in logged and "Pw-two" not in logged
     assert "--users bob:*** al:***" in logged  # osc-lib's START line
     assert "users=['bob:***', 'al:***']" in logged  # osc-lib's run(Namespace(...)) line
+
+
+def test_list_rejects_a_limit_below_one_before_any_request(trove):
+    code, out, err = trove.run("database", "instance", "list", "--limit", "0")
+    assert (code, out, err) == (1, "", "--limit must be 1 or more, not 0.\n")
+    assert trove.requests == []
