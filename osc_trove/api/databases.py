@@ -1,10 +1,7 @@
-"""Databases (schemas) inside an instance, and the paging their lists share with users."""
-
-from urllib.parse import unquote
+"""Databases (schemas) inside an instance."""
 
 from osc_lib import exceptions
 
-from osc_trove.api.http import next_page_query
 from osc_trove.api.resource import segment
 
 
@@ -28,33 +25,6 @@ def database_segment(name):
     return segment(name)
 
 
-def paginate_guest_list(http, path, key, limit=None, marker=None):
-    """Yield the items under `key` of every page of a list the guest agent answers.
-
-    Database and user lists page by name (`marker=<name>` or `<name>@<host>`),
-    and Trove quotes that marker twice when it writes the `next` link: reading
-    the link's query undoes one quoting, so the marker is unquoted once more
-    here before it is sent back. `limit` caps the total number of items.
-    """
-    params = {"marker": marker} if marker else {}
-    remaining = limit
-    while remaining is None or remaining > 0:
-        if remaining is not None:
-            params["limit"] = remaining
-        body = http.get(path, params=params) or {}
-        items = body.get(key) or []
-        yield from items[:remaining]
-        if remaining is not None:
-            remaining -= min(len(items), remaining)
-        query = next_page_query(body) or {}
-        if not items or not query.get("marker"):
-            return
-        merged = {**params, **query, "marker": unquote(query["marker"])}
-        if merged == params:
-            return  # the server pointed at the page it just sent
-        params = merged
-
-
 def database_entry(database):
     """`{"name": ...}` for a name; a dict (name, character_set, collate) as it is."""
     return dict(database) if isinstance(database, dict) else {"name": database}
@@ -74,7 +44,9 @@ class Databases:
 
     def list(self, instance_id, limit=None, marker=None):
         """The instance's databases (`{"name": ...}` dicts), every page."""
-        return paginate_guest_list(self.http, self.url(instance_id), "databases", limit, marker)
+        params = {"marker": marker} if marker else {}
+        return self.http.paginate(self.url(instance_id), "databases", params, limit,
+                                  marker_quoted_twice=True)
 
     def create(self, instance_id, databases):
         """Create databases: names, or dicts with `name`, `character_set`, `collate`."""

@@ -1,6 +1,6 @@
 """HTTP for the Trove API: requests, error translation and paging."""
 
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from keystoneauth1 import adapter
 from osc_lib import exceptions
@@ -53,12 +53,14 @@ class Http:
     def delete(self, path, params=None):
         return self.request("DELETE", path, params=params)
 
-    def paginate(self, path, key, params=None, limit=None):
+    def paginate(self, path, key, params=None, limit=None, marker_quoted_twice=False):
         """Yield the items under `key` of every page, following `next` links.
 
         Trove's links always say https and name its own host, so only their
         query (marker, offset, limit) is taken; the URL stays the catalog's.
-        `limit` caps the total number of items yielded.
+        `limit` caps the total number of items yielded. Database and user
+        lists quote their marker twice in the link (`marker_quoted_twice`):
+        reading the query undoes one quoting, the other is undone here.
         """
         params = dict(params or {})
         remaining = limit
@@ -67,13 +69,14 @@ class Http:
                 params["limit"] = remaining
             body = self.get(path, params=params) or {}
             items = body.get(key) or []
-            for item in items[:remaining]:
-                yield item
+            yield from items[:remaining]
             if remaining is not None:
                 remaining -= min(len(items), remaining)
             next_query = next_page_query(body)
             if not items or next_query is None:
                 return
+            if marker_quoted_twice and "marker" in next_query:
+                next_query["marker"] = unquote(next_query["marker"])
             merged = {**params, **next_query}
             if merged == params:
                 return  # the server pointed at the page it just sent

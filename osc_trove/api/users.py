@@ -3,7 +3,7 @@
 import re
 from urllib.parse import quote
 
-from osc_trove.api.databases import database_entry, database_segment, paginate_guest_list
+from osc_trove.api.databases import database_entry, database_segment
 from osc_trove.api.resource import segment
 
 # What urllib.parse.unquote (Trove's second unquoting) would decode.
@@ -51,7 +51,9 @@ class Users:
 
         `marker` is `name@host` of the user to start after.
         """
-        return paginate_guest_list(self.http, self.url(instance_id), "users", limit, marker)
+        params = {"marker": marker} if marker else {}
+        return self.http.paginate(self.url(instance_id), "users", params, limit,
+                                  marker_quoted_twice=True)
 
     def get(self, instance_id, name, host=None):
         return self.http.get(self.url(instance_id, name, host))["user"]

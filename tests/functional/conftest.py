@@ -35,6 +35,23 @@ class Result:
         return f"<exit {self.code}\nstdout: {self.out}\nstderr: {self.err}>"
 
 
+def ok(result):
+    """`result` of a command that must succeed, with no traceback."""
+    assert result.code == 0, result
+    assert "Traceback" not in result.err, result
+    return result
+
+
+def one_line_error(result):
+    """The one line a failed command printed on stderr (exit 1, nothing on stdout)."""
+    assert result.code == 1, result
+    assert result.out == ""
+    assert "Traceback" not in result.err, result
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result
+    return lines[0]
+
+
 class Cloud:
     """The running local cloud: its clouds.yaml, and ways to talk to it."""
 

@@ -5,22 +5,13 @@ import uuid
 
 import pytest
 
+from tests.functional.conftest import ok, one_line_error
+
 SECRET = "S3cret-pw"
 
 
-def ok(result):
-    assert result.code == 0, result
-    assert "Traceback" not in result.err, result
-    return result
 
 
-def one_line_error(result):
-    assert result.code == 1, result
-    assert result.out == ""
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result
-    assert "Traceback" not in result.err
-    return lines[0]
 
 
 @pytest.fixture(scope="module")

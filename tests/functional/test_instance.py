@@ -13,6 +13,7 @@ import pytest
 from osc_lib import exceptions
 
 from osc_trove.commands import wait
+from tests.functional.conftest import ok, one_line_error
 
 RUN = uuid.uuid4().hex[:6]
 # The fake Glance's spare image and the fake Neutron's tenant network (tools/localcloud).
@@ -25,18 +26,8 @@ def name(part):
     return f"fi-{RUN}-{part}"
 
 
-def one_line_error(result):
-    assert result.code == 1, result
-    assert result.out == ""
-    assert "Traceback" not in result.err, result
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result
-    return lines[0]
 
 
-def ok(result):
-    assert result.code == 0, result
-    return result
 
 
 def api_create(api, instance_name, **fields):

@@ -2,14 +2,7 @@
 
 import pytest
 
-
-def one_line_error(result):
-    assert result.code == 1, result
-    assert result.out == ""
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result
-    assert "Traceback" not in result.err
-    return lines[0]
+from tests.functional.conftest import one_line_error
 
 
 def test_datastore_list_table_and_json(cloud):
