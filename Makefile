@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 demo: venv
 	$(BIN)/python tools/local-cloud up
-	PATH="$(abspath $(BIN)):$$PATH" tools/demo
+	tools/demo
 
 test: venv lint
 	$(BIN)/pytest
