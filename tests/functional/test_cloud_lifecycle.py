@@ -813,18 +813,18 @@ def test_cluster_reset_status_and_force_delete(api, admin):
     wait_gone(api, "/clusters/%s" % made["id"])
 
 
-def test_root_on_a_cluster_is_refused(api):
-    """Trove 26 cannot enable root on any cluster: mariadb and redis have no
-    cluster root controller, and the datastores that have one (pxc, mongodb,
-    vertica) are refused by Root.load/create, which allow only mysql,
-    mariadb and postgresql."""
+def test_root_on_a_mariadb_cluster(api):
+    """Root on a Galera cluster, through the root controller the local cloud
+    configures for mariadb (Trove's default one refuses every cluster)."""
     made = api.post("/clusters", {"cluster": {
         "name": unique("galera"), "datastore": {"type": "mariadb", "version": "10.11"},
         "instances": cluster_members(3)}})["cluster"]
     try:
         wait_cluster_idle(api, made["id"], members=3)
-        err = error_of(api.post, "/clusters/%s/root" % made["id"])
-        assert err.code == 400 and "not supported for cluster" in str(err)
+        assert api.get("/clusters/%s/root" % made["id"]) == {"rootEnabled": False}
+        user = api.post("/clusters/%s/root" % made["id"])["user"]
+        assert user["name"] == "root" and user["password"]
+        assert api.get("/clusters/%s/root" % made["id"]) == {"rootEnabled": True}
     finally:
         delete_cluster(api, made["id"])
 
