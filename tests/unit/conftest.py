@@ -98,6 +98,32 @@ class Trove:
         return json.loads(out)
 
 
+class FakeTime:
+    """A clock that moves only when the code under test sleeps."""
+
+    def __init__(self):
+        self.now = 100.0
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def clock(self):
+        return self.now
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    """--wait's sleeps advance a fake clock instead of taking time."""
+    from osc_trove.commands import wait
+
+    fake = FakeTime()
+    monkeypatch.setattr(wait, "sleep", fake.sleep)
+    monkeypatch.setattr(wait, "clock", fake.clock)
+    return fake
+
+
 @pytest.fixture
 def trove(monkeypatch):
     for name in list(__import__("os").environ):

@@ -5,7 +5,6 @@ import logging
 
 import pytest
 
-from osc_trove.commands import wait
 from tests.unit.conftest import sample
 
 IID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
@@ -44,32 +43,6 @@ def list_body(*rows, next_marker=None):
 
 def row(instance_id, name, **extra):
     return {"id": instance_id, "name": name, "status": "ACTIVE", **extra}
-
-
-class FakeTime:
-    def __init__(self):
-        self.now = 0.0
-        self.sleeps = []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def clock(self):
-        return self.now
-
-
-def install_fake_time(monkeypatch):
-    """--wait's sleeps advance a fake clock instead of taking time."""
-    fake = FakeTime()
-    monkeypatch.setattr(wait, "sleep", fake.sleep)
-    monkeypatch.setattr(wait, "clock", fake.clock)
-    return fake
-
-
-@pytest.fixture
-def fake_time(monkeypatch):
-    return install_fake_time(monkeypatch)
 
 
 def one_line_error(code, out, err):

@@ -7,7 +7,6 @@ from tests.unit.test_instance import (
     CONFIG_ID,
     FLAVORS,
     IID,
-    install_fake_time,
     list_body,
     one_line_error,
     row,
@@ -17,10 +16,6 @@ from tests.unit.test_instance import (
 ACTION = f"/instances/{IID}/action"
 MGMT_ACTION = f"/mgmt/instances/{IID}/action"
 IMAGE_ID = "3e50414a-8532-4646-982c-a66fe8f0411b"
-
-@pytest.fixture
-def fake_time(monkeypatch):
-    return install_fake_time(monkeypatch)
 
 
 # (argv after `database instance`, method, path, body) for every action by ID.

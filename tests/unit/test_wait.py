@@ -9,29 +9,6 @@ from osc_lib import exceptions
 from osc_trove.commands import wait
 
 
-class FakeTime:
-    """A clock that moves only when the code under test sleeps."""
-
-    def __init__(self):
-        self.now = 100.0
-        self.sleeps = []
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def clock(self):
-        return self.now
-
-
-@pytest.fixture
-def fake_time(monkeypatch):
-    fake = FakeTime()
-    monkeypatch.setattr(wait, "sleep", fake.sleep)
-    monkeypatch.setattr(wait, "clock", fake.clock)
-    return fake
-
-
 class Tty(io.StringIO):
     def isatty(self):
         return True
