@@ -1,6 +1,6 @@
 """TroveClient: one object giving access to every Trove resource."""
 
-from osc_trove.api.backups import Backups
+from osc_trove.api.backups import Backups, BackupStrategies
 from osc_trove.api.clusters import Clusters
 from osc_trove.api.configurations import Configurations
 from osc_trove.api.databases import Databases
@@ -30,6 +30,7 @@ class TroveClient(Http):
         self.limits = Limits(self)
         self.instances = Instances(self)
         self.backups = Backups(self)
+        self.backup_strategies = BackupStrategies(self)
         self.clusters = Clusters(self)
         self.configurations = Configurations(self)
         self.modules = Modules(self)

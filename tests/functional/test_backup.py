@@ -1,0 +1,116 @@
+"""Backup commands, run as a user runs them, against the local cloud.
+
+One instance, made over the API, is shared by this module; every backup made
+here carries the run's unique prefix and is deleted at the end.
+"""
+
+import io
+import uuid
+
+import pytest
+
+from osc_trove.commands import wait
+from tests.functional.conftest import ok, one_line_error
+
+RUN = uuid.uuid4().hex[:6]
+TIMEOUT = "60"
+
+
+def name(part):
+    return f"fb-{RUN}-{part}"
+
+
+def quiet_wait(get, done, until_gone=False):
+    return wait.wait_for(get, "setup", done, until_gone=until_gone, timeout=120,
+                         stream=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def instance(demo_api):
+    row = demo_api.instances.create(name("db"), flavorRef="1", volume={"size": 1})
+    quiet_wait(lambda: demo_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
+    yield row
+    for b in list(demo_api.backups.list_for_instance(row["id"])):
+        try:
+            demo_api.backups.delete(b["id"])
+        except Exception:
+            pass
+    try:
+        demo_api.instances.delete(row["id"])
+    except Exception:
+        pass
+
+
+@pytest.fixture(scope="module")
+def completed(cloud, instance):
+    """A backup made by `backup create --wait` (by the instance's name)."""
+    result = ok(cloud.openstack(
+        "database", "backup", "create", name("db"), name("full"),
+        "--description", "nightly", "--wait", "--wait-timeout", TIMEOUT, "-f", "json",
+    ))
+    return result.json()
+
+
+def test_create_wait_completes(completed, instance):
+    assert completed["Status"] == "COMPLETED"
+    assert completed["Name"] == name("full")
+    assert completed["Instance ID"] == instance["id"]
+    assert completed["Description"] == "nightly"
+
+
+def test_list_and_list_filtered_by_instance(cloud, completed, instance):
+    everything = ok(cloud.openstack("database", "backup", "list", "-f", "json")).json()
+    assert completed["ID"] in [r["ID"] for r in everything]
+    filtered = ok(cloud.openstack(
+        "database", "backup", "list", "--instance", name("db"), "-f", "json"
+    )).json()
+    assert {r["Instance ID"] for r in filtered} == {instance["id"]}
+    assert completed["ID"] in [r["ID"] for r in filtered]
+    per_instance = ok(cloud.openstack(
+        "database", "backup", "list", "instance", instance["id"], "-f", "json"
+    )).json()
+    assert completed["ID"] in [r["ID"] for r in per_instance]
+
+
+def test_show_by_name_and_id(cloud, completed):
+    by_name = ok(cloud.openstack("database", "backup", "show", name("full"), "-f", "json")).json()
+    by_id = ok(cloud.openstack("database", "backup", "show", completed["ID"], "-f", "json")).json()
+    assert by_name["ID"] == by_id["ID"] == completed["ID"]
+    assert by_id["Status"] == "COMPLETED"
+
+
+def test_failing_backup_is_one_line_error(cloud, instance, demo_api):
+    result = cloud.openstack(
+        "database", "backup", "create", instance["id"], "FAIL",
+        "--wait", "--wait-timeout", TIMEOUT, "-f", "json",
+    )
+    assert result.code == 1 and result.out == "", result
+    assert "Traceback" not in result.err
+    *progress, error = result.err.strip().splitlines()
+    # --wait's progress lines, then one line of error.
+    assert all(line.startswith("backup FAIL: ") for line in progress), result
+    assert error.startswith("backup FAIL went to FAILED after"), result
+
+
+def test_delete_wait_removes_it(cloud, instance, completed, demo_api):
+    made = ok(cloud.openstack(
+        "database", "backup", "create", instance["id"], name("gone"),
+        "--wait", "--wait-timeout", TIMEOUT, "-f", "json",
+    )).json()
+    ok(cloud.openstack(
+        "database", "backup", "delete", name("gone"), "--wait", "--wait-timeout", TIMEOUT
+    ))
+    error = one_line_error(cloud.openstack("database", "backup", "show", made["ID"]))
+    assert "No backup with a name or ID of" in error or "not be found" in error
+
+
+def test_unknown_backup_is_one_line(cloud):
+    error = one_line_error(cloud.openstack("database", "backup", "show", name("nope")))
+    assert error == f"No backup with a name or ID of '{name('nope')}' exists."
+    result = cloud.openstack("database", "backup", "delete", name("nope"))
+    assert result.code == 1 and result.out == "" and "Traceback" not in result.err, result
+    assert result.err.strip().splitlines() == [
+        f"Failed to delete backup '{name('nope')}': "
+        f"No backup with a name or ID of '{name('nope')}' exists.",
+        "1 of 1 backup failed to delete.",
+    ]

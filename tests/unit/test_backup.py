@@ -1,0 +1,274 @@
+"""database backup create/list/show/delete and backup strategy commands: requests sent."""
+
+from tests.unit.conftest import TROVE, sample
+
+IID = "44b277eb-39be-4921-be31-3d61b43651d7"
+BID = "a9832168-7541-4536-b8d9-a8a9b79cf1b4"
+PARENT = "b1111111-7541-4536-b8d9-a8a9b79cf1b4"
+OTHER = "c2222222-7541-4536-b8d9-a8a9b79cf1b4"
+
+
+def backup(backup_id=BID, name="snapshot", status="COMPLETED", **extra):
+    row = dict(sample("backup-get-response.json")["backup"])
+    row.update(id=backup_id, name=name, status=status, **extra)
+    return row
+
+
+def instances_body(*rows):
+    return {"instances": [{"id": i, "name": n, "status": "ACTIVE"} for i, n in rows]}
+
+
+def page(rows, next_offset=None, path="backups"):
+    body = {"backups": rows}
+    if next_offset is not None:
+        body["links"] = [
+            {"rel": "next", "href": f"https://elsewhere/v1.0/p/{path}?limit=2&offset={next_offset}"}
+        ]
+    return body
+
+
+# --- create ------------------------------------------------------------------
+
+
+def test_create_with_ids_sends_one_request(trove):
+    trove.on("POST", "/backups", {"backup": backup(status="NEW")})
+    shown = trove.run_json("database", "backup", "create", IID, "nightly")
+    assert trove.requests == [("POST", "/backups")]
+    assert trove.bodies() == [{"backup": {"name": "nightly", "instance": IID}}]
+    assert shown["ID"] == BID and shown["Status"] == "NEW"
+
+
+def test_create_with_every_option_by_name(trove):
+    trove.on("GET", "/instances", instances_body((IID, "db1")))
+    trove.on("GET", "/backups", page([backup(PARENT, "full")]))
+    trove.on("POST", "/backups", {"backup": backup(status="NEW")})
+    code, out, err = trove.run(
+        "database", "backup", "create", "db1", "incr",
+        "--description", "after load", "--incremental", "--parent", "full",
+        "--swift-container", "my-backups",
+    )
+    assert code == 0, err
+    assert trove.requests == [("GET", "/backups"), ("GET", "/instances"), ("POST", "/backups")]
+    assert trove.bodies() == [{"backup": {
+        "name": "incr", "instance": IID, "description": "after load", "incremental": 1,
+        "parent_id": PARENT, "swift_container": "my-backups",
+    }}]
+
+
+def test_create_unknown_instance_is_one_line(trove):
+    trove.on("GET", "/instances", instances_body())
+    code, out, err = trove.run("database", "backup", "create", "nope", "b")
+    assert code == 1 and out == ""
+    assert err.strip() == "No instance with a name or ID of 'nope' exists."
+    assert ("POST", "/backups") not in trove.requests
+
+
+def test_create_wait_until_completed(trove, fake_time):
+    trove.on("POST", "/backups", {"backup": backup(status="NEW")})
+    trove.mocker.get(
+        f"{TROVE}/backups/{BID}",
+        [{"json": {"backup": backup(status=s)}} for s in ("NEW", "BUILDING", "COMPLETED")],
+    )
+    code, out, err = trove.run(
+        "database", "backup", "create", IID, "nightly", "--wait", "-f", "json"
+    )
+    assert code == 0, err
+    assert '"Status": "COMPLETED"' in out
+    assert trove.requests == [("POST", "/backups")] + [("GET", f"/backups/{BID}")] * 3
+    assert err.splitlines() == [
+        "backup nightly: NEW (0s)",
+        "backup nightly: BUILDING (1s)",
+        "backup nightly: COMPLETED (2s)",
+    ]
+
+
+def test_create_wait_failed_is_an_error(trove, fake_time):
+    trove.on("POST", "/backups", {"backup": backup(status="NEW", name="FAIL")})
+    trove.on("GET", f"/backups/{BID}", {"backup": backup(status="FAILED", name="FAIL")})
+    code, out, err = trove.run("database", "backup", "create", IID, "FAIL", "--wait")
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == "backup FAIL went to FAILED after 0s."
+
+
+# --- list --------------------------------------------------------------------
+
+
+def test_list_follows_every_page(trove):
+    trove.on("GET", "/backups", page([backup(BID, "a"), backup(PARENT, "b")], next_offset=2))
+    trove.on("GET", "/backups?offset=2", page([backup(OTHER, "c")]))
+    rows = trove.run_json("database", "backup", "list")
+    assert [r["Name"] for r in rows] == ["a", "b", "c"]
+    assert list(rows[0]) == ["ID", "Instance ID", "Name", "Status", "Parent ID", "Updated"]
+    assert trove.requests == [("GET", "/backups"), ("GET", "/backups?limit=2&offset=2")]
+
+
+def test_list_filters_by_instance_name_datastore_and_all_projects(trove):
+    trove.on("GET", "/instances", instances_body((IID, "db1")))
+    trove.on("GET", "/backups", page([]))
+    trove.run_json(
+        "database", "backup", "list", "--instance", "db1", "--datastore", "mysql",
+        "--all-projects",
+    )
+    assert trove.requests == [
+        ("GET", "/instances"),
+        ("GET", f"/backups?instance_id={IID}&datastore=mysql&all_projects=True"),
+    ]
+
+
+def test_list_by_instance_id_needs_no_lookup(trove):
+    trove.on("GET", "/backups", page([backup()]))
+    trove.run_json("database", "backup", "list", "--instance", IID)
+    assert trove.requests == [("GET", f"/backups?instance_id={IID}")]
+
+
+def test_list_limit_and_marker(trove):
+    trove.on("GET", "/backups", page([backup(BID, "a"), backup(PARENT, "b")], next_offset=2))
+    rows = trove.run_json("database", "backup", "list", "--limit", "1", "--marker", OTHER)
+    assert len(rows) == 1
+    assert trove.requests == [("GET", f"/backups?marker={OTHER}&limit=1")]
+
+
+def test_list_rejects_a_zero_limit(trove):
+    code, out, err = trove.run("database", "backup", "list", "--limit", "0")
+    assert code == 1 and "--limit must be 1 or more" in err
+    assert trove.requests == []
+
+
+def test_list_instance_by_id_follows_pages(trove):
+    path = f"/instances/{IID}/backups"
+    trove.on("GET", path, page([backup(BID, "a")], next_offset=1,
+                               path=f"instances/{IID}/backups"))
+    trove.on("GET", path + "?offset=1", page([backup(PARENT, "b")]))
+    rows = trove.run_json("database", "backup", "list", "instance", IID)
+    assert [r["Name"] for r in rows] == ["a", "b"]
+    assert trove.requests == [("GET", path), ("GET", path + "?limit=2&offset=1")]
+
+
+def test_list_instance_by_name(trove):
+    trove.on("GET", "/instances", instances_body((IID, "db1")))
+    trove.on("GET", f"/instances/{IID}/backups", page([backup()]))
+    rows = trove.run_json("database", "backup", "list", "instance", "db1")
+    assert [r["ID"] for r in rows] == [BID]
+    assert trove.requests == [("GET", "/instances"), ("GET", f"/instances/{IID}/backups")]
+
+
+# --- show --------------------------------------------------------------------
+
+
+def test_show_by_id_is_one_get(trove):
+    trove.on("GET", f"/backups/{BID}", {"backup": backup()})
+    shown = trove.run_json("database", "backup", "show", BID)
+    assert trove.requests == [("GET", f"/backups/{BID}")]
+    assert shown["ID"] == BID and shown["Name"] == "snapshot"
+    assert shown["Datastore"]["type"] == "mysql" and "Links" not in shown
+
+
+def test_show_by_name_is_one_list_per_page(trove):
+    trove.on("GET", "/backups", page([backup(PARENT, "other")], next_offset=1))
+    trove.on("GET", "/backups?offset=1", page([backup(BID, "snapshot")]))
+    shown = trove.run_json("database", "backup", "show", "snapshot")
+    assert shown["ID"] == BID
+    assert trove.requests == [("GET", "/backups"), ("GET", "/backups?limit=2&offset=1")]
+
+
+def test_show_unknown_is_one_line(trove):
+    trove.on("GET", "/backups", page([]))
+    code, out, err = trove.run("database", "backup", "show", "nope")
+    assert code == 1 and out == ""
+    assert err.strip() == "No backup with a name or ID of 'nope' exists."
+
+
+def test_show_ambiguous_name(trove):
+    trove.on("GET", "/backups", page([backup(BID, "x"), backup(PARENT, "x")]))
+    code, out, err = trove.run("database", "backup", "show", "x")
+    assert code == 1 and "More than one backup is named 'x'" in err
+
+
+# --- delete ------------------------------------------------------------------
+
+
+def test_delete_by_id_is_one_request_and_by_name_two(trove):
+    trove.on("GET", "/backups", page([backup(PARENT, "old")]))
+    trove.on("DELETE", f"/backups/{BID}", status=202)
+    trove.on("DELETE", f"/backups/{PARENT}", status=202)
+    code, out, err = trove.run("database", "backup", "delete", BID, "old")
+    assert code == 0, err
+    assert trove.requests == [
+        ("DELETE", f"/backups/{BID}"), ("GET", "/backups"), ("DELETE", f"/backups/{PARENT}"),
+    ]
+
+
+def test_delete_many_with_a_missing_one_deletes_the_others_and_fails(trove):
+    trove.on("GET", "/backups", page([backup(PARENT, "old")]))
+    trove.on("DELETE", f"/backups/{PARENT}", status=202)
+    trove.on("DELETE", f"/backups/{OTHER}", status=202)
+    trove.on("DELETE", f"/backups/{BID}", {"itemNotFound": {"code": 404, "message": "gone"}},
+             status=404)
+    trove.on("GET", f"/backups/{BID}", {"itemNotFound": {"code": 404, "message": "gone"}},
+             status=404)
+    code, out, err = trove.run("database", "backup", "delete", "nope", BID, "old", OTHER)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "Failed to delete backup 'nope': No backup with a name or ID of 'nope' exists.",
+        f"Failed to delete backup '{BID}': No backup with a name or ID of '{BID}' exists.",
+        "2 of 4 backups failed to delete.",
+    ]
+    assert ("DELETE", f"/backups/{PARENT}") in trove.requests
+    assert ("DELETE", f"/backups/{OTHER}") in trove.requests
+
+
+def test_delete_wait_until_gone(trove, fake_time):
+    trove.on("DELETE", f"/backups/{BID}", status=202)
+    trove.mocker.get(
+        f"{TROVE}/backups/{BID}",
+        [{"json": {"backup": backup(status="DELETE_PENDING")}},
+         {"json": {"itemNotFound": {"code": 404, "message": "x"}}, "status_code": 404}],
+    )
+    code, out, err = trove.run("database", "backup", "delete", BID, "--wait")
+    assert code == 0, err
+    assert trove.requests == [("DELETE", f"/backups/{BID}")] + [("GET", f"/backups/{BID}")] * 2
+    assert err.splitlines()[-1] == f"backup {BID}: DELETED (1s)"
+
+
+def test_delete_wait_failed(trove, fake_time):
+    trove.on("DELETE", f"/backups/{BID}", status=202)
+    trove.on("GET", f"/backups/{BID}", {"backup": backup(status="DELETE_FAILED")})
+    code, out, err = trove.run("database", "backup", "delete", BID, "--wait")
+    assert code == 1
+    assert err.splitlines()[-1] == "1 of 1 backup failed to delete."
+
+
+# --- strategies --------------------------------------------------------------
+
+
+def test_strategy_create_for_an_instance_by_name(trove):
+    trove.on("GET", "/instances", instances_body((IID, "db1")))
+    trove.on("POST", "/backup_strategies", sample("backup-strategy-create-response.json"))
+    shown = trove.run_json(
+        "database", "backup", "strategy", "create", "--instance", "db1",
+        "--swift-container", "my_trove_backups",
+    )
+    assert trove.bodies() == [
+        {"backup_strategy": {"swift_container": "my_trove_backups", "instance_id": IID}}
+    ]
+    assert trove.requests == [("GET", "/instances"), ("POST", "/backup_strategies")]
+    assert shown["Backend"] == "swift"
+
+
+def test_strategy_create_for_the_project(trove):
+    trove.on("POST", "/backup_strategies", sample("backup-strategy-create-response.json"))
+    trove.run_json("database", "backup", "strategy", "create", "--swift-container", "c")
+    assert trove.bodies() == [{"backup_strategy": {"swift_container": "c"}}]
+
+
+def test_strategy_list_and_delete(trove):
+    trove.on("GET", "/backup_strategies", sample("backup-strategy-list-response.json"))
+    trove.on("DELETE", "/backup_strategies", status=202)
+    rows = trove.run_json("database", "backup", "strategy", "list", "--instance", IID)
+    assert rows[0]["Swift Container"] == "my_trove_backups"
+    code, out, err = trove.run("database", "backup", "strategy", "delete", "--instance", IID)
+    assert code == 0, err
+    assert trove.requests == [
+        ("GET", f"/backup_strategies?instance_id={IID}"),
+        ("DELETE", f"/backup_strategies?instance_id={IID}"),
+    ]
