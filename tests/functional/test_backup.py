@@ -114,3 +114,20 @@ def test_unknown_backup_is_one_line(cloud):
         f"No backup with a name or ID of '{name('nope')}' exists.",
         "1 of 1 backup failed to delete.",
     ]
+
+
+def test_strategy_create_list_delete_for_an_instance(cloud, instance):
+    made = ok(cloud.openstack(
+        "database", "backup", "strategy", "create", "--instance", name("db"),
+        "--swift-container", name("bucket"), "-f", "json",
+    )).json()
+    assert made["Instance ID"] == instance["id"] and made["Swift Container"] == name("bucket")
+    listed = ok(cloud.openstack(
+        "database", "backup", "strategy", "list", "--instance", instance["id"], "-f", "json"
+    )).json()
+    assert [r["Swift Container"] for r in listed] == [name("bucket")]
+    ok(cloud.openstack("database", "backup", "strategy", "delete", "--instance", name("db")))
+    listed = ok(cloud.openstack(
+        "database", "backup", "strategy", "list", "--instance", instance["id"], "-f", "json"
+    )).json()
+    assert listed == []
