@@ -1,5 +1,7 @@
 """openstack database backup create/list/show/delete and backup strategy create/list/delete."""
 
+from osc_lib import exceptions
+
 from osc_trove.commands import base, multidelete, output, wait
 from osc_trove.commands.instance import add_instance_argument, find_id
 
@@ -77,10 +79,20 @@ def _list_options(parser):
 
 
 class ListBackups(base.Lister):
-    """List database backups (every page), optionally of one instance or datastore."""
+    """List database backups (every page), optionally of one instance or datastore.
+
+    'database backup list <instance>' is the same as 'database backup list
+    instance <instance>'.
+    """
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
+        parser.add_argument(
+            "positional_instance",
+            metavar="<instance>",
+            nargs="?",
+            help="Only backups of this instance, from its own backup list (name or ID)",
+        )
         parser.add_argument(
             "--instance", metavar="<instance>", help="Only backups of this instance (name or ID)"
         )
@@ -97,6 +109,14 @@ class ListBackups(base.Lister):
 
     def take_action(self, parsed_args):
         base.check_limit(parsed_args)
+        if parsed_args.positional_instance:
+            others = (parsed_args.instance, parsed_args.datastore, parsed_args.all_projects)
+            if any(others):
+                raise exceptions.CommandError(
+                    "An <instance> argument cannot go with --instance, --datastore or "
+                    "--all-projects."
+                )
+            return list_instance_backups(self.trove, parsed_args.positional_instance, parsed_args)
         trove = self.trove
         params = {}
         if parsed_args.instance:
@@ -122,16 +142,18 @@ class ListInstanceBackups(base.Lister):
 
     def take_action(self, parsed_args):
         base.check_limit(parsed_args)
-        trove = self.trove
-        params = {"marker": parsed_args.marker} if parsed_args.marker else {}
+        return list_instance_backups(self.trove, parsed_args.instance, parsed_args)
 
-        def list_backups(instance_id):
-            return list(
-                trove.backups.list_for_instance(instance_id, limit=parsed_args.limit, **params)
-            )
 
-        _, rows = base.act_on(trove.instances, parsed_args.instance, list_backups)
-        return output.table(rows, LIST_KEYS)
+def list_instance_backups(trove, instance, parsed_args):
+    """GET /instances/{id}/backups, every page: one request per page for an ID."""
+    params = {"marker": parsed_args.marker} if parsed_args.marker else {}
+
+    def list_backups(instance_id):
+        return list(trove.backups.list_for_instance(instance_id, limit=parsed_args.limit, **params))
+
+    _, rows = base.act_on(trove.instances, instance, list_backups)
+    return output.table(rows, LIST_KEYS)
 
 
 class ShowBackup(base.ShowOne):

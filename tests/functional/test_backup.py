@@ -70,6 +70,10 @@ def test_list_and_list_filtered_by_instance(cloud, completed, instance):
         "database", "backup", "list", "instance", instance["id"], "-f", "json"
     )).json()
     assert completed["ID"] in [r["ID"] for r in per_instance]
+    positional = ok(cloud.openstack(
+        "database", "backup", "list", name("db"), "-f", "json"
+    )).json()
+    assert [r["ID"] for r in positional] == [r["ID"] for r in per_instance]
 
 
 def test_show_by_name_and_id(cloud, completed):

@@ -272,3 +272,17 @@ def test_strategy_list_and_delete(trove):
         ("GET", f"/backup_strategies?instance_id={IID}"),
         ("DELETE", f"/backup_strategies?instance_id={IID}"),
     ]
+
+
+def test_list_with_an_instance_argument_lists_the_instance_backups(trove):
+    trove.on("GET", "/instances", instances_body((IID, "db1")))
+    trove.on("GET", f"/instances/{IID}/backups", page([backup()]))
+    rows = trove.run_json("database", "backup", "list", "db1")
+    assert [r["ID"] for r in rows] == [BID]
+    assert trove.requests == [("GET", "/instances"), ("GET", f"/instances/{IID}/backups")]
+
+
+def test_list_instance_argument_refuses_filters(trove):
+    code, out, err = trove.run("database", "backup", "list", IID, "--datastore", "mysql")
+    assert code == 1 and "cannot go with --instance" in err
+    assert trove.requests == []
