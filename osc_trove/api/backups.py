@@ -1,56 +1,47 @@
 """Backups and backup strategies."""
 
-from osc_trove.api.resource import Resource, segment
+from osc_trove.api.resource import Nested, Resource
 
 
 class Backups(Resource):
+    """create(name=..., instance=..., description=..., parent_id=...) comes from Resource."""
+
     path = "/backups"
     singular = "backup"
     plural = "backups"
     label = "backup"
     lookup = "uuid"
 
-    def create(self, name, instance_id, **fields):
-        """POST /backups: `fields` are more `backup` keys (description, parent_id, ...)."""
-        body = {"backup": {"name": name, "instance": instance_id, **fields}}
-        return self.http.post(self.path, body)[self.singular]
 
-    def list(self, limit=None, **params):
-        """Every backup (all pages); params: instance_id, datastore, all_projects, marker."""
-        return self.http.paginate(self.path, self.plural, params=params, limit=limit)
+class InstanceBackups(Nested):
+    """The backups of one instance: `/instances/{id}/backups` (list only)."""
 
-    def list_for_instance(self, instance_id, limit=None, **params):
-        """GET /instances/{id}/backups, all pages."""
-        path = f"/instances/{segment(instance_id)}/backups"
-        return self.http.paginate(path, self.plural, params=params, limit=limit)
-
-    def delete(self, backup_id):
-        self.http.delete(self.url(backup_id))
+    sub = "backups"
+    plural = "backups"
+    singular = "backup"
+    label = "backup"
 
 
-class BackupStrategies:
+class BackupStrategies(Resource):
     """Where backups go (a Swift container), per project or per instance.
 
-    The collection has no IDs: a strategy is named by project and instance.
+    The collection has no IDs: a strategy is named by project and instance,
+    which list and delete take as query parameters.
     """
 
     path = "/backup_strategies"
-
-    def __init__(self, http):
-        self.http = http
-
-    def create(self, swift_container, instance_id=None):
-        body = {"swift_container": swift_container}
-        if instance_id:
-            body["instance_id"] = instance_id
-        return self.http.post(self.path, {"backup_strategy": body})["backup_strategy"]
+    singular = "backup_strategy"
+    plural = "backup_strategies"
+    label = "backup strategy"
 
     def list(self, instance_id=None, project_id=None):
-        params = {k: v for k, v in (("instance_id", instance_id), ("project_id", project_id)) if v}
-        return (self.http.get(self.path, params=params or None) or {}).get(
-            "backup_strategies"
-        ) or []
+        body = self.http.get(self.path, params=_scope(instance_id, project_id)) or {}
+        return body.get(self.plural) or []
 
     def delete(self, instance_id=None, project_id=None):
-        params = {k: v for k, v in (("instance_id", instance_id), ("project_id", project_id)) if v}
-        self.http.delete(self.path, params=params or None)
+        self.http.delete(self.path, params=_scope(instance_id, project_id))
+
+
+def _scope(instance_id, project_id):
+    params = {k: v for k, v in (("instance_id", instance_id), ("project_id", project_id)) if v}
+    return params or None

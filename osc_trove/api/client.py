@@ -1,6 +1,6 @@
 """TroveClient: one object giving access to every Trove resource."""
 
-from osc_trove.api.backups import Backups, BackupStrategies
+from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
 from osc_trove.api.clusters import Clusters
 from osc_trove.api.configurations import Configurations
 from osc_trove.api.databases import Databases
@@ -31,6 +31,7 @@ class TroveClient(Http):
         self.instances = Instances(self)
         self.backups = Backups(self)
         self.backup_strategies = BackupStrategies(self)
+        self.instance_backups = InstanceBackups(self, self.instances)
         self.clusters = Clusters(self)
         self.configurations = Configurations(self)
         self.modules = Modules(self)

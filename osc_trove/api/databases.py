@@ -2,7 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import segment
+from osc_trove.api.resource import Nested, segment
 
 
 class UnaddressableName(exceptions.CommandError):
@@ -30,28 +30,18 @@ def database_entry(database):
     return dict(database) if isinstance(database, dict) else {"name": database}
 
 
-class Databases:
+class Databases(Nested):
     """The databases of one instance: `/instances/{id}/databases`."""
 
+    sub = "databases"
+    plural = "databases"
+    singular = "database"
     label = "database"
+    marker_quoted_twice = True
 
-    def __init__(self, http, instances):
-        self.http = http
-        self.instances = instances
-
-    def url(self, instance_id, *parts):
-        return self.instances.url(instance_id, "databases", *parts)
-
-    def list(self, instance_id, limit=None, marker=None):
-        """The instance's databases (`{"name": ...}` dicts), every page."""
-        params = {"marker": marker} if marker else {}
-        return self.http.paginate(self.url(instance_id), "databases", params, limit,
-                                  marker_quoted_twice=True)
+    def item_segment(self, name):
+        return database_segment(name)
 
     def create(self, instance_id, databases):
         """Create databases: names, or dicts with `name`, `character_set`, `collate`."""
-        body = {"databases": [database_entry(db) for db in databases]}
-        self.http.post(self.url(instance_id), body)
-
-    def delete(self, instance_id, name):
-        self.http.delete(f"{self.url(instance_id)}/{database_segment(name)}")
+        super().create(instance_id, {"databases": [database_entry(db) for db in databases]})

@@ -10,9 +10,6 @@ class Datastores(Resource):
     label = "datastore"
     lookup = "server"
 
-    def delete(self, datastore_id):
-        self.http.delete(self.url(datastore_id))
-
 
 class DatastoreVersions(Resource):
     """Versions, reached through their datastore or on their own by ID."""

@@ -11,10 +11,10 @@ class Instances(Resource):
     lookup = "uuid"
     mgmt_path = "/mgmt/instances"
 
-    def create(self, name, **fields):
-        """POST /instances: `fields` are the request's `instance` keys (flavorRef, volume, ...)."""
-        body = {"instance": {"name": name, **fields}}
-        return self.http.post(self.path, body)[self.singular]
+    # create(name=..., flavorRef=..., volume=...), update (PUT: name, configuration,
+    # access, replica_of: one attribute besides the name), patch (PATCH: name,
+    # replica_of, configuration, datastore_version), delete and action come
+    # from Resource.
 
     def list(self, limit=None, detail=False, **params):
         """Every instance of the project (all pages); `detail` adds fault, created, updated."""
@@ -27,26 +27,11 @@ class Instances(Resource):
             params["project_id"] = project_id
         return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
 
-    def delete(self, instance_id):
-        self.http.delete(self.url(instance_id))
-
-    def update(self, instance_id, **fields):
-        """PUT: name, configuration, access, replica_of (one attribute besides the name)."""
-        self.http.put(self.url(instance_id), {"instance": fields})
-
-    def edit(self, instance_id, **fields):
-        """PATCH: name, replica_of, configuration, datastore_version."""
-        self.http.patch(self.url(instance_id), {"instance": fields})
-
     def detach_replica(self, instance_id):
-        self.edit(instance_id, replica_of=None)
+        self.patch(instance_id, replica_of=None)
 
     def upgrade(self, instance_id, datastore_version):
-        self.edit(instance_id, datastore_version=datastore_version)
-
-    def action(self, instance_id, name, **args):
-        """POST /instances/{id}/action {name: args}."""
-        self.http.post(self.url(instance_id, "action"), {name: args})
+        self.patch(instance_id, datastore_version=datastore_version)
 
     def restart(self, instance_id):
         self.action(instance_id, "restart")

@@ -1,4 +1,4 @@
-"""What every Trove resource shares: get, list and name-or-ID lookup."""
+"""What every Trove resource shares: CRUD, actions, nested collections and lookup."""
 
 import re
 from urllib.parse import quote
@@ -33,6 +33,7 @@ class Resource:
       "server": the server itself resolves names in GET path/<name>;
       "uuid":   IDs are UUIDs; anything else is a name, found by listing;
       "list":   one list answers both (small, unpaged collections).
+    Results are the server's dicts, unchanged.
     """
 
     path = ""
@@ -51,12 +52,35 @@ class Resource:
         return self.http.get(self.url(resource_id))[self.singular]
 
     def list(self, limit=None, **params):
+        """Every item (all pages); `limit` caps the total, params go in the query."""
         return self.http.paginate(self.path, self.plural, params=params, limit=limit)
 
-    def find(self, name_or_id):
+    def create(self, **fields):
+        """POST {singular: fields}; returns the created item."""
+        answer = self.http.post(self.path, {self.singular: fields}) or {}
+        return answer.get(self.singular, answer)
+
+    def update(self, resource_id, **fields):
+        """PUT {singular: fields}: Trove replaces what the body names."""
+        return self.http.put(self.url(resource_id), {self.singular: fields})
+
+    def patch(self, resource_id, **fields):
+        """PATCH {singular: fields}: only what the body names changes."""
+        return self.http.patch(self.url(resource_id), {self.singular: fields})
+
+    def delete(self, resource_id):
+        self.http.delete(self.url(resource_id))
+
+    def action(self, resource_id, name, **args):
+        """POST path/{id}/action {name: args}."""
+        return self.http.post(self.url(resource_id, "action"), {name: args})
+
+    def find(self, name_or_id, needs=()):
         """The one resource called `name_or_id` or having it as ID.
 
-        Costs one request for an ID, and for a name the pages of one list.
+        Costs one request for an ID, and for a name the pages of one list,
+        plus one GET when the listed row lacks a key of `needs` (list views
+        carry fewer fields than a GET).
         Raises ResourceNotFound or AmbiguousName with a message for users.
         """
         if self.lookup == "server" or (self.lookup == "uuid" and looks_like_uuid(name_or_id)):
@@ -65,7 +89,10 @@ class Resource:
             except exceptions.NotFound:
                 if self.lookup == "server":
                     raise self.not_found(name_or_id) from None
-        return self.pick(name_or_id, self.list())
+        row = self.pick(name_or_id, self.list())
+        if any(key not in row for key in needs):
+            return self.get(self.id_of(row))
+        return row
 
     def pick(self, name_or_id, candidates):
         """Choose from listed rows: an exact ID first, else a unique name."""
@@ -89,3 +116,45 @@ class Resource:
 
     def not_found(self, name_or_id):
         return ResourceNotFound(f"No {self.label} with a name or ID of '{name_or_id}' exists.")
+
+
+class Nested:
+    """A collection under one item of another resource: `<parent>/{parent_id}/<sub>`.
+
+    Items are named by `item_segment` (a plain quoted segment unless a
+    subclass knows better). `marker_quoted_twice`: see Http.paginate.
+    """
+
+    sub = ""
+    plural = ""
+    singular = ""
+    label = ""
+    marker_quoted_twice = False
+
+    def __init__(self, http, parent):
+        self.http = http
+        self.parent = parent
+
+    def item_segment(self, item):
+        return segment(item)
+
+    def url(self, parent_id, item=None, *parts):
+        path = self.parent.url(parent_id, self.sub)
+        if item is not None:
+            path += "/" + self.item_segment(item)
+        return "/".join([path, *(segment(p) for p in parts)])
+
+    def list(self, parent_id, limit=None, **params):
+        """Every item under the parent (all pages); None-valued params are left out."""
+        params = {k: v for k, v in params.items() if v is not None}
+        return self.http.paginate(self.url(parent_id), self.plural, params, limit,
+                                  marker_quoted_twice=self.marker_quoted_twice)
+
+    def get(self, parent_id, item):
+        return self.http.get(self.url(parent_id, item))[self.singular]
+
+    def create(self, parent_id, body):
+        return self.http.post(self.url(parent_id), body)
+
+    def delete(self, parent_id, item):
+        self.http.delete(self.url(parent_id, item))

@@ -4,7 +4,7 @@ import re
 from urllib.parse import quote
 
 from osc_trove.api.databases import database_entry, database_segment
-from osc_trove.api.resource import segment
+from osc_trove.api.resource import Nested
 
 # What urllib.parse.unquote (Trove's second unquoting) would decode.
 _PERCENT_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})")
@@ -31,32 +31,25 @@ def user_segment(name, host=None):
     return quote(identity, safe="")
 
 
-class Users:
-    """The users of one instance: `/instances/{id}/users`."""
+class Users(Nested):
+    """The users of one instance: `/instances/{id}/users`.
 
+    A user is named by `name` and, where needed, `host` (see user_segment);
+    the list marker is `name@host` of the user to start after.
+    """
+
+    sub = "users"
+    plural = "users"
+    singular = "user"
     label = "user"
+    marker_quoted_twice = True
 
-    def __init__(self, http, instances):
-        self.http = http
-        self.instances = instances
-
-    def url(self, instance_id, name=None, host=None, *parts):
-        path = self.instances.url(instance_id, "users")
-        if name is not None:
-            path += "/" + user_segment(name, host)
-        return "/".join([path, *(segment(p) for p in parts)])
-
-    def list(self, instance_id, limit=None, marker=None):
-        """The instance's users (name, host, databases), every page.
-
-        `marker` is `name@host` of the user to start after.
-        """
-        params = {"marker": marker} if marker else {}
-        return self.http.paginate(self.url(instance_id), "users", params, limit,
-                                  marker_quoted_twice=True)
+    def item_segment(self, user):
+        name, host = user if isinstance(user, tuple) else (user, None)
+        return user_segment(name, host)
 
     def get(self, instance_id, name, host=None):
-        return self.http.get(self.url(instance_id, name, host))["user"]
+        return super().get(instance_id, (name, host))
 
     def create(self, instance_id, users):
         """Create users: dicts with `name`, `password` and optionally `host`, `databases`.
@@ -69,28 +62,28 @@ class Users:
             if "databases" in entry:
                 entry["databases"] = [database_entry(db) for db in entry["databases"]]
             entries.append(entry)
-        self.http.post(self.url(instance_id), {"users": entries})
+        super().create(instance_id, {"users": entries})
 
     def delete(self, instance_id, name, host=None):
-        self.http.delete(self.url(instance_id, name, host))
+        super().delete(instance_id, (name, host))
 
     def update_attributes(self, instance_id, name, host=None, new_name=None,
                           new_password=None, new_host=None):
         """Rename a user, change its password or the host it may connect from."""
         changes = {"name": new_name, "password": new_password, "host": new_host}
         body = {"user": {k: v for k, v in changes.items() if v is not None}}
-        self.http.put(self.url(instance_id, name, host), body)
+        self.http.put(self.url(instance_id, (name, host)), body)
 
     def list_access(self, instance_id, name, host=None):
         """The databases the user may use (`{"name": ...}` dicts)."""
-        body = self.http.get(self.url(instance_id, name, host, "databases")) or {}
+        body = self.http.get(self.url(instance_id, (name, host), "databases")) or {}
         return body.get("databases") or []
 
     def grant(self, instance_id, name, databases, host=None):
         """Let the user use `databases` (names)."""
         body = {"databases": [database_entry(db) for db in databases]}
-        self.http.put(self.url(instance_id, name, host, "databases"), body)
+        self.http.put(self.url(instance_id, (name, host), "databases"), body)
 
     def revoke(self, instance_id, name, database, host=None):
-        path = self.url(instance_id, name, host, "databases")
+        path = self.url(instance_id, (name, host), "databases")
         self.http.delete(f"{path}/{database_segment(database)}")

@@ -2,24 +2,10 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, multidelete, output, wait
-from osc_trove.commands.instance import add_instance_argument, find_id
+from osc_trove.commands import base, common, output, wait
 
 LIST_KEYS = ("id", "instance_id", "name", "status", "parent_id", "updated")
 STRATEGY_KEYS = ("project_id", "instance_id", "backend", "swift_container")
-
-
-def wait_until_completed(command, backup_id, label, timeout):
-    """--wait for a new backup: COMPLETED ends it, FAILED is an error."""
-    backups = command.trove.backups
-    return wait.wait_for(
-        lambda: backups.get(backup_id),
-        f"backup {label}",
-        wait.status_in("COMPLETED"),
-        failed=wait.status_in("FAILED"),
-        timeout=timeout,
-        stream=command.app.stderr,
-    )
 
 
 class CreateBackup(base.ShowOne):
@@ -31,7 +17,7 @@ class CreateBackup(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser, "Instance to back up (name or ID)")
+        common.add_resource_argument(parser, "instance", "Instance to back up")
         parser.add_argument("name", metavar="<name>", help="Name of the backup")
         parser.add_argument("--description", metavar="<description>", help="Backup description")
         parser.add_argument(
@@ -62,20 +48,22 @@ class CreateBackup(base.ShowOne):
         if parsed_args.incremental:
             fields["incremental"] = 1
         if parsed_args.parent:
-            fields["parent_id"] = find_id(trove.backups, parsed_args.parent)
+            fields["parent_id"] = common.find_id(trove.backups, parsed_args.parent)
         if parsed_args.swift_container:
             fields["swift_container"] = parsed_args.swift_container
-        instance_id = find_id(trove.instances, parsed_args.instance)
-        created = trove.backups.create(parsed_args.name, instance_id, **fields)
+        instance_id = common.find_id(trove.instances, parsed_args.instance)
+        backups = trove.backups
+        created = backups.create(name=parsed_args.name, instance=instance_id, **fields)
         if parsed_args.wait:
-            created = wait_until_completed(
-                self, created["id"], parsed_args.name, parsed_args.wait_timeout
+            created = wait.until_status(
+                self, lambda: backups.get(created["id"]), f"backup {parsed_args.name}",
+                ("COMPLETED",), parsed_args.wait_timeout, failed=wait.status_in("FAILED"),
             )
         return output.show(created)
 
 
 def _list_options(parser):
-    base.add_paging_arguments(parser, "backups", "Show backups after this backup ID")
+    common.add_paging_arguments(parser, "backups", "Show backups after this backup ID")
 
 
 class ListBackups(base.Lister):
@@ -108,7 +96,6 @@ class ListBackups(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        base.check_limit(parsed_args)
         if parsed_args.positional_instance:
             others = (parsed_args.instance, parsed_args.datastore, parsed_args.all_projects)
             if any(others):
@@ -120,7 +107,7 @@ class ListBackups(base.Lister):
         trove = self.trove
         params = {}
         if parsed_args.instance:
-            params["instance_id"] = find_id(trove.instances, parsed_args.instance)
+            params["instance_id"] = common.find_id(trove.instances, parsed_args.instance)
         if parsed_args.datastore:
             params["datastore"] = parsed_args.datastore
         if parsed_args.all_projects:
@@ -136,12 +123,11 @@ class ListInstanceBackups(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
+        common.add_resource_argument(parser, "instance")
         _list_options(parser)
         return parser
 
     def take_action(self, parsed_args):
-        base.check_limit(parsed_args)
         return list_instance_backups(self.trove, parsed_args.instance, parsed_args)
 
 
@@ -150,9 +136,11 @@ def list_instance_backups(trove, instance, parsed_args):
     params = {"marker": parsed_args.marker} if parsed_args.marker else {}
 
     def list_backups(instance_id):
-        return list(trove.backups.list_for_instance(instance_id, limit=parsed_args.limit, **params))
+        return common.started(
+            trove.instance_backups.list(instance_id, limit=parsed_args.limit, **params)
+        )
 
-    _, rows = base.act_on(trove.instances, instance, list_backups)
+    _, rows = common.act_on(trove.instances, instance, list_backups)
     return output.table(rows, LIST_KEYS)
 
 
@@ -168,47 +156,19 @@ class ShowBackup(base.ShowOne):
         return output.show(self.trove.backups.find(parsed_args.backup))
 
 
-class DeleteBackup(base.Command):
+class DeleteBackup(base.DeleteMany):
     """Delete one or more database backups (and their incremental children).
 
     Every backup named is tried; each failure is reported and the command then
     exits 1.
     """
 
-    def get_parser(self, prog_name):
-        parser = super().get_parser(prog_name)
-        parser.add_argument(
-            "backups", metavar="<backup>", nargs="+", help="Backup(s) to delete (name or ID)"
-        )
-        wait.add_wait_options(parser, "every backup is gone")
-        return parser
+    resource = "backups"
+    argument = "backup"
+    plural = "backups"
 
-    def take_action(self, parsed_args):
-        backups = self.trove.backups
-
-        def delete_one(name):
-            backup_id, _ = base.act_on(backups, name, backups.delete)
-            return backup_id
-
-        def wait_one(name, backup_id):
-            wait.wait_for(
-                lambda: backups.get(backup_id),
-                f"backup {name}",
-                lambda item: False,
-                failed=wait.status_in("DELETE_FAILED"),
-                until_gone=True,
-                timeout=parsed_args.wait_timeout,
-                stream=self.app.stderr,
-            )
-
-        multidelete.delete_each(
-            parsed_args.backups,
-            delete_one,
-            "backup",
-            "backups",
-            self.app.stderr,
-            wait_one if parsed_args.wait else None,
-        )
+    def failed(self):
+        return wait.status_in("DELETE_FAILED")
 
 
 class CreateBackupStrategy(base.ShowOne):
@@ -232,9 +192,12 @@ class CreateBackupStrategy(base.ShowOne):
     def take_action(self, parsed_args):
         trove = self.trove
         instance_id = (
-            find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
+            common.find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
         )
-        created = trove.backup_strategies.create(parsed_args.swift_container, instance_id)
+        fields = {"swift_container": parsed_args.swift_container}
+        if instance_id:
+            fields["instance_id"] = instance_id
+        created = trove.backup_strategies.create(**fields)
         return output.show(created, first=STRATEGY_KEYS)
 
 
@@ -247,16 +210,18 @@ class ListBackupStrategies(base.Lister):
             "--instance", metavar="<instance>", help="Only this instance's strategy (name or ID)"
         )
         parser.add_argument(
-            "--project", metavar="<project-id>", help="Another project's strategies (admin only)"
+            "--project",
+            metavar="<project>",
+            help="Another project's strategies (name or ID; admin only)",
         )
         return parser
 
     def take_action(self, parsed_args):
         trove = self.trove
         instance_id = (
-            find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
+            common.find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
         )
-        rows = trove.backup_strategies.list(instance_id, parsed_args.project)
+        rows = trove.backup_strategies.list(instance_id, _project(self, parsed_args))
         return output.table(rows, STRATEGY_KEYS)
 
 
@@ -271,13 +236,19 @@ class DeleteBackupStrategy(base.Command):
             help="The instance's strategy (name or ID; default: the project's)",
         )
         parser.add_argument(
-            "--project", metavar="<project-id>", help="Another project's strategy (admin only)"
+            "--project",
+            metavar="<project>",
+            help="Another project's strategy (name or ID; admin only)",
         )
         return parser
 
     def take_action(self, parsed_args):
         trove = self.trove
         instance_id = (
-            find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
+            common.find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
         )
-        trove.backup_strategies.delete(instance_id, parsed_args.project)
+        trove.backup_strategies.delete(instance_id, _project(self, parsed_args))
+
+
+def _project(command, parsed_args):
+    return common.project_id(command, parsed_args.project) if parsed_args.project else None

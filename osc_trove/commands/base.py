@@ -1,10 +1,10 @@
-"""What all osc-trove commands share: the API client, aliases, common options."""
+"""What all osc-trove commands are built on: the API client, aliases, and two
+templates (act on one resource; delete several)."""
 
-from osc_lib import exceptions
 from osc_lib.command import command
 
 from osc_trove import masking
-from osc_trove.api.resource import looks_like_uuid
+from osc_trove.commands import common, multidelete, output, wait
 
 
 class TroveCommandMixin:
@@ -46,41 +46,124 @@ class ShowOne(TroveCommandMixin, command.ShowOne):
     pass
 
 
-def add_paging_arguments(parser, what, marker_help):
-    """--limit and --marker for a list command; check --limit with check_limit."""
-    parser.add_argument(
-        "--limit", metavar="<limit>", type=int, help=f"Show at most this many {what}"
-    )
-    parser.add_argument("--marker", metavar="<marker>", help=marker_help)
-
-
-def check_limit(parsed_args):
-    if parsed_args.limit is not None and parsed_args.limit < 1:
-        raise exceptions.CommandError(f"--limit must be 1 or more, not {parsed_args.limit}.")
-
-
 def alias_of(cls):
     """The same command under another name, hidden from `openstack help`'s list."""
     namespace = {"deprecated": True, "__doc__": cls.__doc__, "__module__": cls.__module__}
     return type(cls.__name__ + "Alias", (cls,), namespace)
 
 
-def act_on(resource, name_or_id, action):
-    """Run `action(id)` on the resource named or identified by `name_or_id`.
+class OneResource:
+    """Template: `<resource>` by name or ID, the command's own options, one request.
 
-    Returns (id, what action returned), in the fewest requests: an ID is used
-    at once (one request in all; a lookup follows only if the server answers
-    404, to tell an unknown ID from a 404 about something else); a name costs
-    one list first.
+    Set `resource` (the TroveClient attribute, e.g. "instances") and `argument`
+    (the positional's name); set `wait_statuses` for an asynchronous action
+    (then --wait polls until the resource is in one of them). Define
+    `add_arguments`, `prepare` (checks and lookups before anything changes) and
+    `act(resource, resource_id, parsed_args, prepared)`, whose answer
+    `result` turns into the command's output.
     """
-    if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
-        try:
-            return name_or_id, action(name_or_id)
-        except exceptions.NotFound as err:
-            row = resource.find(name_or_id)  # raises ResourceNotFound when it truly is unknown
-            if resource.id_of(row) == name_or_id:
-                raise err from None
-    else:
-        row = resource.find(name_or_id)
-    resource_id = resource.id_of(row)
-    return resource_id, action(resource_id)
+
+    resource = "instances"
+    argument = "instance"
+    wait_statuses = ()
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_resource_argument(parser, self.argument)
+        self.add_arguments(parser)
+        if self.wait_statuses:
+            target = f"the {self.argument} is {' or '.join(self.wait_statuses)}"
+            wait.add_wait_options(parser, target)
+        return parser
+
+    def add_arguments(self, parser):
+        pass
+
+    def prepare(self, parsed_args):
+        return None
+
+    def act(self, resource, resource_id, parsed_args, prepared):
+        raise NotImplementedError
+
+    def result(self, answer):
+        return None
+
+    def take_action(self, parsed_args):
+        prepared = self.prepare(parsed_args)
+        resource = getattr(self.trove, self.resource)
+        name = getattr(parsed_args, self.argument)
+        resource_id, answer = common.act_on(
+            resource, name, lambda found_id: self.act(resource, found_id, parsed_args, prepared)
+        )
+        if self.wait_statuses and parsed_args.wait:
+            wait.until_status(
+                self, lambda: resource.get(resource_id), f"{resource.label} {name}",
+                self.wait_statuses, parsed_args.wait_timeout,
+            )
+        return self.result(answer)
+
+
+class Action(OneResource, Command):
+    """An action on one resource that prints nothing."""
+
+
+class ShowAction(OneResource, ShowOne):
+    """An action on one resource that shows the server's answer."""
+
+    first = ("id", "name")
+
+    def result(self, answer):
+        return output.show(answer, first=self.first)
+
+
+class DeleteMany(Command):
+    """Template: delete one or more resources by name or ID, each failure reported.
+
+    Set `resource`, `argument` and `plural` (the positional and the report's
+    nouns); `delete(resource, id, parsed_args)` sends one deletion; with
+    --wait, `failed(item)` ends a wait early (default: status ERROR).
+    """
+
+    resource = "instances"
+    argument = "instance"
+    plural = "instances"
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument(
+            "names", metavar=f"<{self.argument}>", nargs="+",
+            help=f"{self.argument.capitalize()}(s) to delete (name or ID)",
+        )
+        self.add_arguments(parser)
+        wait.add_wait_options(parser, f"every {self.argument} is gone")
+        return parser
+
+    def add_arguments(self, parser):
+        pass
+
+    def delete(self, resource, resource_id, parsed_args):
+        resource.delete(resource_id)
+
+    def failed(self):
+        """A fresh predicate for one wait: the item's status means the delete failed."""
+        return wait.is_error
+
+    def take_action(self, parsed_args):
+        resource = getattr(self.trove, self.resource)
+
+        def delete_one(name):
+            resource_id, _ = common.act_on(
+                resource, name, lambda found_id: self.delete(resource, found_id, parsed_args)
+            )
+            return resource_id
+
+        def wait_one(name, resource_id):
+            wait.until_gone(
+                self, lambda: resource.get(resource_id), f"{resource.label} {name}",
+                parsed_args.wait_timeout, self.failed(),
+            )
+
+        multidelete.delete_each(
+            parsed_args.names, delete_one, self.argument, self.plural, self.app.stderr,
+            wait_one if parsed_args.wait else None,
+        )

@@ -1,30 +1,7 @@
 """openstack database db create/delete/list: the databases (schemas) of an instance."""
 
-import itertools
-
 from osc_trove.api.databases import database_segment
-from osc_trove.commands import base, output
-
-
-def add_instance_argument(parser):
-    parser.add_argument("instance", metavar="<instance>", help="Instance (name or ID)")
-
-
-def on_instance(command, parsed_args, action):
-    """`action(instance_id)` for the instance named or identified on the command line.
-
-    An ID costs no lookup (base.act_on); a name costs one instance list.
-    """
-    return base.act_on(command.trove.instances, parsed_args.instance, action)[1]
-
-
-def started(rows):
-    """A lazy list with its first page already fetched, so that an unknown
-    instance's 404 is raised inside `on_instance`, not while printing."""
-    rows = iter(rows)
-    for first in rows:
-        return itertools.chain([first], rows)
-    return iter(())
+from osc_trove.commands import base, common, output
 
 
 class CreateDatabase(base.Command):
@@ -34,7 +11,7 @@ class CreateDatabase(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
+        common.add_resource_argument(parser, "instance")
         parser.add_argument("name", metavar="<name>", help="Name of the new database")
         parser.add_argument(
             "--character-set",
@@ -56,7 +33,10 @@ class CreateDatabase(base.Command):
             "collate": parsed_args.collate,
         }
         database = {k: v for k, v in database.items() if v is not None}
-        on_instance(self, parsed_args, lambda i: self.trove.databases.create(i, [database]))
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
+            lambda i: self.trove.databases.create(i, [database]))
 
 
 class DeleteDatabase(base.Command):
@@ -66,14 +46,16 @@ class DeleteDatabase(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
+        common.add_resource_argument(parser, "instance")
         parser.add_argument("database", metavar="<database>", help="Name of the database")
         return parser
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        on_instance(
-            self, parsed_args, lambda i: self.trove.databases.delete(i, parsed_args.database)
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
+            lambda i: self.trove.databases.delete(i, parsed_args.database)
         )
 
 
@@ -84,16 +66,15 @@ class ListDatabases(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
-        base.add_paging_arguments(parser, "databases", "Start after this database (its name)")
+        common.add_resource_argument(parser, "instance")
+        common.add_paging_arguments(parser, "databases", "Start after this database (its name)")
         return parser
 
     def take_action(self, parsed_args):
-        base.check_limit(parsed_args)
-        databases = on_instance(
-            self,
-            parsed_args,
-            lambda i: started(
+        _, databases = common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
+            lambda i: common.started(
                 self.trove.databases.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
             ),
         )

@@ -4,47 +4,9 @@ reset status, and the replica actions (detach, promote, eject)."""
 from osc_lib import exceptions
 
 from osc_trove.api.resource import looks_like_uuid
-from osc_trove.commands import base, wait
-from osc_trove.commands.instance import add_instance_argument, find_id, wait_until_active
+from osc_trove.commands import base, common
 
-
-class InstanceAction(base.Command):
-    """An action on one instance: <instance>, the action's own options, maybe --wait.
-
-    Subclasses set `waits` (the action is asynchronous: offer --wait, which ends
-    when the instance is ACTIVE again), and define `add_arguments`, `prepare`
-    (checks and lookups, before the instance is touched) and `act`.
-    """
-
-    waits = False
-
-    def get_parser(self, prog_name):
-        parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
-        self.add_arguments(parser)
-        if self.waits:
-            wait.add_wait_options(parser, "the instance is ACTIVE again")
-        return parser
-
-    def add_arguments(self, parser):
-        pass
-
-    def prepare(self, parsed_args):
-        return None
-
-    def act(self, instances, instance_id, parsed_args, prepared):
-        raise NotImplementedError
-
-    def take_action(self, parsed_args):
-        prepared = self.prepare(parsed_args)
-        instances = self.trove.instances
-        instance_id, _ = base.act_on(
-            instances,
-            parsed_args.instance,
-            lambda found_id: self.act(instances, found_id, parsed_args, prepared),
-        )
-        if self.waits and parsed_args.wait:
-            wait_until_active(self, instance_id, parsed_args.instance, parsed_args)
+WAITS = ("ACTIVE",)
 
 
 class UpdateInstance(base.Command):
@@ -60,7 +22,7 @@ class UpdateInstance(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
+        common.add_resource_argument(parser, "instance")
         parser.add_argument("--name", metavar="<name>", help="New name of the instance")
         config = parser.add_mutually_exclusive_group()
         config.add_argument(
@@ -130,14 +92,14 @@ class UpdateInstance(base.Command):
         if args.name is not None:
             fields["name"] = args.name
         if args.configuration:
-            fields["configuration"] = find_id(self.trove.configurations, args.configuration)
+            fields["configuration"] = common.find_id(self.trove.configurations, args.configuration)
         if args.remove_configuration:
             fields["configuration"] = None
         if args.detach_replica_source:
             fields["replica_of"] = None
         if access:
             # The server resets what the request leaves out: start from the current values.
-            found = instances.find(args.instance)
+            found = instances.find(args.instance, needs=("access",))
             current = found.get("access") or {}
             new = {"is_public": bool(current.get("is_public"))}
             if current.get("allowed_cidrs"):
@@ -149,23 +111,25 @@ class UpdateInstance(base.Command):
             fields["access"] = new
             instances.update(instances.id_of(found), **fields)
             return
-        base.act_on(instances, args.instance, lambda found_id: instances.update(found_id, **fields))
+        common.act_on(
+            instances, args.instance, lambda found_id: instances.update(found_id, **fields)
+        )
 
 
-class RestartInstance(InstanceAction):
+class RestartInstance(base.Action):
     """Restart the database service of an instance (status REBOOT, then ACTIVE)."""
 
-    waits = True
+    wait_statuses = WAITS
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.restart(instance_id)
 
 
-class ResizeFlavor(InstanceAction):
+class ResizeFlavor(base.Action):
     """Move an instance to another flavor (status RESIZE, then ACTIVE)."""
 
     aliases = ("database instance resize",)
-    waits = True
+    wait_statuses = WAITS
 
     def add_arguments(self, parser):
         parser.add_argument("flavor", metavar="<flavor>", help="New flavor (name or ID)")
@@ -178,27 +142,25 @@ class ResizeFlavor(InstanceAction):
         instances.resize_flavor(instance_id, flavor_id)
 
 
-class ResizeVolume(InstanceAction):
+class ResizeVolume(base.Action):
     """Grow an instance's volume (status RESIZE, then ACTIVE); volumes cannot shrink."""
 
     aliases = ("database instance volume resize",)
-    waits = True
+    wait_statuses = WAITS
 
     def add_arguments(self, parser):
-        parser.add_argument("size", metavar="<size>", type=int, help="New volume size in GB")
-
-    def prepare(self, parsed_args):
-        if parsed_args.size < 1:
-            raise exceptions.CommandError("The volume size must be at least 1 GB.")
+        parser.add_argument(
+            "size", metavar="<size>", type=common.positive_int, help="New volume size in GB"
+        )
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.resize_volume(instance_id, parsed_args.size)
 
 
-class UpgradeInstance(InstanceAction):
+class UpgradeInstance(base.Action):
     """Upgrade an instance to another version of its datastore (status UPGRADE, then ACTIVE)."""
 
-    waits = True
+    wait_statuses = WAITS
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -211,7 +173,7 @@ class UpgradeInstance(InstanceAction):
         instances.upgrade(instance_id, parsed_args.datastore_version)
 
 
-class ResetStatus(InstanceAction):
+class ResetStatus(base.Action):
     """Reset an instance's status: clear its current task and mark running backups FAILED.
 
     Use it for instances stuck in a task, before deleting or retrying; the
@@ -223,22 +185,22 @@ class ResetStatus(InstanceAction):
         instances.reset_status(instance_id)
 
 
-class RebootInstance(InstanceAction):
+class RebootInstance(base.Action):
     """Reboot an instance's server, stopping the database first (admin only)."""
 
-    waits = True
+    wait_statuses = WAITS
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.reboot(instance_id)
 
 
-class RebuildInstance(InstanceAction):
+class RebuildInstance(base.Action):
     """Rebuild an instance's server from a new guest image (admin only).
 
     Mainly for Trove upgrades; the data on the volume is kept.
     """
 
-    waits = True
+    wait_statuses = WAITS
 
     def add_arguments(self, parser):
         parser.add_argument("image", metavar="<image>", help="Guest image (name or ID)")
@@ -253,7 +215,7 @@ class RebuildInstance(InstanceAction):
         instances.rebuild(instance_id, image_id)
 
 
-class DetachReplica(InstanceAction):
+class DetachReplica(base.Action):
     """Detach a replica from its replication source: it becomes a standalone instance."""
 
     aliases = ("database replica unset",)
@@ -262,26 +224,26 @@ class DetachReplica(InstanceAction):
         instances.detach_replica(instance_id)
 
 
-class PromoteReplica(InstanceAction):
+class PromoteReplica(base.Action):
     """Promote a replica to be the replication source, while the source still works.
 
     Every instance of the replication set goes to PROMOTE, then ACTIVE.
     """
 
-    waits = True
+    wait_statuses = WAITS
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.promote_to_replica_source(instance_id)
 
 
-class EjectReplicaSource(InstanceAction):
+class EjectReplicaSource(base.Action):
     """Eject a failed replication source; the most current replica becomes the source.
 
     Only for a source that has stopped answering (no heartbeat); every instance
     of the set goes to EJECT, then ACTIVE.
     """
 
-    waits = True
+    wait_statuses = WAITS
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.eject_replica_source(instance_id)

@@ -2,8 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, instance_view, wait
-from osc_trove.commands.instance import find_id, wait_until_active
+from osc_trove.commands import base, common, instance_view, wait
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
 
@@ -55,7 +54,10 @@ class CreateInstance(base.ShowOne):
             help="Flavor (name or ID); required unless --replica-of is given",
         )
         parser.add_argument(
-            "--size", metavar="<size>", type=int, help="Volume size in GB (when volumes are used)"
+            "--size",
+            metavar="<size>",
+            type=common.positive_int,
+            help="Volume size in GB (when volumes are used)",
         )
         parser.add_argument("--volume-type", metavar="<type>", help="Volume type")
         parser.add_argument(
@@ -106,7 +108,7 @@ class CreateInstance(base.ShowOne):
         parser.add_argument(
             "--replica-count",
             metavar="<count>",
-            type=int,
+            type=common.positive_int,
             help="Number of replicas to create (with --replica-of; default 1)",
         )
         parser.add_argument(
@@ -142,10 +144,14 @@ class CreateInstance(base.ShowOne):
     def take_action(self, parsed_args):
         args = parsed_args
         fields = request_fields(self.trove, args, check_options(args))
-        created = self.trove.instances.create(args.name, **fields)
+        instances = self.trove.instances
+        created = instances.create(name=args.name, **fields)
         if not args.wait:
             return instance_view.show(created)
-        instance = wait_until_active(self, created["id"], args.name, args)
+        instance = wait.until_status(
+            self, lambda: instances.get(created["id"]), f"instance {args.name}", ("ACTIVE",),
+            args.wait_timeout,
+        )
         if "password" in created:  # a root password is only ever sent in the create answer
             instance.setdefault("password", created["password"])
         return instance_view.show(instance)
@@ -161,9 +167,6 @@ def check_options(args):
         raise exceptions.CommandError("--volume-type needs --size.")
     if args.replica_count is not None and not args.replica_of:
         raise exceptions.CommandError("--replica-count needs --replica-of.")
-    for option, value in (("--size", args.size), ("--replica-count", args.replica_count)):
-        if value is not None and value < 1:
-            raise exceptions.CommandError(f"{option} must be at least 1.")
     return users, nics
 
 
@@ -197,15 +200,15 @@ def request_fields(trove, args, parsed):
             for name, password in users
         ]
     if args.backup:
-        fields["restorePoint"] = {"backupRef": find_id(trove.backups, args.backup)}
+        fields["restorePoint"] = {"backupRef": common.find_id(trove.backups, args.backup)}
     if args.configuration:
-        fields["configuration"] = find_id(trove.configurations, args.configuration)
+        fields["configuration"] = common.find_id(trove.configurations, args.configuration)
     if args.replica_of:
-        fields["replica_of"] = find_id(trove.instances, args.replica_of)
+        fields["replica_of"] = common.find_id(trove.instances, args.replica_of)
     if args.replica_count is not None:
         fields["replica_count"] = args.replica_count
     if args.module:
-        fields["modules"] = [{"id": find_id(trove.modules, m)} for m in args.module]
+        fields["modules"] = [{"id": common.find_id(trove.modules, m)} for m in args.module]
     if nics:
         fields["nics"] = nics
     for key, value in (

@@ -2,8 +2,8 @@
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import AmbiguousName, ResourceNotFound, looks_like_uuid
-from osc_trove.commands import base, output, passwords
+from osc_trove.api.resource import ResourceNotFound
+from osc_trove.commands import base, common, output, passwords
 
 TARGET_HELP = (
     "Instance or cluster (name or ID); instances are looked for first. A name "
@@ -11,50 +11,12 @@ TARGET_HELP = (
 )
 
 
-def on_target(trove, name_or_id, action):
-    """Run `action(kind, id)` on the instance, else the cluster, named or identified.
-
-    `kind` is "instances" or "clusters". An ID is tried at once: one request
-    for an instance, two for a cluster. A name costs one list of instances and
-    one of clusters (a name found in both is refused: it needs an ID).
-    """
-    if looks_like_uuid(name_or_id):
-        for kind in ("instances", "clusters"):
-            try:
-                return kind, action(kind, name_or_id)
-            except exceptions.NotFound:
-                continue
-    kind, target_id = _by_name(trove, name_or_id)
-    return kind, action(kind, target_id)
-
-
-def _by_name(trove, name):
-    found = {
-        kind: [
-            row
-            for row in getattr(trove, kind).list()
-            if row.get("name") == name or str(row.get("id")) == name
-        ]
-        for kind in ("instances", "clusters")
-    }
-    if found["instances"] and found["clusters"]:
-        ids = ", ".join(str(row["id"]) for rows in found.values() for row in rows)
-        raise AmbiguousName(
-            f"'{name}' names both an instance and a cluster ({ids}); use an ID."
-        )
-    for kind in ("instances", "clusters"):
-        if found[kind]:
-            resource = getattr(trove, kind)
-            return kind, resource.id_of(resource.pick(name, found[kind]))
-    raise ResourceNotFound(f"No instance or cluster with a name or ID of '{name}' exists.")
-
-
 class EnableRoot(base.ShowOne):
     """Enable the root user of an instance's or a cluster's database, and show its password.
 
     Running it again sets a new password. Without a password option, the
     server generates one. The password is shown: this command exists to
-    reveal it. The spec's form, 'database set --root <instance_or_cluster>',
+    reveal it. The shorter form 'database set --root <instance_or_cluster>'
     runs this command too.
     """
 
@@ -69,7 +31,7 @@ class EnableRoot(base.ShowOne):
     def take_action(self, parsed_args):
         password = passwords.read(parsed_args, "root-password", self.app.stdin, "root password")
         root = self.trove.root
-        _, user = on_target(
+        _, user = common.act_on_instance_or_cluster(
             self.trove,
             parsed_args.target,
             lambda kind, target_id: root.enable(kind, target_id, password),
@@ -80,7 +42,7 @@ class EnableRoot(base.ShowOne):
 class ShowRoot(base.ShowOne):
     """Show whether the root user of an instance's or a cluster's database is enabled.
 
-    The spec's form, 'database show --root <instance_or_cluster>', runs this
+    The shorter form 'database show --root <instance_or_cluster>' runs this
     command too.
     """
 
@@ -93,7 +55,7 @@ class ShowRoot(base.ShowOne):
 
     def take_action(self, parsed_args):
         root = self.trove.root
-        _, enabled = on_target(
+        _, enabled = common.act_on_instance_or_cluster(
             self.trove,
             parsed_args.target,
             lambda kind, target_id: root.is_enabled(kind, target_id),
@@ -109,13 +71,13 @@ class DisableRoot(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument("instance", metavar="<instance>", help="Instance (name or ID)")
+        common.add_resource_argument(parser, "instance")
         return parser
 
     def take_action(self, parsed_args):
         instances = self.trove.instances
         try:
-            base.act_on(instances, parsed_args.instance, self.trove.root.disable)
+            common.act_on(instances, parsed_args.instance, self.trove.root.disable)
         except ResourceNotFound:
             try:
                 self.trove.clusters.find(parsed_args.instance)
@@ -130,7 +92,7 @@ class DisableRoot(base.Command):
 
 
 class _RootOption:
-    """The spec's form of a root command: `--root` is required and changes nothing."""
+    """The `database set/show --root` form of a root command: `--root` is required."""
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)

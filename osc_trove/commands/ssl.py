@@ -2,35 +2,15 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, output
-from osc_trove.commands.instance import add_instance_argument
+from osc_trove.commands import base
 
 MODES = ("basic", "enforced", "mtls")
 
 
-class SslCommand(base.ShowOne):
+class SslCommand(base.ShowAction):
     """<instance>, then one SSL request; shows the server's answer (status, mode, ...)."""
 
-    def get_parser(self, prog_name):
-        parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
-        self.add_arguments(parser)
-        return parser
-
-    def add_arguments(self, parser):
-        pass
-
-    def request(self, instances, instance_id, parsed_args):
-        raise NotImplementedError
-
-    def take_action(self, parsed_args):
-        instances = self.trove.instances
-        _, ssl = base.act_on(
-            instances,
-            parsed_args.instance,
-            lambda found_id: self.request(instances, found_id, parsed_args),
-        )
-        return output.show(ssl, first=("status", "mode"))
+    first = ("status", "mode")
 
 
 class ShowSsl(SslCommand):
@@ -43,7 +23,7 @@ class ShowSsl(SslCommand):
             help="Include the certificate itself (PEM) in the output",
         )
 
-    def request(self, instances, instance_id, parsed_args):
+    def act(self, instances, instance_id, parsed_args, prepared):
         return instances.ssl_show(instance_id, include_certificate=parsed_args.include_certificate)
 
 
@@ -73,12 +53,11 @@ class EnableSsl(SslCommand):
             "required (server default: basic)",
         )
 
-    def take_action(self, parsed_args):
+    def prepare(self, parsed_args):
         if not parsed_args.container_ref.strip():
             raise exceptions.CommandError("--container-ref cannot be empty.")
-        return super().take_action(parsed_args)
 
-    def request(self, instances, instance_id, parsed_args):
+    def act(self, instances, instance_id, parsed_args, prepared):
         ssl = {"enable": True, "container_ref": parsed_args.container_ref}
         if parsed_args.password_ref:
             ssl["password_ref"] = parsed_args.password_ref
@@ -90,7 +69,7 @@ class EnableSsl(SslCommand):
 class DisableSsl(SslCommand):
     """Disable SSL on an instance (not every datastore version allows it)."""
 
-    def request(self, instances, instance_id, parsed_args):
+    def act(self, instances, instance_id, parsed_args, prepared):
         return instances.ssl_action(instance_id, disable=True)
 
 
@@ -101,5 +80,5 @@ class RollbackSsl(SslCommand):
     record of who uses which secret may then be out of date.
     """
 
-    def request(self, instances, instance_id, parsed_args):
+    def act(self, instances, instance_id, parsed_args, prepared):
         return instances.ssl_action(instance_id, rollback=True)

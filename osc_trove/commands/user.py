@@ -3,18 +3,13 @@
 from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
-from osc_trove.commands import base, output, passwords
-from osc_trove.commands.database import (
-    add_instance_argument,
-    on_instance,
-    started,
-)
+from osc_trove.commands import base, common, output, passwords
 
 _COLUMNS = ("name", "host", "databases")
 
 
 def add_user_arguments(parser):
-    add_instance_argument(parser)
+    common.add_resource_argument(parser, "instance")
     parser.add_argument("name", metavar="<name>", help="Name of the user")
     parser.add_argument(
         "--host",
@@ -30,10 +25,10 @@ def _with_database_names(user):
 
 
 def _access_table(command, parsed_args):
-    databases = on_instance(
-        command,
-        parsed_args,
-        lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
+    _, databases = common.act_on(
+            command.trove.instances,
+            parsed_args.instance,
+            lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
     )
     return output.table(databases, ("name",))
 
@@ -43,7 +38,7 @@ def _require_flag(parser, flag, canonical):
         flag,
         action="store_true",
         required=True,
-        help=f"Required: this spelling is the spec's form of '{canonical}'",
+        help=f"Required: this is the short form of '{canonical}'",
     )
 
 
@@ -52,7 +47,7 @@ class CreateUser(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
+        common.add_resource_argument(parser, "instance")
         parser.add_argument("name", metavar="<name>", help="Name of the new user")
         passwords.add_arguments(parser, "password", "user's password", positional=True)
         parser.add_argument(
@@ -80,7 +75,10 @@ class CreateUser(base.Command):
             "host": parsed_args.host,
             "databases": parsed_args.databases,
         }
-        on_instance(self, parsed_args, lambda i: self.trove.users.create(i, [user]))
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
+            lambda i: self.trove.users.create(i, [user]))
 
 
 class DeleteUser(base.Command):
@@ -92,9 +90,9 @@ class DeleteUser(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        on_instance(
-            self,
-            parsed_args,
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
             lambda i: self.trove.users.delete(i, parsed_args.name, parsed_args.host),
         )
 
@@ -104,16 +102,17 @@ class ListUsers(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_instance_argument(parser)
-        base.add_paging_arguments(parser, "users", "Start after this user (name@host, e.g. bob@%%)")
+        common.add_resource_argument(parser, "instance")
+        common.add_paging_arguments(
+            parser, "users", "Start after this user (name@host, e.g. bob@%%)"
+        )
         return parser
 
     def take_action(self, parsed_args):
-        base.check_limit(parsed_args)
-        users = on_instance(
-            self,
-            parsed_args,
-            lambda i: started(
+        _, users = common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
+            lambda i: common.started(
                 self.trove.users.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
             ),
         )
@@ -130,7 +129,7 @@ class ShowUser(base.ShowOne):
             "--access",
             action="store_true",
             help="List the databases the user may use instead, one row each (-f table, json, "
-            "yaml or value): the spec's form of 'database user show access'",
+            "yaml or value), as 'database user show access' does",
         )
         return parser
 
@@ -141,9 +140,9 @@ class ShowUser(base.ShowOne):
                     "--access lists rows: use -f table, json, yaml or value, not shell."
                 )
             return _access_table(self, parsed_args)
-        user = on_instance(
-            self,
-            parsed_args,
+        _, user = common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
             lambda i: self.trove.users.get(i, parsed_args.name, parsed_args.host),
         )
         return output.show(_with_database_names(user), first=_COLUMNS)
@@ -178,7 +177,7 @@ class GrantAccess(base.Command):
 
     aliases = ("database user add",)
     _epilog = (
-        "'database user add' is the spec's form, and takes --access: "
+        "The short form 'database user add' takes --access: "
         "database user add --access <instance> <name> <database> [<database> ...]."
     )
 
@@ -191,9 +190,9 @@ class GrantAccess(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        on_instance(
-            self,
-            parsed_args,
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
             lambda i: self.trove.users.grant(
                 i, parsed_args.name, parsed_args.databases, parsed_args.host
             ),
@@ -205,7 +204,7 @@ class RevokeAccess(base.Command):
 
     aliases = ("database user remove",)
     _epilog = (
-        "'database user remove' is the spec's form, and takes --access: "
+        "The short form 'database user remove' takes --access: "
         "database user remove --access <instance> <name> <database>."
     )
 
@@ -219,9 +218,9 @@ class RevokeAccess(base.Command):
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        on_instance(
-            self,
-            parsed_args,
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
             lambda i: self.trove.users.revoke(
                 i, parsed_args.name, parsed_args.database, parsed_args.host
             ),
@@ -233,7 +232,7 @@ class UpdateUserAttributes(base.Command):
 
     aliases = ("database user set",)
     _epilog = (
-        "'database user set' is the spec's form, and takes --attributes: "
+        "The short form 'database user set' takes --attributes: "
         "database user set --attributes <instance> <name> [--new-name <name>] "
         "[--new-host <host>] [--new-password <password>]."
     )
@@ -255,9 +254,9 @@ class UpdateUserAttributes(base.Command):
                 "Nothing to change: give --new-name, --new-host or a new password "
                 "(--new-password, --new-password-prompt or --new-password-stdin)."
             )
-        on_instance(
-            self,
-            parsed_args,
+        common.act_on(
+            self.trove.instances,
+            parsed_args.instance,
             lambda i: self.trove.users.update_attributes(
                 i,
                 parsed_args.name,
@@ -270,7 +269,7 @@ class UpdateUserAttributes(base.Command):
 
 
 class _GrantAccessForm(GrantAccess):
-    """Let a database user use one or more databases (spec form of 'user grant access')."""
+    """Let a database user use one or more databases (short form of 'user grant access')."""
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
@@ -279,7 +278,7 @@ class _GrantAccessForm(GrantAccess):
 
 
 class _RevokeAccessForm(RevokeAccess):
-    """Stop a database user from using a database (spec form of 'user revoke access')."""
+    """Stop a database user from using a database (short form of 'user revoke access')."""
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
@@ -288,7 +287,7 @@ class _RevokeAccessForm(RevokeAccess):
 
 
 class _UpdateAttributesForm(UpdateUserAttributes):
-    """Rename a database user, change its password or host (spec form of 'user update
+    """Rename a database user, change its password or host (short form of 'user update
     attributes')."""
 
     def get_parser(self, prog_name):
@@ -297,7 +296,7 @@ class _UpdateAttributesForm(UpdateUserAttributes):
         return parser
 
 
-# `database user add/remove/set` exist only in the spec's --access/--attributes forms.
+# `database user add/remove/set` exist only in their --access/--attributes forms.
 GrantAccessAlias = base.alias_of(_GrantAccessForm)
 RevokeAccessAlias = base.alias_of(_RevokeAccessForm)
 UpdateUserAttributesAlias = base.alias_of(_UpdateAttributesForm)

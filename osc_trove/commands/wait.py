@@ -12,6 +12,8 @@ import time
 from keystoneauth1 import exceptions as ks_exceptions
 from osc_lib import exceptions
 
+from osc_trove.commands.common import positive_int
+
 DEFAULT_TIMEOUT = 1800
 FIRST_DELAY = 1.0
 BACKOFF = 1.5
@@ -39,22 +41,10 @@ def add_wait_options(parser, target):
     parser.add_argument(
         "--wait-timeout",
         metavar="<seconds>",
-        type=_positive_seconds,
+        type=positive_int,
         default=DEFAULT_TIMEOUT,
         help=f"With --wait, give up after this many seconds (default: {DEFAULT_TIMEOUT})",
     )
-
-
-def _positive_seconds(text):
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("the timeout must be at least 1 second")
-    return value
 
 
 def status_in(*statuses):
@@ -201,3 +191,15 @@ def _is_transient(err):
 def _with_fault(message, item, fault_of):
     fault = fault_of(item)
     return f"{message}: {fault}" if fault else f"{message}."
+
+
+def until_status(command, get, subject, statuses, timeout, failed=is_error):
+    """--wait of a command: poll `get` until the status is one of `statuses`."""
+    return wait_for(get, subject, status_in(*statuses), failed, timeout=timeout,
+                    stream=command.app.stderr)
+
+
+def until_gone(command, get, subject, timeout, failed=is_error):
+    """--wait of a delete: poll `get` until the resource is gone (404)."""
+    wait_for(get, subject, lambda item: False, failed, until_gone=True, timeout=timeout,
+             stream=command.app.stderr)

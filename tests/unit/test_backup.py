@@ -1,5 +1,7 @@
 """database backup create/list/show/delete and backup strategy commands: requests sent."""
 
+import pytest
+
 from tests.unit.conftest import TROVE, sample
 
 IID = "44b277eb-39be-4921-be31-3d61b43651d7"
@@ -129,8 +131,9 @@ def test_list_limit_and_marker(trove):
 
 
 def test_list_rejects_a_zero_limit(trove):
-    code, out, err = trove.run("database", "backup", "list", "--limit", "0")
-    assert code == 1 and "--limit must be 1 or more" in err
+    with pytest.raises(SystemExit) as exit_:  # argparse's usage error
+        trove.run("database", "backup", "list", "--limit", "0")
+    assert exit_.value.code == 2
     assert trove.requests == []
 
 

@@ -109,8 +109,9 @@ def test_list_limit_and_marker(inst):
 
 
 def test_list_limit_must_be_positive(inst):
-    code, out, err = inst.run("database", "db", "list", INSTANCE_ID, "--limit", "0")
-    assert (code, out, err) == (1, "", "--limit must be 1 or more, not 0.\n")
+    with pytest.raises(SystemExit) as exit_:  # argparse's usage error
+        inst.run("database", "db", "list", INSTANCE_ID, "--limit", "0")
+    assert exit_.value.code == 2
     assert inst.requests == []
 
 

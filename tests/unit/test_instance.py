@@ -165,7 +165,6 @@ def test_create_is_private_with_cidrs(trove):
          "(at least net-id or subnet-id); 'net-id' is not that."),
         (["--nic", "ip-address=10.0.0.1"], "--nic 'ip-address=10.0.0.1' needs net-id or "
          "subnet-id."),
-        (["--size", "0"], "--size must be at least 1."),
         (["--replica-count", "2"], "--replica-count needs --replica-of."),
         (["--volume-type", "ssd"], "--volume-type needs --size."),
     ],
@@ -173,6 +172,14 @@ def test_create_is_private_with_cidrs(trove):
 def test_create_rejects_bad_input_before_any_request(trove, argv, message):
     result = trove.run("database", "instance", "create", "db1", "--flavor", "2", *argv)
     assert one_line_error(*result) == message
+    assert trove.requests == []
+
+
+@pytest.mark.parametrize("option", ["--size", "--replica-count"])
+def test_create_refuses_a_count_below_one_as_a_usage_error(trove, option):
+    with pytest.raises(SystemExit) as exit_:
+        trove.run("database", "instance", "create", "db1", "--flavor", "2", option, "0")
+    assert exit_.value.code == 2
     assert trove.requests == []
 
 
@@ -551,6 +558,8 @@ def test_create_users_passwords_never_show_in_the_debug_log(trove, caplog):
 
 
 def test_list_rejects_a_limit_below_one_before_any_request(trove):
-    code, out, err = trove.run("database", "instance", "list", "--limit", "0")
-    assert (code, out, err) == (1, "", "--limit must be 1 or more, not 0.\n")
+    for argv in (["--limit", "0"], ["--limit", "-1"], ["--limit", "x"]):
+        with pytest.raises(SystemExit) as exit_:  # argparse's usage error
+            trove.run("database", "instance", "list", *argv)
+        assert exit_.value.code == 2
     assert trove.requests == []

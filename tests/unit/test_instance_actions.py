@@ -90,8 +90,9 @@ def test_unknown_instance_and_unknown_flavor(trove):
 
 
 def test_resize_volume_rejects_a_non_positive_size(trove):
-    result = trove.run("database", "instance", "resize", "volume", IID, "0")
-    assert one_line_error(*result) == "The volume size must be at least 1 GB."
+    with pytest.raises(SystemExit) as exit_:  # argparse's usage error
+        trove.run("database", "instance", "resize", "volume", IID, "0")
+    assert exit_.value.code == 2
     assert trove.requests == []
 
 
@@ -200,7 +201,23 @@ def test_update_access_keeps_what_is_not_changed(trove, current, argv, access):
     assert trove.requests == [("GET", f"/instances/{IID}"), ("PUT", f"/instances/{IID}")]
 
 
-def test_update_access_by_name_uses_the_listed_row(trove):
+def test_update_access_by_name_gets_the_instance_when_the_row_lacks_access(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "db1")))
+    trove.on("GET", f"/instances/{IID}",
+             json={"instance": row(IID, "db1", access={"is_public": True,
+                                                       "allowed_cidrs": ["10.0.0.0/8"]})})
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    code, _, err = trove.run("database", "instance", "update", "db1", "--is-private")
+    assert code == 0, err
+    assert trove.bodies() == [
+        {"instance": {"access": {"is_public": False, "allowed_cidrs": ["10.0.0.0/8"]}}}
+    ]
+    assert trove.requests == [
+        ("GET", "/instances"), ("GET", f"/instances/{IID}"), ("PUT", f"/instances/{IID}")
+    ]
+
+
+def test_update_access_by_name_uses_the_listed_row_when_it_has_access(trove):
     trove.on("GET", "/instances", list_body(row(IID, "db1", access={"is_public": False})))
     trove.on("PUT", f"/instances/{IID}", status=202)
     code, _, err = trove.run("database", "instance", "update", "db1", "--name", "x",

@@ -18,7 +18,7 @@ COMMANDS = [
     ("instance delete --force {i}", 2, 3),
     ("instance force delete {i}", 2, 3),
     ("instance update {i} --name x", 1, 2),
-    ("instance update {i} --is-public", 2, 2),
+    ("instance update {i} --is-public", 2, 3),
     ("instance set {i} --remove-configuration", 1, 2),
     ("instance restart {i}", 1, 2),
     ("instance resize flavor {i} m1.small", 2, 3),

@@ -1,0 +1,131 @@
+"""What commands share besides their base classes: arguments and name-or-ID lookup.
+
+Every command module imports these from here; no command module imports
+another command module.
+"""
+
+import argparse
+import itertools
+
+from osc_lib import exceptions
+
+from osc_trove.api.resource import AmbiguousName, ResourceNotFound, looks_like_uuid
+
+# --- arguments -----------------------------------------------------------------
+
+
+def positive_int(text):
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def add_resource_argument(parser, name, what=None, nargs=None):
+    """The positional `<name>` naming a resource by name or ID (`what` labels it in help)."""
+    label = what or name.replace("_", " ").capitalize()
+    kwargs = {"nargs": nargs} if nargs else {}
+    parser.add_argument(name, metavar=f"<{name}>", help=f"{label} (name or ID)", **kwargs)
+
+
+def add_paging_arguments(parser, what, marker_help):
+    """--limit and --marker for a list command (lists follow every page without --limit)."""
+    parser.add_argument(
+        "--limit",
+        metavar="<num-" + what + ">",
+        type=positive_int,
+        help=f"Maximum number of {what} to display (default: all of them, every page)",
+    )
+    parser.add_argument("--marker", metavar="<marker>", help=marker_help)
+
+
+def hidden(parser, *flags, **kwargs):
+    """An older spelling of an option (python-troveclient's), accepted but kept out of help."""
+    parser.add_argument(*flags, help=argparse.SUPPRESS, **kwargs)
+
+
+# --- lookup --------------------------------------------------------------------
+
+
+def find_id(resource, name_or_id):
+    """An ID for a request body: IDs go as they are (the server checks them); names are found."""
+    if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
+        return name_or_id
+    return resource.id_of(resource.find(name_or_id))
+
+
+def act_on(resource, name_or_id, action):
+    """Run `action(id)` on the resource named or identified by `name_or_id`.
+
+    Returns (id, what action returned), in the fewest requests: an ID is used
+    at once (one request in all; a lookup follows only if the server answers
+    404, to tell an unknown ID from a 404 about something else); a name costs
+    one list first.
+    """
+    if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
+        try:
+            return name_or_id, action(name_or_id)
+        except exceptions.NotFound as err:
+            row = resource.find(name_or_id)  # raises ResourceNotFound when it truly is unknown
+            if resource.id_of(row) == name_or_id:
+                raise err from None
+    else:
+        row = resource.find(name_or_id)
+    resource_id = resource.id_of(row)
+    return resource_id, action(resource_id)
+
+
+def act_on_instance_or_cluster(trove, name_or_id, action):
+    """Run `action(kind, id)` on the instance, else the cluster, named or identified.
+
+    `kind` is "instances" or "clusters". An ID is tried at once: one request
+    for an instance, two for a cluster. A name costs one list of instances and
+    one of clusters (a name found in both is refused: it needs an ID).
+    """
+    if looks_like_uuid(name_or_id):
+        for kind in ("instances", "clusters"):
+            try:
+                return kind, action(kind, name_or_id)
+            except exceptions.NotFound:
+                continue
+    found = {
+        kind: [
+            row
+            for row in getattr(trove, kind).list()
+            if row.get("name") == name_or_id or str(row.get("id")) == name_or_id
+        ]
+        for kind in ("instances", "clusters")
+    }
+    if found["instances"] and found["clusters"]:
+        ids = ", ".join(str(row["id"]) for rows in found.values() for row in rows)
+        raise AmbiguousName(
+            f"'{name_or_id}' names both an instance and a cluster ({ids}); use an ID."
+        )
+    for kind in ("instances", "clusters"):
+        if found[kind]:
+            resource = getattr(trove, kind)
+            target_id = resource.id_of(resource.pick(name_or_id, found[kind]))
+            return kind, action(kind, target_id)
+    raise ResourceNotFound(f"No instance or cluster with a name or ID of '{name_or_id}' exists.")
+
+
+def started(rows):
+    """A lazy list with its first page already fetched, so that an error of the
+    first request (an unknown instance's 404) is raised inside act_on, not while
+    the rows are printed."""
+    rows = iter(rows)
+    for first in rows:
+        return itertools.chain([first], rows)
+    return iter(())
+
+
+def project_id(command, project, domain=None):
+    """The ID of a project given by name or ID, through the Identity service."""
+    from openstackclient.identity import common as identity_common
+
+    identity = command.app.client_manager.identity
+    return identity_common.find_project(identity, project, domain).id
