@@ -45,10 +45,15 @@ def cell(value):
 
 
 def show(data, first=("id", "name")):
-    """A ShowOne answer for a server dict: ID and Name first, the rest by title."""
+    """A ShowOne answer for a server dict: `first` keys first, the rest sorted.
+
+    Fields are named by their attribute (`id`, `datastore_version`), as OSC's
+    own show commands and python-troveclient's do, so `-c` and `-f json` keys
+    are the API's names.
+    """
     keys = [k for k in data if k not in _HIDDEN]
-    keys.sort(key=lambda k: (first.index(k) if k in first else len(first), title(k)))
-    return tuple(title(k) for k in keys), tuple(cell(data[k]) for k in keys)
+    keys.sort(key=lambda k: (first.index(k) if k in first else len(first), k))
+    return tuple(keys), tuple(cell(data[k]) for k in keys)
 
 
 def table(items, keys):

@@ -52,24 +52,24 @@ def completed(cloud, instance):
 
 
 def test_create_wait_completes(completed, instance):
-    assert completed["Status"] == "COMPLETED"
-    assert completed["Name"] == name("full")
-    assert completed["Instance ID"] == instance["id"]
-    assert completed["Description"] == "nightly"
+    assert completed["status"] == "COMPLETED"
+    assert completed["name"] == name("full")
+    assert completed["instance_id"] == instance["id"]
+    assert completed["description"] == "nightly"
 
 
 def test_list_and_list_filtered_by_instance(cloud, completed, instance):
     everything = ok(cloud.openstack("database", "backup", "list", "-f", "json")).json()
-    assert completed["ID"] in [r["ID"] for r in everything]
+    assert completed["id"] in [r["ID"] for r in everything]
     filtered = ok(cloud.openstack(
         "database", "backup", "list", "--instance", name("db"), "-f", "json"
     )).json()
     assert {r["Instance ID"] for r in filtered} == {instance["id"]}
-    assert completed["ID"] in [r["ID"] for r in filtered]
+    assert completed["id"] in [r["ID"] for r in filtered]
     per_instance = ok(cloud.openstack(
         "database", "backup", "list", "instance", instance["id"], "-f", "json"
     )).json()
-    assert completed["ID"] in [r["ID"] for r in per_instance]
+    assert completed["id"] in [r["ID"] for r in per_instance]
     positional = ok(cloud.openstack(
         "database", "backup", "list", name("db"), "-f", "json"
     )).json()
@@ -78,9 +78,9 @@ def test_list_and_list_filtered_by_instance(cloud, completed, instance):
 
 def test_show_by_name_and_id(cloud, completed):
     by_name = ok(cloud.openstack("database", "backup", "show", name("full"), "-f", "json")).json()
-    by_id = ok(cloud.openstack("database", "backup", "show", completed["ID"], "-f", "json")).json()
-    assert by_name["ID"] == by_id["ID"] == completed["ID"]
-    assert by_id["Status"] == "COMPLETED"
+    by_id = ok(cloud.openstack("database", "backup", "show", completed["id"], "-f", "json")).json()
+    assert by_name["id"] == by_id["id"] == completed["id"]
+    assert by_id["status"] == "COMPLETED"
 
 
 def test_failing_backup_is_one_line_error(cloud, instance, demo_api):
@@ -104,7 +104,7 @@ def test_delete_wait_removes_it(cloud, instance, completed, demo_api):
     ok(cloud.openstack(
         "database", "backup", "delete", name("gone"), "--wait", "--wait-timeout", TIMEOUT
     ))
-    error = one_line_error(cloud.openstack("database", "backup", "show", made["ID"]))
+    error = one_line_error(cloud.openstack("database", "backup", "show", made["id"]))
     assert "No backup with a name or ID of" in error or "not be found" in error
 
 
@@ -125,7 +125,7 @@ def test_strategy_create_list_delete_for_an_instance(cloud, instance):
         "database", "backup", "strategy", "create", "--instance", name("db"),
         "--swift-container", name("bucket"), "-f", "json",
     )).json()
-    assert made["Instance ID"] == instance["id"] and made["Swift Container"] == name("bucket")
+    assert made["instance_id"] == instance["id"] and made["swift_container"] == name("bucket")
     listed = ok(cloud.openstack(
         "database", "backup", "strategy", "list", "--instance", instance["id"], "-f", "json"
     )).json()

@@ -63,7 +63,7 @@ def test_databases_create_list_delete_and_their_aliases(cloud, instance):
     assert set(rows[0]) == {"Name"}
     assert ok(cloud.openstack("database", "list", instance["id"], "-f", "json")).json() == rows
     table = ok(cloud.openstack("database", "db", "list", instance["id"]))
-    assert "| Name " in table.out and "| shop " in table.out
+    assert "| name " in table.out and "| shop " in table.out
     ok(cloud.openstack("database", "db", "delete", instance["id"], "shop"))
     ok(cloud.openstack("database", "remove", instance["name"], "stock"))
     rows = ok(cloud.openstack("database", "db", "list", instance["id"], "-f", "json")).json()
@@ -134,7 +134,7 @@ def test_user_life_cycle_with_every_command_and_alias(cloud, instance):
     ok(cloud.openstack("database", "user", "update", "attributes", inst, "alice",
                        "--new-name", "alice2", "--new-password-stdin", stdin=SECRET + "2\n"))
     assert ok(cloud.openstack("database", "user", "show", inst, "alice2", "-f",
-                              "json")).json()["Databases"] == ["story_b"]
+                              "json")).json()["databases"] == ["story_b"]
     line = one_line_error(cloud.openstack("database", "user", "show", inst, "alice"))
     assert line == "User alice cannot be found on the instance. (HTTP 404)"
     ok(cloud.openstack("database", "user", "set", "--attributes", inst, "alice2",
@@ -173,7 +173,7 @@ def test_users_with_hosts_and_special_names(cloud, instance):
                        "--new-host", "10.0.0.2"))
     moved = ok(cloud.openstack("database", "user", "show", inst, "x@y", "--host", "10.0.0.2",
                                "-f", "json")).json()
-    assert moved["Host"] == "10.0.0.2"
+    assert moved["host"] == "10.0.0.2"
     ok(cloud.openstack("database", "user", "delete", inst, "x@y", "--host", "10.0.0.2"))
 
     # Names that a single quoting would garble: Trove unquotes user names twice.
@@ -182,7 +182,7 @@ def test_users_with_hosts_and_special_names(cloud, instance):
                            "--password-stdin", stdin=SECRET))
         shown = ok(cloud.openstack("database", "user", "show", inst, name, "--host", host,
                                    "-f", "json")).json()
-        assert (shown["Name"], shown["Host"]) == (name, host)
+        assert (shown["name"], shown["host"]) == (name, host)
         ok(cloud.openstack("database", "user", "delete", inst, name, "--host", host))
     users = ok(cloud.openstack("database", "user", "list", inst, "-f", "json")).json()
     assert not {"x@y", "a b", "p%41", "z.json"} & set(names(users))

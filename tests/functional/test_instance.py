@@ -84,7 +84,7 @@ def created(cloud, demo_api):
     data = json.loads(result.out) if result.code == 0 else None
     yield result, data
     if data:
-        api_delete(demo_api, data["ID"])
+        api_delete(demo_api, data["id"])
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +106,10 @@ def spare(demo_api):
 def test_create_wait_prints_only_json_and_progress_on_stderr(created):
     result, data = created
     assert result.code == 0, result
-    assert data["Name"] == name("db")
-    assert data["Status"] == "ACTIVE"
-    assert data["Datastore"]["type"] == "mysql" and data["Datastore"]["version"] == "5.7"
-    assert data["Volume"]["size"] == 1
+    assert data["name"] == name("db")
+    assert data["status"] == "ACTIVE"
+    assert data["datastore"]["type"] == "mysql" and data["datastore"]["version"] == "5.7"
+    assert data["volume"]["size"] == 1
     lines = result.err.strip().splitlines()
     assert lines[0].startswith(f"instance {name('db')}: BUILD (")
     assert lines[-1].startswith(f"instance {name('db')}: ACTIVE (")
@@ -117,8 +117,8 @@ def test_create_wait_prints_only_json_and_progress_on_stderr(created):
 
 def test_show_by_name_and_by_id(cloud, db):
     by_name = show(cloud, name("db"))
-    by_id = show(cloud, db["ID"])
-    assert by_name["ID"] == by_id["ID"] == db["ID"]
+    by_id = show(cloud, db["id"])
+    assert by_name["id"] == by_id["id"] == db["id"]
     table = ok(cloud.openstack("database", "instance", "show", name("db")))
     assert "| Datastore" in table.out and "mysql 5.7" in table.out
     assert " GB" in table.out  # the volume, readable
@@ -126,32 +126,32 @@ def test_show_by_name_and_by_id(cloud, db):
 
 def test_list_shows_the_instance(cloud, db):
     rows = ok(cloud.openstack("database", "instance", "list", "-f", "json")).json()
-    mine = next(r for r in rows if r["ID"] == db["ID"])
+    mine = next(r for r in rows if r["ID"] == db["id"])
     assert mine["Name"] == name("db") and mine["Datastore"] == "mysql"
     assert mine["Status"] == "ACTIVE" and mine["Size"] == 1
     table = ok(cloud.openstack("database", "instance", "list"))
     assert name("db") in table.out and "| Operating Status" in table.out
     clustered = ok(cloud.openstack("database", "instance", "list", "--include-clustered", "-f",
                                    "json")).json()
-    assert db["ID"] in {r["ID"] for r in clustered}
+    assert db["id"] in {r["ID"] for r in clustered}
 
 
 def test_admin_lists_every_project_and_one_project(cloud, db):
     rows = ok(cloud.openstack("database", "instance", "list", "--all-projects", "-f", "json",
                               cloud="local-admin")).json()
-    mine = next(r for r in rows if r["ID"] == db["ID"])
+    mine = next(r for r in rows if r["ID"] == db["id"])
     assert mine["Project ID"]
     rows = ok(cloud.openstack("database", "instance", "list", "--project", "demo", "-f", "json",
                               cloud="local-admin")).json()
-    assert db["ID"] in {r["ID"] for r in rows}
+    assert db["id"] in {r["ID"] for r in rows}
     assert {r["Project ID"] for r in rows} == {mine["Project ID"]}
 
 
 def test_update_name_and_set_alias(cloud, db):
-    ok(cloud.openstack("database", "instance", "update", db["ID"], "--name", name("renamed")))
-    assert show(cloud, name("renamed"))["ID"] == db["ID"]
+    ok(cloud.openstack("database", "instance", "update", db["id"], "--name", name("renamed")))
+    assert show(cloud, name("renamed"))["id"] == db["id"]
     ok(cloud.openstack("database", "instance", "set", name("renamed"), "--name", name("db")))
-    assert get(cloud.api(), db["ID"])["name"] == name("db")
+    assert get(cloud.api(), db["id"])["name"] == name("db")
 
 
 def test_update_public_and_private(cloud, demo_api):
@@ -175,19 +175,19 @@ def test_resize_flavor_and_its_alias_with_wait(cloud, db):
     result = ok(cloud.openstack("database", "instance", "resize", "flavor", name("db"),
                                 "m1.medium", "--wait", "--wait-timeout", TIMEOUT))
     assert "RESIZE" in result.err and "ACTIVE" in result.err and result.out == ""
-    assert get(cloud.api(), db["ID"])["flavor"]["id"] == "3"
+    assert get(cloud.api(), db["id"])["flavor"]["id"] == "3"
     ok(cloud.openstack("database", "instance", "resize", name("db"), "m1.small", "--wait",
                        "--wait-timeout", TIMEOUT))
-    assert get(cloud.api(), db["ID"])["flavor"]["id"] == "2"
+    assert get(cloud.api(), db["id"])["flavor"]["id"] == "2"
 
 
 def test_resize_volume_and_its_alias_with_wait(cloud, db):
     ok(cloud.openstack("database", "instance", "resize", "volume", name("db"), "2", "--wait",
                        "--wait-timeout", TIMEOUT))
-    assert get(cloud.api(), db["ID"])["volume"]["size"] == 2
-    ok(cloud.openstack("database", "instance", "volume", "resize", db["ID"], "3", "--wait",
+    assert get(cloud.api(), db["id"])["volume"]["size"] == 2
+    ok(cloud.openstack("database", "instance", "volume", "resize", db["id"], "3", "--wait",
                        "--wait-timeout", TIMEOUT))
-    assert get(cloud.api(), db["ID"])["volume"]["size"] == 3
+    assert get(cloud.api(), db["id"])["volume"]["size"] == 3
 
 
 def test_restart_with_wait(cloud, db):
@@ -220,11 +220,11 @@ def test_reboot_as_a_member_is_refused(cloud, spare):
 def test_ssl_show_rollback_and_disable(cloud, spare):
     shown = ok(cloud.openstack("database", "instance", "ssl", "show", spare["id"], "-f",
                                "json")).json()
-    assert shown["Status"] in ("on", "off") and "Mode" in shown
+    assert shown["status"] in ("on", "off") and "mode" in shown
     ok(cloud.openstack("database", "instance", "ssl", "rollback", spare["id"]))
     disabled = ok(cloud.openstack("database", "instance", "ssl", "disable", spare["id"], "-f",
                                   "json")).json()
-    assert disabled["Status"] == "off"
+    assert disabled["status"] == "off"
 
 
 def test_ssl_enable_with_a_stored_bundle(cloud, demo_api, spare):
@@ -234,12 +234,12 @@ def test_ssl_enable_with_a_stored_bundle(cloud, demo_api, spare):
     enabled = ok(cloud.openstack("database", "instance", "ssl", "enable", spare["id"],
                                  "--container-ref", ref, "--mode", "enforced", "-f",
                                  "json")).json()
-    assert enabled["Status"] == "on"
+    assert enabled["status"] == "on"
     shown = ok(cloud.openstack("database", "instance", "ssl", "show", spare["id"],
                                "--include-certificate", "-f", "json")).json()
-    assert shown["Status"] == "on" and shown["Mode"] == "enforced"
-    assert shown["Certificate"]["cn"] == "db.example.test"
-    assert "BEGIN CERTIFICATE" in shown["Certificate"]["payload"]
+    assert shown["status"] == "on" and shown["mode"] == "enforced"
+    assert shown["certificate"]["cn"] == "db.example.test"
+    assert "BEGIN CERTIFICATE" in shown["certificate"]["payload"]
     ok(cloud.openstack("database", "instance", "ssl", "disable", spare["id"]))
     missing = ref.rsplit("/", 1)[0] + f"/{uuid.uuid4()}"
     line = one_line_error(cloud.openstack("database", "instance", "ssl", "enable", spare["id"],
@@ -254,31 +254,31 @@ def replica(cloud, db, demo_api):
     data = json.loads(result.out) if result.code == 0 else None
     yield result, data
     if data:
-        api_delete(demo_api, data["ID"])
+        api_delete(demo_api, data["id"])
 
 
 def test_replica_create_from_a_source_by_name(cloud, db, replica):
     result, data = replica
     assert result.code == 0, result
-    assert data["Status"] == "ACTIVE"
-    assert data["Replica Of"]["id"] == db["ID"]
+    assert data["status"] == "ACTIVE"
+    assert data["replica_of"]["id"] == db["id"]
     rows = ok(cloud.openstack("database", "instance", "list", "-f", "json")).json()
     roles = {r["ID"]: r["Role"] for r in rows}
-    assert roles[data["ID"]] == "replica" and roles[db["ID"]] == "primary"
+    assert roles[data["id"]] == "replica" and roles[db["id"]] == "primary"
 
 
 def test_promote_and_promote_back(cloud, db, replica):
     _, data = replica
     assert data, "the replica was not created"
-    ok(cloud.openstack("database", "instance", "promote", data["ID"], "--wait",
+    ok(cloud.openstack("database", "instance", "promote", data["id"], "--wait",
                        "--wait-timeout", TIMEOUT))
     api = cloud.api()
-    assert "replica_of" not in get(api, data["ID"])
-    assert get(api, db["ID"])["replica_of"]["id"] == data["ID"]
+    assert "replica_of" not in get(api, data["id"])
+    assert get(api, db["id"])["replica_of"]["id"] == data["id"]
     # Promote the original back, so the rest of the module keeps its primary.
-    ok(cloud.openstack("database", "instance", "promote", db["ID"], "--wait",
+    ok(cloud.openstack("database", "instance", "promote", db["id"], "--wait",
                        "--wait-timeout", TIMEOUT))
-    assert "replica_of" not in get(api, db["ID"])
+    assert "replica_of" not in get(api, db["id"])
 
 
 def test_eject_a_source_that_stopped_heartbeating(cloud, demo_api):
@@ -312,8 +312,8 @@ def test_eject_a_source_that_stopped_heartbeating(cloud, demo_api):
 def test_detach_and_replica_unset(cloud, db, replica):
     _, data = replica
     assert data, "the replica was not created"
-    ok(cloud.openstack("database", "instance", "detach", data["ID"]))
-    api_wait_detached(cloud, data["ID"])
+    ok(cloud.openstack("database", "instance", "detach", data["id"]))
+    api_wait_detached(cloud, data["id"])
     second = api_create_replica(cloud, db)
     ok(cloud.openstack("database", "replica", "unset", second))
     api_wait_detached(cloud, second)
@@ -321,7 +321,7 @@ def test_detach_and_replica_unset(cloud, db, replica):
 
 def api_create_replica(cloud, db):
     api = cloud.api()
-    row = api.instances.create(name("replica2"), replica_of=db["ID"])
+    row = api.instances.create(name("replica2"), replica_of=db["id"])
     api_wait(api, row["id"])
     return row["id"]
 
@@ -436,4 +436,4 @@ def test_zz_delete_wait_until_gone(cloud, db):
     result = ok(cloud.openstack("database", "instance", "delete", name("db"), "--wait",
                                 "--wait-timeout", TIMEOUT))
     assert result.err.strip().splitlines()[-1].startswith(f"instance {name('db')}: DELETED (")
-    one_line_error(cloud.openstack("database", "instance", "show", db["ID"]))
+    one_line_error(cloud.openstack("database", "instance", "show", db["id"]))

@@ -24,9 +24,9 @@ def test_datastore_show_by_name_and_id(cloud, mysql):
     by_name = cloud.openstack("datastore", "show", "mysql", "-f", "json").json()
     by_id = cloud.openstack("datastore", "show", mysql["ID"], "-f", "json").json()
     assert by_name == by_id
-    assert by_name["Name"] == "mysql" and by_name["ID"] == mysql["ID"]
+    assert by_name["name"] == "mysql" and by_name["id"] == mysql["ID"]
     table = cloud.openstack("datastore", "show", "mysql")
-    assert table.code == 0 and "| Default Version" in table.out
+    assert table.code == 0 and "| default_version" in table.out
 
 
 def test_datastore_show_unknown(cloud):
@@ -44,10 +44,10 @@ def test_datastore_version_list_and_show(cloud, mysql):
     by_id = cloud.openstack("datastore", "version", "show", v57["ID"], "-f", "json").json()
     by_name = cloud.openstack("datastore", "version", "show", "5.7", "--datastore", "mysql",
                               "-f", "json").json()
-    assert by_id["ID"] == by_name["ID"] == v57["ID"]
-    assert by_id["Name"] == "5.7"
+    assert by_id["id"] == by_name["id"] == v57["ID"]
+    assert by_id["name"] == "5.7"
     table = cloud.openstack("datastore", "version", "show", v57["ID"])
-    assert table.code == 0 and "| Name " in table.out
+    assert table.code == 0 and "| name " in table.out
 
 
 def test_datastore_version_show_unknown(cloud):
@@ -63,7 +63,7 @@ def test_flavor_list_show_by_name_and_id(cloud):
     assert table.code == 0 and "m1.small" in table.out
     by_name = cloud.openstack("database", "flavor", "show", "m1.small", "-f", "json").json()
     by_id = cloud.openstack("database", "flavor", "show", small["ID"], "-f", "json").json()
-    assert by_name == by_id and by_name["RAM"] == small["RAM"]
+    assert by_name == by_id and by_name["ram"] == small["RAM"]
     table = cloud.openstack("database", "flavor", "show", "m1.small")
     assert table.code == 0 and "m1.small" in table.out
 

@@ -27,12 +27,12 @@ def target(demo_api):
 
 
 def root_enabled(cloud, *argv):
-    return ok(cloud.openstack(*argv, "-f", "json")).json()["Is Root Enabled"]
+    return ok(cloud.openstack(*argv, "-f", "json")).json()["is_root_enabled"]
 
 
 def test_enable_shows_a_password_and_show_says_enabled(cloud, target):
     shown = ok(cloud.openstack("database", "root", "enable", target["name"], "-f", "json")).json()
-    assert shown["Name"] == "root" and len(shown["Password"]) >= 8
+    assert shown["name"] == "root" and len(shown["password"]) >= 8
     assert root_enabled(cloud, "database", "root", "show", target["name"]) is True
     assert root_enabled(cloud, "database", "root", "show", target["id"]) is True
 
@@ -40,7 +40,7 @@ def test_enable_shows_a_password_and_show_says_enabled(cloud, target):
 def test_spec_aliases_with_a_password_from_stdin(cloud, target):
     result = ok(cloud.openstack("database", "set", "--root", target["id"],
                                 "--root-password-stdin", "-f", "json", stdin="Chosen-pw-1\n"))
-    assert result.json()["Password"] == "Chosen-pw-1"
+    assert result.json()["password"] == "Chosen-pw-1"
     assert root_enabled(cloud, "database", "show", "--root", target["name"]) is True
 
 
@@ -103,7 +103,7 @@ def test_root_on_a_cluster(cloud, demo_api, cluster):
     wait_cluster_ready(demo_api, cluster["id"])
     shown = ok(cloud.openstack("database", "root", "enable", cluster["name"], "-f",
                                "json")).json()
-    assert shown["Name"] == "root" and shown["Password"]
+    assert shown["name"] == "root" and shown["password"]
     assert root_enabled(cloud, "database", "root", "show", cluster["id"]) is True
     line = one_line_error(cloud.openstack("database", "root", "disable", cluster["name"]))
     assert line == (

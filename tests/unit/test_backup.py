@@ -37,7 +37,7 @@ def test_create_with_ids_sends_one_request(trove):
     shown = trove.run_json("database", "backup", "create", IID, "nightly")
     assert trove.requests == [("POST", "/backups")]
     assert trove.bodies() == [{"backup": {"name": "nightly", "instance": IID}}]
-    assert shown["ID"] == BID and shown["Status"] == "NEW"
+    assert shown["id"] == BID and shown["status"] == "NEW"
 
 
 def test_create_with_every_option_by_name(trove):
@@ -75,7 +75,7 @@ def test_create_wait_until_completed(trove, fake_time):
         "database", "backup", "create", IID, "nightly", "--wait", "-f", "json"
     )
     assert code == 0, err
-    assert '"Status": "COMPLETED"' in out
+    assert '"status": "COMPLETED"' in out
     assert trove.requests == [("POST", "/backups")] + [("GET", f"/backups/{BID}")] * 3
     assert err.splitlines() == [
         "backup nightly: NEW (0s)",
@@ -162,15 +162,15 @@ def test_show_by_id_is_one_get(trove):
     trove.on("GET", f"/backups/{BID}", {"backup": backup()})
     shown = trove.run_json("database", "backup", "show", BID)
     assert trove.requests == [("GET", f"/backups/{BID}")]
-    assert shown["ID"] == BID and shown["Name"] == "snapshot"
-    assert shown["Datastore"]["type"] == "mysql" and "Links" not in shown
+    assert shown["id"] == BID and shown["name"] == "snapshot"
+    assert shown["datastore"]["type"] == "mysql" and "links" not in shown
 
 
 def test_show_by_name_is_one_list_per_page(trove):
     trove.on("GET", "/backups", page([backup(PARENT, "other")], next_offset=1))
     trove.on("GET", "/backups?offset=1", page([backup(BID, "snapshot")]))
     shown = trove.run_json("database", "backup", "show", "snapshot")
-    assert shown["ID"] == BID
+    assert shown["id"] == BID
     assert trove.requests == [("GET", "/backups"), ("GET", "/backups?limit=2&offset=1")]
 
 
@@ -255,7 +255,7 @@ def test_strategy_create_for_an_instance_by_name(trove):
         {"backup_strategy": {"swift_container": "my_trove_backups", "instance_id": IID}}
     ]
     assert trove.requests == [("GET", "/instances"), ("POST", "/backup_strategies")]
-    assert shown["Backend"] == "swift"
+    assert shown["backend"] == "swift"
 
 
 def test_strategy_create_for_the_project(trove):

@@ -19,8 +19,8 @@ def test_show_by_name_is_one_request(trove):
     body = sample("datastore-show-response.json")
     trove.on("GET", "/datastores/postgresql", body)
     shown = trove.run_json("datastore", "show", "postgresql")
-    assert shown["ID"] == body["datastore"]["id"]
-    assert shown["Versions"] == ["12"]
+    assert shown["id"] == body["datastore"]["id"]
+    assert shown["versions"] == ["12"]
     assert trove.requests == [("GET", "/datastores/postgresql")]
 
 
@@ -50,8 +50,8 @@ def test_version_show_by_name_searches_all_datastores(trove):
         "GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json")
     )
     shown = trove.run_json("datastore", "version", "show", "5.7")
-    assert shown["Name"] == "5.7" and shown["Active"] is True
-    assert "Links" not in shown
+    assert shown["name"] == "5.7" and shown["active"] is True
+    assert "links" not in shown
     assert trove.requests == [("GET", "/datastores"), ("GET", f"/datastores/versions/{V57_ID}")]
 
 
@@ -60,7 +60,7 @@ def test_version_show_by_id_is_one_request(trove):
         "GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json")
     )
     shown = trove.run_json("datastore", "version", "show", V57_ID)
-    assert shown["Image Tags"] == ["trove"]
+    assert shown["image_tags"] == ["trove"]
     assert trove.requests == [("GET", f"/datastores/versions/{V57_ID}")]
 
 

@@ -85,9 +85,9 @@ def test_flavor_list_datastore_options_go_together(trove):
 
 def test_flavor_show_by_name_and_by_id_cost_one_request(trove):
     trove.on("GET", "/flavors", FLAVORS)
-    assert trove.run_json("database", "flavor", "show", "m1.large")["ID"] == "d2-large"
-    assert trove.run_json("database", "flavor", "show", "d2-large")["Name"] == "m1.large"
-    assert trove.run_json("database", "flavor", "show", "1")["Name"] == "m1.tiny"
+    assert trove.run_json("database", "flavor", "show", "m1.large")["id"] == "d2-large"
+    assert trove.run_json("database", "flavor", "show", "d2-large")["name"] == "m1.large"
+    assert trove.run_json("database", "flavor", "show", "1")["name"] == "m1.tiny"
     assert trove.requests == [("GET", "/flavors")] * 3
 
 

@@ -113,7 +113,7 @@ def test_create_with_every_option_by_name(trove):
         ("GET", "/modules"),
         ("POST", "/instances"),
     ]
-    assert shown["ID"] == NEW_ID and shown["Status"] == "BUILD"
+    assert shown["id"] == NEW_ID and shown["status"] == "BUILD"
 
 
 def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
@@ -133,7 +133,7 @@ def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
         "nics": [{"network_id": NET_ID}],
     }
     assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
-    assert "| Status " in out and "BUILD" in out
+    assert "| status " in out and "BUILD" in out
 
 
 def test_create_a_replica_needs_no_flavor(trove):
@@ -210,7 +210,7 @@ def test_create_wait_prints_json_on_stdout_and_progress_on_stderr(trove, fake_ti
     )
     assert code == 0, err
     shown = json.loads(out)
-    assert shown["Status"] == "ACTIVE" and shown["ID"] == NEW_ID
+    assert shown["status"] == "ACTIVE" and shown["id"] == NEW_ID
     assert err.splitlines() == ["instance db1: BUILD (0s)", "instance db1: ACTIVE (2s)"]
     assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")] + [
         ("GET", f"/instances/{NEW_ID}")
@@ -224,7 +224,7 @@ def test_create_wait_keeps_the_root_password_of_the_create_answer(trove, fake_ti
     trove.on("POST", "/instances", created)
     trove.on("GET", f"/instances/{NEW_ID}", show_body(id=NEW_ID))
     shown = trove.run_json("database", "instance", "create", "db1", "--flavor", "2", "--wait")
-    assert shown["Password"] == "generated-root-pw" and shown["Status"] == "ACTIVE"
+    assert shown["password"] == "generated-root-pw" and shown["status"] == "ACTIVE"
 
 
 def test_create_wait_ending_in_error_shows_the_fault(trove, fake_time):
@@ -368,34 +368,34 @@ def test_show_by_id_is_one_request_and_readable(trove):
     assert code == 0, err
     table = " ".join(out.split())
     for text in (
-        "| Datastore | mysql 5.7 (5.7.29) |",
-        "| Volume | 1 GB, 0.12 GB used (13.33%) |",
-        "| Addresses | 10.1.0.62 (private), 172.24.5.114 (public) |",
-        "| Access | public, allowed from 10.0.0.0/24 |",
-        "| Fault | Disk full |",
-        "| Configuration | tuned (2aa51628-5c42-4086-8682-137caffd2ba6) |",
-        f"| Replicas | {NEW_ID} |",
-        "| Flavor | 6 |",
+        "| datastore | mysql 5.7 (5.7.29) |",
+        "| volume | 1 GB, 0.12 GB used (13.33%) |",
+        "| addresses | 10.1.0.62 (private), 172.24.5.114 (public) |",
+        "| access | public, allowed from 10.0.0.0/24 |",
+        "| fault | Disk full |",
+        "| configuration | tuned (2aa51628-5c42-4086-8682-137caffd2ba6) |",
+        f"| replicas | {NEW_ID} |",
+        "| flavor | 6 |",
     ):
         assert text in table
-    assert "| IP " not in out and "Links" not in out
+    assert "| ip " not in out and "links" not in out
     assert trove.requests == [("GET", f"/instances/{IID}")]
 
 
 def test_show_json_keeps_the_servers_structure(trove):
     trove.on("GET", f"/instances/{IID}", show_body())
     shown = trove.run_json("database", "instance", "show", IID)
-    assert shown["Datastore"] == {"type": "mysql", "version": "5.7"}
-    assert shown["Volume"] == {"size": 1, "used": 0.12, "used_percent": 13.33}
-    assert shown["Flavor"] == {"id": "6"}
-    assert shown["Addresses"][1] == {"address": "172.24.5.114", "type": "public"}
-    assert list(shown)[:2] == ["ID", "Name"]
+    assert shown["datastore"] == {"type": "mysql", "version": "5.7"}
+    assert shown["volume"] == {"size": 1, "used": 0.12, "used_percent": 13.33}
+    assert shown["flavor"] == {"id": "6"}
+    assert shown["addresses"][1] == {"address": "172.24.5.114", "type": "public"}
+    assert list(shown)[:2] == ["id", "name"]
 
 
 def test_show_by_name_lists_then_gets(trove):
     trove.on("GET", "/instances", list_body(row(NEW_ID, "other"), row(IID, "test")))
     trove.on("GET", f"/instances/{IID}", show_body())
-    assert trove.run_json("database", "instance", "show", "test")["ID"] == IID
+    assert trove.run_json("database", "instance", "show", "test")["id"] == IID
     assert trove.requests == [("GET", "/instances"), ("GET", f"/instances/{IID}")]
 
 

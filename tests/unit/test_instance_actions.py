@@ -261,9 +261,9 @@ def test_ssl_show(trove):
     trove.on("GET", f"/instances/{IID}/ssl", sample("instance-ssl-show-response.json"))
     shown = trove.run_json("database", "instance", "ssl", "show", IID)
     assert shown == {
-        "Status": "on",
-        "Mode": "basic",
-        "Certificate": {
+        "status": "on",
+        "mode": "basic",
+        "certificate": {
             "cn": "self-signed certificate",
             "expire_at": "2027-02-10T09:06:25.000000",
             "san": None,
@@ -297,7 +297,7 @@ def test_ssl_actions(trove, argv, body, response):
     shown = trove.run_json("database", "instance", "ssl", *argv)
     assert trove.bodies() == [{"ssl": body}]
     assert trove.requests == [("POST", f"/instances/{IID}/ssl")]
-    assert shown["Restart Required"] == sample(response)["ssl"]["restart_required"]
+    assert shown["restart_required"] == sample(response)["ssl"]["restart_required"]
 
 
 def test_ssl_enable_needs_a_container_and_a_known_mode(trove):

@@ -12,7 +12,7 @@ MISSING = {"itemNotFound": {"code": 404, "message": "not found"}}
 def test_enable_on_an_instance_id_is_one_request_and_shows_the_password(trove):
     trove.on("POST", f"/instances/{IID}/root", sample("user-enable-root-response.json"))
     shown = trove.run_json("database", "root", "enable", IID)
-    assert shown == {"Name": "root", "Password": "q5BXXMUMbc8XBf5kkVToKZW4Kx3Egv5VjY0P"}
+    assert shown == {"name": "root", "password": "q5BXXMUMbc8XBf5kkVToKZW4Kx3Egv5VjY0P"}
     assert trove.requests == [("POST", f"/instances/{IID}/root")]
     assert trove.bodies() == []  # no password given: the server makes one
 
@@ -44,7 +44,7 @@ def test_enable_rejects_two_ways_of_giving_the_password(trove):
 def test_enable_on_a_cluster_id_after_the_instance_404(trove):
     trove.on("POST", f"/instances/{CID}/root", MISSING, status=404)
     trove.on("POST", f"/clusters/{CID}/root", sample("user-enable-root-response.json"))
-    assert trove.run_json("database", "root", "enable", CID)["Name"] == "root"
+    assert trove.run_json("database", "root", "enable", CID)["name"] == "root"
     assert trove.requests == [("POST", f"/instances/{CID}/root"), ("POST", f"/clusters/{CID}/root")]
 
 
@@ -52,7 +52,7 @@ def test_show_by_instance_name(trove):
     trove.on("GET", "/instances", list_body(row(IID, "db1")))
     trove.on("GET", "/clusters", {"clusters": [{"id": CID, "name": "c1"}]})
     trove.on("GET", f"/instances/{IID}/root", sample("user-check-root-response.json"))
-    assert trove.run_json("database", "root", "show", "db1") == {"Is Root Enabled": True}
+    assert trove.run_json("database", "root", "show", "db1") == {"is_root_enabled": True}
     assert trove.requests == [
         ("GET", "/instances"),
         ("GET", "/clusters"),
@@ -64,7 +64,7 @@ def test_show_by_cluster_name_and_the_spec_alias(trove):
     trove.on("GET", "/instances", list_body(row(IID, "db1")))
     trove.on("GET", "/clusters", {"clusters": [{"id": CID, "name": "c1"}]})
     trove.on("GET", f"/clusters/{CID}/root", {"rootEnabled": False})
-    assert trove.run_json("database", "show", "--root", "c1") == {"Is Root Enabled": False}
+    assert trove.run_json("database", "show", "--root", "c1") == {"is_root_enabled": False}
     assert ("GET", f"/clusters/{CID}/root") in trove.requests
 
 

@@ -195,10 +195,10 @@ def test_delete_names_the_user_as_the_server_expects(inst, name, host, segment):
 def test_show_flattens_databases_to_names(inst):
     inst.on("GET", f"{USERS}/dbuser1%40%25", sample("user-show-response.json"))
     shown = inst.run_json("database", "user", "show", "test", "dbuser1", "--host", "%")
-    assert shown == {"Name": "dbuser1", "Host": "%", "Databases": ["databaseA"]}
+    assert shown == {"name": "dbuser1", "host": "%", "databases": ["databaseA"]}
     code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "dbuser1", "--host", "%")
     assert code == 0, err
-    assert "| Databases | databaseA" in out
+    assert "| databases | databaseA" in out
     assert sent(inst) == [("GET", f"{USERS}/dbuser1%40%25")] * 2
 
 
