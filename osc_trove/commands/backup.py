@@ -1,24 +1,36 @@
 """openstack database backup create/list/show/delete and backup strategy create/list/delete."""
 
+import argparse
+
 from osc_lib import exceptions
 
 from osc_trove.commands import base, common, output, wait
 
-LIST_KEYS = ("id", "instance_id", "name", "status", "parent_id", "updated")
+LIST_KEYS = ("id", "instance_id", "name", "status", "parent_id", "updated", "project_id")
 STRATEGY_KEYS = ("project_id", "instance_id", "backend", "swift_container")
 
 
 class CreateBackup(base.ShowOne):
-    """Create a backup of a database instance.
+    """Create a backup of a database instance, or restore one taken elsewhere.
 
+    'database backup create <name> --instance <instance>' backs an instance up;
+    the older order '<instance> <name>' works too. With --restore-from, the
+    backup is registered from data another region or cloud stored (the
+    backup's object-store URL), for creating instances from it here: then
+    --restore-datastore-version and --restore-size are needed and no instance.
     Without --wait the command returns at once (status NEW); with --wait it
-    returns once the backup is COMPLETED and exits 1 if it FAILED.
+    returns once the backup is COMPLETED (or RESTORED) and exits 1 if it FAILED.
     """
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance", "Instance to back up")
         parser.add_argument("name", metavar="<name>", help="Name of the backup")
+        # The older form `<instance> <name>`: the first positional was the instance.
+        parser.add_argument("older_name", nargs="?", help=argparse.SUPPRESS)
+        parser.add_argument(
+            "--instance", metavar="<instance>", help="Instance to back up (name or ID)"
+        )
+        common.hidden(parser, "-i", dest="instance")
         parser.add_argument("--description", metavar="<description>", help="Backup description")
         parser.add_argument(
             "--incremental",
@@ -37,29 +49,102 @@ class CreateBackup(base.ShowOne):
             help="Swift container to store the backup in (default: the cloud's or the "
             "backup strategy's)",
         )
+        parser.add_argument(
+            "--storage-driver",
+            metavar="<driver>",
+            help="Where the backup is stored, e.g. swift or cinder (default: the cloud's)",
+        )
+        parser.add_argument(
+            "--restore-from",
+            metavar="<url>",
+            help="Register a backup stored elsewhere: the object-store URL of its data",
+        )
+        parser.add_argument(
+            "--restore-datastore-version",
+            metavar="<datastore_version>",
+            help="With --restore-from: this cloud's datastore version of the backup "
+            "(name or ID)",
+        )
+        parser.add_argument(
+            "--restore-size",
+            metavar="<size>",
+            type=float,
+            help="With --restore-from: the backup's size in GB",
+        )
         wait.add_wait_options(parser, "the backup is COMPLETED")
         return parser
 
     def take_action(self, parsed_args):
         trove = self.trove
-        fields = {}
-        if parsed_args.description is not None:
-            fields["description"] = parsed_args.description
-        if parsed_args.incremental:
-            fields["incremental"] = 1
-        if parsed_args.parent:
-            fields["parent_id"] = common.find_id(trove.backups, parsed_args.parent)
-        if parsed_args.swift_container:
-            fields["swift_container"] = parsed_args.swift_container
-        instance_id = common.find_id(trove.instances, parsed_args.instance)
+        name, fields = _backup_request(trove, parsed_args)
         backups = trove.backups
-        created = backups.create(name=parsed_args.name, instance=instance_id, **fields)
+        created = backups.create(name=name, **fields)
         if parsed_args.wait:
             created = wait.until_status(
-                self, lambda: backups.get(created["id"]), f"backup {parsed_args.name}",
-                ("COMPLETED",), parsed_args.wait_timeout, failed=wait.status_in("FAILED"),
+                self, lambda: backups.get(created["id"]), f"backup {name}",
+                ("COMPLETED", "RESTORED"), parsed_args.wait_timeout,
+                failed=wait.status_in("FAILED"),
             )
-        return output.show(created)
+        return output.show(_flattened(created))
+
+
+_BACKUP_OPTIONS = ("instance", "description", "incremental", "parent", "swift_container",
+                   "storage_driver")
+_RESTORE_OPTIONS = ("restore_datastore_version", "restore_size")
+
+
+def _backup_request(trove, args):
+    """(name, the `backup` fields) of a create request; refuses what cannot go together."""
+    name, instance = args.name, args.instance
+    if args.older_name is not None:
+        if instance:
+            raise exceptions.CommandError(
+                "Give the instance once: 'database backup create <name> --instance <instance>'."
+            )
+        instance, name = args.name, args.older_name
+    given = [o for o in _BACKUP_OPTIONS if getattr(args, o)] + (["instance"] if instance else [])
+    if args.restore_from:
+        if given:
+            options = ", ".join(sorted({"--" + o.replace("_", "-") for o in given}))
+            raise exceptions.CommandError(f"--restore-from cannot go with {options}.")
+        missing = [o for o in _RESTORE_OPTIONS if getattr(args, o) is None]
+        if missing:
+            raise exceptions.CommandError(
+                "--restore-from needs --restore-datastore-version and --restore-size."
+            )
+        version = common.find_id(trove.datastore_versions, args.restore_datastore_version)
+        return name, {"restore_from": {"remote_location": args.restore_from,
+                                       "local_datastore_version_id": version,
+                                       "size": args.restore_size}}
+    if any(getattr(args, o) is not None for o in _RESTORE_OPTIONS):
+        raise exceptions.CommandError(
+            "--restore-datastore-version and --restore-size go with --restore-from."
+        )
+    if not instance:
+        raise exceptions.CommandError(
+            "Name the instance to back up: 'database backup create <name> --instance "
+            "<instance>' (or --restore-from to register a backup stored elsewhere)."
+        )
+    fields = {"instance": common.find_id(trove.instances, instance)}
+    if args.description is not None:
+        fields["description"] = args.description
+    if args.incremental:
+        fields["incremental"] = 1
+    if args.parent:
+        fields["parent_id"] = common.find_id(trove.backups, args.parent)
+    for option in ("swift_container", "storage_driver"):
+        if getattr(args, option):
+            fields[option] = getattr(args, option)
+    return name, fields
+
+
+def _flattened(backup):
+    """A backup as python-troveclient shows it: the datastore as three fields."""
+    store = backup.get("datastore")
+    if not isinstance(store, dict):
+        return backup
+    return {**backup, "datastore": store.get("type"), "datastore_version": store.get("version"),
+            "datastore_version_id": store.get("version_id")}
 
 
 def _list_options(parser):
@@ -84,6 +169,7 @@ class ListBackups(base.Lister):
         parser.add_argument(
             "--instance", metavar="<instance>", help="Only backups of this instance (name or ID)"
         )
+        common.hidden(parser, "-i", "--instance-id", dest="instance")
         parser.add_argument(
             "--datastore", metavar="<datastore>", help="Only backups of this datastore (name or ID)"
         )
@@ -92,16 +178,20 @@ class ListBackups(base.Lister):
             action="store_true",
             help="Backups of every project (admin only under Trove's default policy)",
         )
+        common.add_project_arguments(
+            parser, "Only backups of this project (name or ID; admin only)"
+        )
         _list_options(parser)
         return parser
 
     def take_action(self, parsed_args):
         if parsed_args.positional_instance:
-            others = (parsed_args.instance, parsed_args.datastore, parsed_args.all_projects)
+            others = (parsed_args.instance, parsed_args.datastore, parsed_args.all_projects,
+                      parsed_args.project, parsed_args.project_id)
             if any(others):
                 raise exceptions.CommandError(
-                    "An <instance> argument cannot go with --instance, --datastore or "
-                    "--all-projects."
+                    "An <instance> argument cannot go with --instance, --datastore, "
+                    "--all-projects or --project."
                 )
             return list_instance_backups(self.trove, parsed_args.positional_instance, parsed_args)
         trove = self.trove
@@ -112,6 +202,9 @@ class ListBackups(base.Lister):
             params["datastore"] = parsed_args.datastore
         if parsed_args.all_projects:
             params["all_projects"] = True
+        project_id = common.project_of(self, parsed_args)
+        if project_id:
+            params["project_id"] = project_id
         if parsed_args.marker:
             params["marker"] = parsed_args.marker
         rows = trove.backups.list(limit=parsed_args.limit, **params)
@@ -153,7 +246,7 @@ class ShowBackup(base.ShowOne):
         return parser
 
     def take_action(self, parsed_args):
-        return output.show(self.trove.backups.find(parsed_args.backup))
+        return output.show(_flattened(self.trove.backups.find(parsed_args.backup)))
 
 
 class DeleteBackup(base.DeleteMany):
@@ -171,16 +264,34 @@ class DeleteBackup(base.DeleteMany):
         return wait.status_in("DELETE_FAILED")
 
 
+def add_strategy_arguments(parser, instance_help, project_help=None):
+    """--instance (and python-troveclient's --instance-id), and --project where it applies."""
+    parser.add_argument("--instance", metavar="<instance>", help=instance_help)
+    common.hidden(parser, "--instance-id", dest="instance")
+    if project_help:
+        common.add_project_arguments(parser, project_help)
+
+
+def strategy_scope(command, parsed_args):
+    """(instance ID or None, project ID or None) of a strategy command."""
+    instance = parsed_args.instance
+    instance_id = common.find_id(command.trove.instances, instance) if instance else None
+    return instance_id, common.project_of(command, parsed_args)
+
+
 class CreateBackupStrategy(base.ShowOne):
-    """Create a backup strategy: the Swift container for a project's or an instance's backups."""
+    """Create a backup strategy: the Swift container for a project's or an instance's backups.
+
+    Trove creates the strategy in the project you are logged in to.
+    """
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument(
-            "--instance",
-            metavar="<instance>",
-            help="Only for this instance's backups (name or ID; default: the whole project)",
+        add_strategy_arguments(
+            parser, "Only for this instance's backups (name or ID; default: the whole project)"
         )
+        # python-troveclient accepts --project-id here and drops it; Trove has no such field.
+        common.hidden(parser, "--project-id")
         parser.add_argument(
             "--swift-container",
             metavar="<container>",
@@ -190,14 +301,16 @@ class CreateBackupStrategy(base.ShowOne):
         return parser
 
     def take_action(self, parsed_args):
-        trove = self.trove
-        instance_id = (
-            common.find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
-        )
+        if parsed_args.project_id:
+            raise exceptions.CommandError(
+                "Trove creates a backup strategy in your own project only: log in to the "
+                "project (--os-project-name/--os-project-id) instead of --project-id."
+            )
+        instance = parsed_args.instance
         fields = {"swift_container": parsed_args.swift_container}
-        if instance_id:
-            fields["instance_id"] = instance_id
-        created = trove.backup_strategies.create(**fields)
+        if instance:
+            fields["instance_id"] = common.find_id(self.trove.instances, instance)
+        created = self.trove.backup_strategies.create(**fields)
         return output.show(created, first=STRATEGY_KEYS)
 
 
@@ -206,22 +319,12 @@ class ListBackupStrategies(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument(
-            "--instance", metavar="<instance>", help="Only this instance's strategy (name or ID)"
-        )
-        parser.add_argument(
-            "--project",
-            metavar="<project>",
-            help="Another project's strategies (name or ID; admin only)",
-        )
+        add_strategy_arguments(parser, "Only this instance's strategy (name or ID)",
+                               "Another project's strategies (name or ID; admin only)")
         return parser
 
     def take_action(self, parsed_args):
-        trove = self.trove
-        instance_id = (
-            common.find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
-        )
-        rows = trove.backup_strategies.list(instance_id, _project(self, parsed_args))
+        rows = self.trove.backup_strategies.list(*strategy_scope(self, parsed_args))
         return output.table(rows, STRATEGY_KEYS)
 
 
@@ -230,25 +333,10 @@ class DeleteBackupStrategy(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument(
-            "--instance",
-            metavar="<instance>",
-            help="The instance's strategy (name or ID; default: the project's)",
-        )
-        parser.add_argument(
-            "--project",
-            metavar="<project>",
-            help="Another project's strategy (name or ID; admin only)",
-        )
+        add_strategy_arguments(parser,
+                               "The instance's strategy (name or ID; default: the project's)",
+                               "Another project's strategy (name or ID; admin only)")
         return parser
 
     def take_action(self, parsed_args):
-        trove = self.trove
-        instance_id = (
-            common.find_id(trove.instances, parsed_args.instance) if parsed_args.instance else None
-        )
-        trove.backup_strategies.delete(instance_id, _project(self, parsed_args))
-
-
-def _project(command, parsed_args):
-    return common.project_id(command, parsed_args.project) if parsed_args.project else None
+        self.trove.backup_strategies.delete(*strategy_scope(self, parsed_args))

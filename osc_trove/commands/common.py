@@ -129,3 +129,18 @@ def project_id(command, project, domain=None):
 
     identity = command.app.client_manager.identity
     return identity_common.find_project(identity, project, domain).id
+
+
+def add_project_arguments(parser, help_text):
+    """--project (name or ID) and python-troveclient's --project-id (an ID, hidden)."""
+    parser.add_argument("--project", metavar="<project>", help=help_text)
+    hidden(parser, "--project-id", metavar="<project-id>")
+
+
+def project_of(command, parsed_args, domain=None):
+    """The project ID that --project (through Identity) or --project-id names, or None."""
+    if parsed_args.project and parsed_args.project_id:
+        raise exceptions.CommandError("Give --project or --project-id, not both.")
+    if parsed_args.project:
+        return project_id(command, parsed_args.project, domain)
+    return parsed_args.project_id

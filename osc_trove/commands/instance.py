@@ -3,9 +3,9 @@
 from osc_trove.commands import base, common, instance_view
 
 ADMIN_NOTE = (
-    "Admins also get a Project ID column with --all-projects or --project, and "
-    "'database instance show' adds Tenant ID, Server ID, Volume ID and "
-    "Encrypted Rpc Messaging for them."
+    "Admins also get Server ID, Tenant ID and Project ID columns with --all-projects "
+    "or --project, and 'database instance show' adds tenant_id, server_id, volume_id "
+    "and encrypted_rpc_messaging for them."
 )
 
 
@@ -27,6 +27,8 @@ class ListInstances(base.Lister):
             action="store_true",
             help="Include instances that belong to a cluster",
         )
+        common.hidden(parser, "--include_clustered", dest="include_clustered",
+                      action="store_true")
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument(
             "--all-projects",
@@ -43,6 +45,8 @@ class ListInstances(base.Lister):
             metavar="<project-domain>",
             help="Domain the project belongs to (name or ID), if its name is not unique",
         )
+        # python-troveclient's form: a project ID, sent as it is.
+        common.hidden(parser, "--project-id", metavar="<project-id>")
         return parser
 
     def take_action(self, parsed_args):
@@ -52,17 +56,15 @@ class ListInstances(base.Lister):
             params["marker"] = args.marker
         if args.include_clustered:
             params["include_clustered"] = "true"
-        admin = args.all_projects or args.project
+        admin = args.all_projects or args.project or args.project_id
         if admin:
-            project_id = None
-            if args.project:
-                project_id = common.project_id(self, args.project, args.project_domain)
+            project_id = common.project_of(self, args, args.project_domain)
             rows = self.trove.instances.list_all_projects(
                 limit=args.limit, project_id=project_id, **params
             )
         else:
             rows = self.trove.instances.list(limit=args.limit, detail=True, **params)
-        return instance_view.table(rows, with_project=bool(admin))
+        return instance_view.table(rows, admin=bool(admin))
 
 
 class ShowInstance(base.ShowOne):

@@ -1,4 +1,11 @@
-"""How instances look: short text in tables, the server's own data in json/yaml."""
+"""How instances look: python-troveclient's fields and value shapes, plus extras.
+
+Scripts parse python-troveclient's output, so its field names and value
+shapes are the contract: `flavor` is the flavor's ID, `volume` the size in
+GB, `datastore` the type, `replica_of` an ID, `fault` the message. What it
+flattens away is offered as extra fields (`access`, `volume_used_percent`)
+rather than instead of its own.
+"""
 
 from osc_trove.commands import output
 
@@ -16,39 +23,13 @@ LIST_KEYS = (
     "role",
     "fault",
 )
-
-
-class Datastore(output.DataColumn):
-    def human_readable(self):
-        store = self._value or {}
-        text = " ".join(str(store[k]) for k in ("type", "version") if store.get(k))
-        number = store.get("version_number")
-        if number and number != store.get("version"):
-            text += f" ({number})"
-        return text
-
-
-class Flavor(output.DataColumn):
-    def human_readable(self):
-        return str((self._value or {}).get("id") or "")
-
-
-class Volume(output.DataColumn):
-    def human_readable(self):
-        volume = dict(self._value or {})
-        if "size" not in volume:
-            return output.readable(volume)
-        text = f"{volume.pop('size')} GB"
-        if volume.get("used") is not None:
-            text += f", {volume.pop('used')} GB used"
-            percent = volume.pop("used_percent", None)
-            if percent is not None:
-                text += f" ({percent}%)"
-        rest = output.readable(volume)
-        return f"{text}, {rest}" if rest else text
+# Admin listings (--all-projects, --project) also name the server and project.
+ADMIN_LIST_KEYS = LIST_KEYS + ("server_id", "tenant_id", "project_id")
 
 
 class Addresses(output.DataColumn):
+    """`10.0.0.5 (private), ...` in tables; the server's list in json."""
+
     def human_readable(self):
         parts = []
         for address in self._value or []:
@@ -60,60 +41,62 @@ class Addresses(output.DataColumn):
         return ", ".join(parts)
 
 
-class Access(output.DataColumn):
-    def human_readable(self):
-        access = self._value or {}
-        text = "public" if access.get("is_public") else "private"
-        cidrs = access.get("allowed_cidrs")
-        return f"{text}, allowed from {', '.join(cidrs)}" if cidrs else text
-
-
 class Fault(output.DataColumn):
-    """The fault's message in tables ("" when there is none); the whole fault in json."""
+    """The list's extra Fault column: the message in tables, the whole fault in json."""
 
     def human_readable(self):
         fault = self._value or {}
         return str(fault.get("message") or fault.get("details") or "")
 
 
-class Linked(output.DataColumn):
-    """A reference ({id, links, name?}) or a list of them: names or IDs in tables."""
-
-    def human_readable(self):
-        refs = self._value if isinstance(self._value, list) else [self._value]
-        return ", ".join(_ref_text(ref) for ref in refs if ref)
-
-
-def _ref_text(ref):
-    if not isinstance(ref, dict):
-        return str(ref)
-    if ref.get("name"):
-        return f"{ref['name']} ({ref.get('id')})"
-    return str(ref.get("id"))
-
-
-SHOW_COLUMNS = {
-    "datastore": Datastore,
-    "flavor": Flavor,
-    "volume": Volume,
-    "addresses": Addresses,
-    "access": Access,
-    "fault": Fault,
-    "replica_of": Linked,
-    "replicas": Linked,
-    "configuration": Linked,
-}
+def _flattened(instance):
+    """The nested values python-troveclient flattens, under its names."""
+    data = {}
+    flavor = instance.get("flavor")
+    if isinstance(flavor, dict):
+        data["flavor"] = flavor.get("id")
+    volume = instance.get("volume")
+    if isinstance(volume, dict):
+        data["volume"] = volume.get("size")
+        if "used" in volume:
+            data["volume_used"] = volume["used"]
+        if "used_percent" in volume:
+            data["volume_used_percent"] = volume["used_percent"]
+    if isinstance(instance.get("ip"), list):
+        data["ip"] = ", ".join(str(ip) for ip in instance["ip"])
+    store = instance.get("datastore")
+    if isinstance(store, dict):
+        data["datastore"] = store.get("type")
+        data["datastore_version"] = store.get("version")
+        data["datastore_version_number"] = store.get("version_number")
+    for key in ("configuration", "replica_of"):
+        if isinstance(instance.get(key), dict):
+            data[key] = instance[key].get("id")
+    if isinstance(instance.get("replicas"), list):
+        data["replicas"] = ", ".join(str(r.get("id")) for r in instance["replicas"])
+    networks = instance.get("networks")
+    if isinstance(networks, dict):
+        data["networks"] = networks.get("name")
+        data["networks_id"] = networks.get("id")
+    fault = instance.get("fault")
+    if isinstance(fault, dict):
+        data["fault"] = fault.get("message")
+        data["fault_date"] = fault.get("created")
+        if fault.get("details"):
+            data["fault_details"] = fault["details"]
+    access = instance.get("access")
+    if isinstance(access, dict):
+        data["public"] = access.get("is_public", False)
+        data["allowed_cidrs"] = access.get("allowed_cidrs", [])
+    return data
 
 
 def show(instance):
-    """A ShowOne answer: every key the server sent, nested ones summarised for tables."""
-    data = dict(instance)
+    """A ShowOne answer: every key the server sent, shaped as python-troveclient shows it."""
+    data = {**instance, **_flattened(instance)}
     if "addresses" in data:
-        data.pop("ip", None)  # Trove's deprecated copy of the addresses
-    for key, column in SHOW_COLUMNS.items():
-        if data.get(key) is not None:
-            data[key] = column(data[key])
-    return output.show(data)
+        data["addresses"] = Addresses(data["addresses"])
+    return output.show(data, first=())
 
 
 def role(instance):
@@ -124,42 +107,33 @@ def role(instance):
     return ""
 
 
-def _address_list(instance):
-    if instance.get("addresses"):
-        return instance["addresses"]
-    if instance.get("hostname"):
-        return [instance["hostname"]]
-    return instance.get("ip") or []
-
-
 def summary(instance):
-    """One list row: flat values, nested ones (addresses, fault) as data columns."""
+    """One list row: python-troveclient's columns (and Fault, which only the detail list has)."""
     store = instance.get("datastore") or {}
     access = instance.get("access") or {}
     fault = instance.get("fault")
+    volume = instance.get("volume")
     return {
         "id": instance.get("id"),
         "name": instance.get("name"),
         "datastore": store.get("type"),
         "datastore_version": store.get("version"),
         "status": instance.get("status"),
-        "operating_status": instance.get("operating_status"),
+        "operating_status": instance.get("operating_status", ""),
         "public": bool(access.get("is_public")),
-        "addresses": Addresses(_address_list(instance)),
+        "addresses": Addresses(instance.get("addresses") or ""),
         "flavor_id": (instance.get("flavor") or {}).get("id"),
-        "size": (instance.get("volume") or {}).get("size"),
+        "size": volume.get("size") if isinstance(volume, dict) else "-",
         "role": role(instance),
         "fault": Fault(fault or None),
+        "server_id": instance.get("server_id"),
+        "tenant_id": instance.get("tenant_id"),
         "project_id": instance.get("tenant_id"),
     }
 
 
-def table(instances, with_project=False):
-    """A Lister answer; `with_project` adds the Project ID column (admin listings)."""
-    keys = LIST_KEYS + (("project_id",) if with_project else ())
+def table(instances, admin=False):
+    """A Lister answer; `admin` adds Server ID, Tenant ID and its OSC name, Project ID."""
+    keys = ADMIN_LIST_KEYS if admin else LIST_KEYS
     columns = tuple(output.title(k) for k in keys)
-    return columns, (_row(summary(item), keys) for item in instances)
-
-
-def _row(values, keys):
-    return tuple(values[k] for k in keys)
+    return columns, (tuple(summary(item)[k] for k in keys) for item in instances)

@@ -50,11 +50,62 @@ def test_create_with_every_option_by_name(trove):
         "--swift-container", "my-backups",
     )
     assert code == 0, err
-    assert trove.requests == [("GET", "/backups"), ("GET", "/instances"), ("POST", "/backups")]
+    assert trove.requests == [("GET", "/instances"), ("GET", "/backups"), ("POST", "/backups")]
     assert trove.bodies() == [{"backup": {
         "name": "incr", "instance": IID, "description": "after load", "incremental": 1,
         "parent_id": PARENT, "swift_container": "my-backups",
     }}]
+
+
+@pytest.mark.parametrize("argv", [
+    ["nightly", "--instance", "db1"],
+    ["nightly", "-i", "db1"],
+    ["--instance", "db1", "nightly"],
+    ["db1", "nightly"],  # the older order: <instance> <name>
+])
+def test_create_takes_the_documented_and_the_older_forms(trove, argv):
+    trove.on("GET", "/instances", instances_body((IID, "db1")))
+    trove.on("POST", "/backups", {"backup": backup(status="NEW")})
+    code, out, err = trove.run("database", "backup", "create", *argv,
+                               "--storage-driver", "cinder")
+    assert code == 0, err
+    assert trove.bodies() == [
+        {"backup": {"name": "nightly", "instance": IID, "storage_driver": "cinder"}}
+    ]
+
+
+def test_create_restores_from_another_region_by_version_name(trove):
+    trove.on("GET", "/datastores", sample("datastore-list-response.json"))
+    version_id = sample("datastore-list-response.json")["datastores"][0]["versions"][0]["id"]
+    version_name = sample("datastore-list-response.json")["datastores"][0]["versions"][0]["name"]
+    trove.on("GET", f"/datastores/versions/{version_id}",
+             {"version": {"id": version_id, "name": version_name}})
+    trove.on("POST", "/backups", {"backup": backup(status="RESTORED")})
+    url = "https://swift.other/v1/AUTH_p/backups/b1.xbstream.gz.enc"
+    code, out, err = trove.run("database", "backup", "create", "moved", "--restore-from", url,
+                               "--restore-datastore-version", version_name,
+                               "--restore-size", "0.5")
+    assert code == 0, err
+    assert trove.bodies() == [{"backup": {"name": "moved", "restore_from": {
+        "remote_location": url, "local_datastore_version_id": version_id, "size": 0.5}}}]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["b"], "Name the instance to back up: 'database backup create <name> --instance "
+            "<instance>' (or --restore-from to register a backup stored elsewhere)."),
+    (["db1", "b", "--instance", "db1"],
+     "Give the instance once: 'database backup create <name> --instance <instance>'."),
+    (["b", "--restore-from", "u"],
+     "--restore-from needs --restore-datastore-version and --restore-size."),
+    (["b", "--restore-from", "u", "--instance", "db1", "--incremental"],
+     "--restore-from cannot go with --incremental, --instance."),
+    (["b", "--instance", "db1", "--restore-size", "1"],
+     "--restore-datastore-version and --restore-size go with --restore-from."),
+])
+def test_create_refuses_what_cannot_go_together_before_any_request(trove, argv, message):
+    code, out, err = trove.run("database", "backup", "create", *argv)
+    assert (code, out, err) == (1, "", message + "\n")
+    assert trove.requests == []
 
 
 def test_create_unknown_instance_is_one_line(trove):
@@ -100,7 +151,9 @@ def test_list_follows_every_page(trove):
     trove.on("GET", "/backups?offset=2", page([backup(OTHER, "c")]))
     rows = trove.run_json("database", "backup", "list")
     assert [r["Name"] for r in rows] == ["a", "b", "c"]
-    assert list(rows[0]) == ["ID", "Instance ID", "Name", "Status", "Parent ID", "Updated"]
+    assert list(rows[0]) == [
+        "ID", "Instance ID", "Name", "Status", "Parent ID", "Updated", "Project ID"
+    ]
     assert trove.requests == [("GET", "/backups"), ("GET", "/backups?limit=2&offset=2")]
 
 
@@ -163,7 +216,10 @@ def test_show_by_id_is_one_get(trove):
     shown = trove.run_json("database", "backup", "show", BID)
     assert trove.requests == [("GET", f"/backups/{BID}")]
     assert shown["id"] == BID and shown["name"] == "snapshot"
-    assert shown["datastore"]["type"] == "mysql" and "links" not in shown
+    store = backup()["datastore"]
+    assert (shown["datastore"], shown["datastore_version"], shown["datastore_version_id"]) == (
+        store["type"], store["version"], store["version_id"])
+    assert "links" not in shown
 
 
 def test_show_by_name_is_one_list_per_page(trove):
