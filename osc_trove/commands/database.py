@@ -24,6 +24,7 @@ class CreateDatabase(base.Command):
             metavar="<collation>",
             help="Collation of the database (the character set's default when omitted)",
         )
+        common.hidden(parser, "--character_set", dest="character_set")  # troveclient's spelling
         return parser
 
     def take_action(self, parsed_args):

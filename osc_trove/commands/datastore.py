@@ -43,7 +43,9 @@ class ShowDatastore(base.ShowOne):
 
     def take_action(self, parsed_args):
         store = self.trove.datastores.find(parsed_args.datastore)
-        return output.show(_summary(store))
+        # python-troveclient's field: one "name (id)" line per version.
+        with_ids = "\n".join(f"{v['name']} ({v['id']})" for v in store.get("versions", []))
+        return output.show({**_summary(store), "versions (id)": with_ids})
 
 
 class ListDatastoreVersions(base.Lister):

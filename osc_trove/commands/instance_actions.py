@@ -40,6 +40,11 @@ class UpdateInstance(base.Command):
             action="store_true",
             help="Detach this replica from its source: it becomes a standalone instance",
         )
+        # python-troveclient's spellings.
+        common.hidden(parser, "--detach_replica_source", dest="detach_replica_source",
+                      action="store_true")
+        common.hidden(parser, "--remove_configuration", dest="remove_configuration",
+                      action="store_true")
         public = parser.add_mutually_exclusive_group()
         public.add_argument(
             "--is-public",

@@ -26,6 +26,7 @@ class EnableRoot(base.ShowOne):
         parser = super().get_parser(prog_name)
         parser.add_argument("target", metavar="<instance_or_cluster>", help=TARGET_HELP)
         passwords.add_arguments(parser, "root-password", what="root password")
+        common.hidden(parser, "--root_password", dest="root_password")  # troveclient's spelling
         return parser
 
     def take_action(self, parsed_args):

@@ -1,4 +1,10 @@
-"""openstack database instance ssl show/enable/disable/rollback."""
+"""openstack database instance ssl show/enable/disable/rollback.
+
+Trove's SSL guide writes them `openstack database ssl show|enable|disable
+<instance> [<container_ref>]`: those names run the same commands.
+"""
+
+import argparse
 
 from osc_lib import exceptions
 
@@ -12,9 +18,19 @@ class SslCommand(base.ShowAction):
 
     first = ("status", "mode")
 
+    def result(self, answer):
+        # The certificate's details also as flat fields (certificate_cn, ...), as
+        # Trove's guide shows them.
+        certificate = answer.get("certificate")
+        if isinstance(certificate, dict):
+            answer = {**answer, **{f"certificate_{k}": v for k, v in certificate.items()}}
+        return super().result(answer)
+
 
 class ShowSsl(SslCommand):
     """Show whether SSL is on for an instance, its mode and its certificate."""
+
+    aliases = ("database ssl show",)
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -32,15 +48,20 @@ class EnableSsl(SslCommand):
 
     The certificate and key come from a Key Manager (Barbican) container; on a
     replication source, every replica gets it too. The instance must be ACTIVE.
+    The container may also follow the instance as a second argument, as Trove's
+    guide writes it.
     """
+
+    aliases = ("database ssl enable",)
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--container-ref",
             metavar="<ref>",
-            required=True,
-            help="Key Manager reference of the certificate container (PKCS#12 bundle)",
+            help="Key Manager reference of the certificate container (PKCS#12 bundle); "
+            "required",
         )
+        parser.add_argument("positional_container_ref", nargs="?", help=argparse.SUPPRESS)
         parser.add_argument(
             "--password-ref",
             metavar="<ref>",
@@ -54,8 +75,15 @@ class EnableSsl(SslCommand):
         )
 
     def prepare(self, parsed_args):
-        if not parsed_args.container_ref.strip():
+        refs = [r for r in (parsed_args.container_ref, parsed_args.positional_container_ref)
+                if r is not None]
+        if len(refs) != 1:
+            raise exceptions.CommandError(
+                "Give the certificate container once: --container-ref <ref>."
+            )
+        if not refs[0].strip():
             raise exceptions.CommandError("--container-ref cannot be empty.")
+        parsed_args.container_ref = refs[0]
 
     def act(self, instances, instance_id, parsed_args, prepared):
         ssl = {"enable": True, "container_ref": parsed_args.container_ref}
@@ -68,6 +96,8 @@ class EnableSsl(SslCommand):
 
 class DisableSsl(SslCommand):
     """Disable SSL on an instance (not every datastore version allows it)."""
+
+    aliases = ("database ssl disable",)
 
     def act(self, instances, instance_id, parsed_args, prepared):
         return instances.ssl_action(instance_id, disable=True)
@@ -82,3 +112,8 @@ class RollbackSsl(SslCommand):
 
     def act(self, instances, instance_id, parsed_args, prepared):
         return instances.ssl_action(instance_id, rollback=True)
+
+
+ShowSslAlias = base.alias_of(ShowSsl)
+EnableSslAlias = base.alias_of(EnableSsl)
+DisableSslAlias = base.alias_of(DisableSsl)

@@ -18,10 +18,16 @@ def add_user_arguments(parser):
     )
 
 
-def _with_database_names(user):
-    """A user whose `databases` are listed by name."""
-    names = [db.get("name") for db in user.get("databases") or []]
-    return {**user, "databases": names}
+class DatabaseNames(output.DataColumn):
+    """A user's databases: names in tables, the server's `{"name": ...}` list in json."""
+
+    def human_readable(self):
+        return ", ".join(str(db.get("name")) for db in self._value or [])
+
+
+def _database_names(user):
+    """A list row as python-troveclient prints it: the databases as one comma-joined string."""
+    return {**user, "databases": DatabaseNames(user.get("databases") or []).human_readable()}
 
 
 def _access_table(command, parsed_args):
@@ -116,7 +122,7 @@ class ListUsers(base.Lister):
                 self.trove.users.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
             ),
         )
-        return output.table((_with_database_names(u) for u in users), _COLUMNS)
+        return output.table((_database_names(u) for u in users), _COLUMNS)
 
 
 class ShowUser(base.ShowOne):
@@ -145,7 +151,8 @@ class ShowUser(base.ShowOne):
             parsed_args.instance,
             lambda i: self.trove.users.get(i, parsed_args.name, parsed_args.host),
         )
-        return output.show(_with_database_names(user), first=_COLUMNS)
+        user = {**user, "databases": DatabaseNames(user.get("databases") or [])}
+        return output.show(user, first=_COLUMNS)
 
     def produce_output(self, parsed_args, column_names, data):
         if not parsed_args.access:
@@ -245,6 +252,10 @@ class UpdateUserAttributes(base.Command):
         parser.add_argument(
             "--new-host", metavar="<new_host>", help="New host the user may connect from"
         )
+        # python-troveclient's spellings.
+        common.hidden(parser, "--new_name", dest="new_name")
+        common.hidden(parser, "--new_password", dest="new_password")
+        common.hidden(parser, "--new_host", dest="new_host")
         return parser
 
     def take_action(self, parsed_args):

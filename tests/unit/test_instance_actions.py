@@ -260,14 +260,13 @@ def test_update_public_and_private_exclude_each_other(trove):
 def test_ssl_show(trove):
     trove.on("GET", f"/instances/{IID}/ssl", sample("instance-ssl-show-response.json"))
     shown = trove.run_json("database", "instance", "ssl", "show", IID)
+    certificate = sample("instance-ssl-show-response.json")["ssl"]["certificate"]
     assert shown == {
         "status": "on",
         "mode": "basic",
-        "certificate": {
-            "cn": "self-signed certificate",
-            "expire_at": "2027-02-10T09:06:25.000000",
-            "san": None,
-        },
+        "certificate": certificate,
+        # Flat too, as Trove's SSL guide shows them.
+        **{f"certificate_{key}": value for key, value in certificate.items()},
     }
     trove.run("database", "instance", "ssl", "show", IID, "--include-certificate")
     assert trove.requests == [
@@ -301,13 +300,35 @@ def test_ssl_actions(trove, argv, body, response):
 
 
 def test_ssl_enable_needs_a_container_and_a_known_mode(trove):
-    for argv in ([], ["--container-ref", "x", "--mode", "strict"]):
-        with pytest.raises(SystemExit) as exit_:
-            trove.run("database", "instance", "ssl", "enable", IID, *argv)
-        assert exit_.value.code == 2
-    result = trove.run("database", "instance", "ssl", "enable", IID, "--container-ref", " ")
-    assert one_line_error(*result) == "--container-ref cannot be empty."
+    with pytest.raises(SystemExit) as exit_:
+        trove.run("database", "instance", "ssl", "enable", IID, "--container-ref", "x",
+                  "--mode", "strict")
+    assert exit_.value.code == 2
+    once = "Give the certificate container once: --container-ref <ref>."
+    for argv, message in (
+        ([], once),
+        (["ref-a", "--container-ref", "ref-b"], once),
+        (["--container-ref", " "], "--container-ref cannot be empty."),
+    ):
+        result = trove.run("database", "instance", "ssl", "enable", IID, *argv)
+        assert one_line_error(*result) == message
     assert trove.requests == []
+
+
+def test_ssl_guide_forms_take_the_container_as_an_argument(trove):
+    trove.on("POST", f"/instances/{IID}/ssl", sample("instance-ssl-action-response.json"))
+    trove.on("GET", f"/instances/{IID}/ssl", sample("instance-ssl-show-response.json"))
+    code, out, err = trove.run("database", "ssl", "enable", IID, "https://kms/c1",
+                               "--password-ref", "https://kms/s1")
+    assert code == 0, err
+    assert trove.bodies() == [
+        {"ssl": {"enable": True, "container_ref": "https://kms/c1",
+                 "password_ref": "https://kms/s1"}}
+    ]
+    shown = trove.run_json("database", "ssl", "show", IID)
+    assert shown["certificate_cn"] == shown["certificate"]["cn"]
+    assert trove.run("database", "ssl", "disable", IID)[0] == 0
+    assert trove.bodies()[-1] == {"ssl": {"disable": True}}
 
 
 def test_ssl_by_name(trove):

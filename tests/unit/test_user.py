@@ -192,10 +192,10 @@ def test_delete_names_the_user_as_the_server_expects(inst, name, host, segment):
     assert inst.requests == [("DELETE", f"{USERS}/{segment}")]
 
 
-def test_show_flattens_databases_to_names(inst):
+def test_show_keeps_the_servers_databases_in_json_and_names_them_in_tables(inst):
     inst.on("GET", f"{USERS}/dbuser1%40%25", sample("user-show-response.json"))
     shown = inst.run_json("database", "user", "show", "test", "dbuser1", "--host", "%")
-    assert shown == {"name": "dbuser1", "host": "%", "databases": ["databaseA"]}
+    assert shown == {"name": "dbuser1", "host": "%", "databases": [{"name": "databaseA"}]}
     code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "dbuser1", "--host", "%")
     assert code == 0, err
     assert "| databases | databaseA" in out
@@ -219,9 +219,10 @@ def test_list_table_and_json(inst):
     inst.on("GET", USERS, sample("user-list-response.json"))
     rows = inst.run_json("database", "user", "list", INSTANCE_ID)
     assert rows == [
-        {"Name": "dbuser1", "Host": "%", "Databases": ["databaseA"]},
-        {"Name": "dbuser2", "Host": "%", "Databases": ["databaseB", "databaseC"]},
-        {"Name": "dbuser3", "Host": "%", "Databases": []},
+        # python-troveclient's shape: the databases as one comma-joined string.
+        {"Name": "dbuser1", "Host": "%", "Databases": "databaseA"},
+        {"Name": "dbuser2", "Host": "%", "Databases": "databaseB, databaseC"},
+        {"Name": "dbuser3", "Host": "%", "Databases": ""},
     ]
     code, out, err = inst.run("database", "user", "list", "test")
     assert code == 0, err
