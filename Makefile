@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DOCS_STAMP := $(VENV)/.docs-installed
 
-.PHONY: venv demo test lint unit functional bench cloud-down clean
+.PHONY: venv demo test lint docs unit functional bench cloud-down clean
 
 venv: $(STAMP)
 
@@ -17,11 +18,21 @@ demo: venv
 	$(BIN)/python tools/local-cloud up
 	tools/demo
 
-test: venv lint
+test: venv lint docs
 	$(BIN)/pytest
 
 lint: venv
 	$(BIN)/ruff check .
+
+# HTML into doc/build/html; -E re-reads every page so no warning hides in a
+# cached one, -W makes warnings errors.
+docs: $(DOCS_STAMP)
+	$(BIN)/sphinx-build -E -W --keep-going -q -b html doc/source doc/build/html
+
+$(DOCS_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,docs]'
+	touch $@
 
 unit: venv
 	$(BIN)/pytest tests/unit
@@ -36,4 +47,4 @@ cloud-down:
 	$(PYTHON) tools/local-cloud down
 
 clean: cloud-down
-	rm -rf $(VENV) .local-cloud
+	rm -rf $(VENV) .local-cloud doc/build

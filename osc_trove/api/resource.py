@@ -30,6 +30,7 @@ class Resource:
 
     Subclasses set `label` (how error messages name it) and `lookup`, the
     cheapest way the server allows to find one by name or ID:
+
       "server": the server itself resolves names in GET path/<name>;
       "uuid":   IDs are UUIDs; anything else is a name, found by listing;
       "list":   one list answers both (small, unpaged collections).

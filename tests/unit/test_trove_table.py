@@ -1,0 +1,76 @@
+"""doc/source/trove-commands.csv, the `trove` to `openstack` table of the docs.
+
+Every `openstack` command it names must exist: osc-trove's own among the
+plugin's entry points, `core` ones among python-openstackclient's, and a
+`planned` one must not exist yet (once it lands, the row loses its marker).
+"""
+
+import csv
+import pathlib
+from importlib.metadata import entry_points
+
+import pytest
+
+TABLE = pathlib.Path(__file__).resolve().parents[2] / "doc" / "source" / "trove-commands.csv"
+STATUSES = {"", "planned", "core", "none"}
+
+
+def _rows():
+    with TABLE.open(newline="") as table:
+        return list(csv.DictReader(table))
+
+
+def _command_names(groups):
+    return {ep.name.replace("_", " ") for group in groups for ep in entry_points(group=group)}
+
+
+def command_name(usage):
+    """`database user show <instance> <name>` -> `database user show`."""
+    words = []
+    for word in usage.split():
+        if word[0] in "<[-":
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+OURS = _command_names(["openstack.database.v1"])
+CORE = _command_names(
+    g for g in entry_points().groups if g.startswith("openstack.") and g != "openstack.database.v1"
+)
+ROWS = _rows()
+
+
+def test_command_name_strips_the_arguments():
+    assert command_name("database log set <instance> <log_name> --enable") == "database log set"
+    assert command_name("database cluster list") == "database cluster list"
+
+
+def test_each_trove_command_has_one_row_with_a_known_status():
+    names = [row["trove"] for row in ROWS]
+    assert len(names) == len(set(names))
+    assert {row["status"] for row in ROWS} <= STATUSES
+    assert all(row["trove"] and (row["openstack"] or row["status"] == "none") for row in ROWS)
+    assert all(row["notes"] for row in ROWS if row["status"] == "none")
+
+
+def _with(status):
+    return pytest.mark.parametrize(
+        "row", [r for r in ROWS if r["status"] == status], ids=lambda r: r["trove"]
+    )
+
+
+@_with("")
+def test_osc_trove_commands_exist(row):
+    assert command_name(row["openstack"]) in OURS
+
+
+@_with("core")
+def test_core_commands_exist(row):
+    assert command_name(row["openstack"]) in CORE
+
+
+@_with("planned")
+def test_planned_commands_do_not_exist_yet(row):
+    name = command_name(row["openstack"])
+    assert name not in OURS, f"'{name}' exists now: clear 'planned' on its row in {TABLE.name}"
