@@ -34,6 +34,7 @@ class Resource:
       "server": the server itself resolves names in GET path/<name>;
       "uuid":   IDs are UUIDs; anything else is a name, found by listing;
       "list":   one list answers both (small, unpaged collections).
+
     Results are the server's dicts, unchanged.
     """
 

@@ -38,7 +38,7 @@ def add_paging_arguments(parser, what, marker_help):
         "--limit",
         metavar="<num-" + what + ">",
         type=positive_int,
-        help=f"Maximum number of {what} to display (default: all of them, every page)",
+        help=f"The maximum number of {what} to return (without it, every page is listed)",
     )
     parser.add_argument("--marker", metavar="<marker>", help=marker_help)
 
