@@ -27,10 +27,10 @@ def quiet_wait(get, done, until_gone=False):
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = demo_api.instances.create(name("db"), flavorRef="1", volume={"size": 1})
+    row = demo_api.instances.create(name=name("db"), flavorRef="1", volume={"size": 1})
     quiet_wait(lambda: demo_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
     yield row
-    for b in list(demo_api.backups.list_for_instance(row["id"])):
+    for b in list(demo_api.instance_backups.list(row["id"])):
         try:
             demo_api.backups.delete(b["id"])
         except Exception:
@@ -97,15 +97,37 @@ def test_failing_backup_is_one_line_error(cloud, instance, demo_api):
 
 
 def test_delete_wait_removes_it(cloud, instance, completed, demo_api):
+    # The documented form: <name> --instance <instance>.
     made = ok(cloud.openstack(
-        "database", "backup", "create", instance["id"], name("gone"),
+        "database", "backup", "create", name("gone"), "--instance", instance["id"],
         "--wait", "--wait-timeout", TIMEOUT, "-f", "json",
     )).json()
+    assert (made["status"], made["instance_id"]) == ("COMPLETED", instance["id"])
     ok(cloud.openstack(
         "database", "backup", "delete", name("gone"), "--wait", "--wait-timeout", TIMEOUT
     ))
     error = one_line_error(cloud.openstack("database", "backup", "show", made["id"]))
     assert "No backup with a name or ID of" in error or "not be found" in error
+
+
+def test_restore_from_another_clouds_backup_data(cloud, completed, demo_api):
+    """--restore-from registers a backup from its data's URL (here: the local object store)."""
+    location = demo_api.backups.get(completed["id"])["locationRef"]
+    restored = ok(cloud.openstack(
+        "database", "backup", "create", name("moved"), "--restore-from", location,
+        "--restore-datastore-version", completed["datastore_version"],
+        "--restore-size", str(completed["size"]), "--wait", "-f", "json",
+    )).json()
+    assert restored["status"] == "RESTORED" and restored["instance_id"] is None
+    assert restored["datastore_version_id"] == completed["datastore_version_id"]
+    assert demo_api.backups.get(restored["id"])["locationRef"] == location
+    missing = location.rsplit("/", 1)[0] + "/nothing-here.xbstream.gz.enc"
+    line = one_line_error(cloud.openstack(
+        "database", "backup", "create", name("nowhere"), "--restore-from", missing,
+        "--restore-datastore-version", completed["datastore_version_id"],
+        "--restore-size", "1",
+    ))
+    assert "Failed to restore backup from" in line
 
 
 def test_unknown_backup_is_one_line(cloud):

@@ -32,7 +32,7 @@ def name(part):
 
 def api_create(api, instance_name, **fields):
     body = {"flavorRef": "1", "volume": {"size": 1}, **fields}
-    return api.instances.create(instance_name, **body)
+    return api.instances.create(name=instance_name, **body)
 
 
 def api_wait(api, instance_id, status="ACTIVE"):
@@ -284,7 +284,7 @@ def test_promote_and_promote_back(cloud, db, replica):
 def test_eject_a_source_that_stopped_heartbeating(cloud, demo_api):
     source = api_create(demo_api, name("ej-src"))
     api_wait(demo_api, source["id"])
-    replica_row = demo_api.instances.create(name("ej-rep"), replica_of=source["id"])
+    replica_row = demo_api.instances.create(name=name("ej-rep"), replica_of=source["id"])
     try:
         api_wait(demo_api, replica_row["id"])
         line = one_line_error(cloud.openstack("database", "instance", "eject", name("ej-src")))
@@ -321,7 +321,7 @@ def test_detach_and_replica_unset(cloud, db, replica):
 
 def api_create_replica(cloud, db):
     api = cloud.api()
-    row = api.instances.create(name("replica2"), replica_of=db["id"])
+    row = api.instances.create(name=name("replica2"), replica_of=db["id"])
     api_wait(api, row["id"])
     return row["id"]
 
