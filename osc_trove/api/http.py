@@ -8,6 +8,7 @@ keystoneauth's own retry options are not used: they apply to every method,
 take a read timeout for a connection failure and obey any `Retry-After`.
 """
 
+import os
 import re
 import time
 from email.utils import parsedate_to_datetime
@@ -36,7 +37,7 @@ sleep = time.sleep
 class Http:
     """Sends requests to the Trove endpoint of the catalog and decodes answers.
 
-    `timeout` (seconds; default: the session's, if any) bounds each try.
+    `timeout` (seconds; default: the session's, else $OS_API_TIMEOUT) bounds each try.
     """
 
     def __init__(self, session, region_name=None, interface=None, endpoint_override=None,
@@ -50,8 +51,9 @@ class Http:
             # keystoneauth logs request and response bodies here at DEBUG: passwords masked.
             logger=masked_logger(HTTP_LOGGER),
         )
-        # `openstack` sets the session's timeout from OS_API_TIMEOUT / api_timeout.
-        self.timeout = timeout or session.timeout
+        # `openstack` does not always pass OS_API_TIMEOUT on to the session (not
+        # with --os-cloud): it is read here too.
+        self.timeout = timeout or session.timeout or _timeout_from_environment()
 
     def request(self, method, path, **kwargs):
         """Return the decoded JSON body (None when there is none) or raise."""
@@ -198,3 +200,10 @@ class Failure:
     def service(self, trove_host):
         """Keystone is the other server a request may touch (re-authentication)."""
         return None if self.host in (None, trove_host) else "Identity service"
+
+
+def _timeout_from_environment():
+    try:
+        return float(os.environ.get(TIMEOUT_VARIABLE, "")) or None
+    except ValueError:
+        return None
