@@ -1,8 +1,8 @@
 """Databases (schemas) inside an instance."""
 
-from osc_lib import exceptions
+from urllib.parse import quote
 
-from osc_trove.api.resource import segment
+from osc_lib import exceptions
 
 
 class UnaddressableName(exceptions.CommandError):
@@ -12,17 +12,31 @@ class UnaddressableName(exceptions.CommandError):
 def database_segment(name):
     """The URL path segment of a database, when Trove can route it.
 
-    Trove's router takes what follows a `.` at the end of a URL for a file
-    type and drops it: DELETE .../databases/keep.me deletes `keep`. The dot
-    cannot be hidden (it is not unquoted again on that path), so such names
-    are refused before any request.
+    Trove takes the segment as the web server decoded it, without unquoting
+    it again, so three kinds of name cannot be carried and are refused
+    before any request: with a `.` (its router takes what follows for a file
+    type and drops it: DELETE .../databases/keep.me deletes `keep`), with a
+    `/` (the router splits there), and with characters beyond Latin-1 (the
+    web server reads the URL's bytes as Latin-1, PEP 3333). Latin-1 letters
+    are sent as their Latin-1 bytes for that reason.
     """
+    if not name:  # would address the list of databases
+        raise UnaddressableName("The database name is empty.")
     if "." in name:
-        raise UnaddressableName(
-            f"Trove's API cannot address database '{name}': it reads what follows a '.' "
-            "in the URL as a file type, and would act on another database."
-        )
-    return segment(name)
+        raise _unaddressable(name, "it reads what follows a '.' in the URL as a file type, "
+                                   "and would act on another database")
+    if "/" in name:
+        raise _unaddressable(name, "its router splits URLs at '/'")
+    try:
+        raw = name.encode("latin-1")
+    except UnicodeEncodeError:
+        raise _unaddressable(name, "its web server reads URLs as Latin-1, "
+                                   "which cannot spell this name") from None
+    return quote(raw, safe="")
+
+
+def _unaddressable(name, why):
+    return UnaddressableName(f"Trove's API cannot address database '{name}': {why}.")
 
 
 def database_entry(database):

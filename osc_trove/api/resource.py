@@ -59,6 +59,8 @@ class Resource:
         Costs one request for an ID, and for a name the pages of one list.
         Raises ResourceNotFound or AmbiguousName with a message for users.
         """
+        if not name_or_id:  # would address the collection itself
+            raise ResourceNotFound(f"The {self.label} name or ID is empty.")
         if self.lookup == "server" or (self.lookup == "uuid" and looks_like_uuid(name_or_id)):
             try:
                 return self.get(name_or_id)
