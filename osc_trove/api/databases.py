@@ -16,9 +16,9 @@ def database_segment(name):
     it again, so three kinds of name cannot be carried and are refused
     before any request: with a `.` (its router takes what follows for a file
     type and drops it: DELETE .../databases/keep.me deletes `keep`), with a
-    `/` (the router splits there), and with characters beyond Latin-1 (the
-    web server reads the URL's bytes as Latin-1, PEP 3333). Latin-1 letters
-    are sent as their Latin-1 bytes for that reason.
+    `/` (the router splits there), and with characters beyond ASCII (the
+    router reads the URL's bytes as Latin-1 while its request object insists
+    on UTF-8: no encoding satisfies both).
     """
     if not name:  # would address the list of databases
         raise UnaddressableName("The database name is empty.")
@@ -27,12 +27,9 @@ def database_segment(name):
                                    "and would act on another database")
     if "/" in name:
         raise _unaddressable(name, "its router splits URLs at '/'")
-    try:
-        raw = name.encode("latin-1")
-    except UnicodeEncodeError:
-        raise _unaddressable(name, "its web server reads URLs as Latin-1, "
-                                   "which cannot spell this name") from None
-    return quote(raw, safe="")
+    if not name.isascii():
+        raise _unaddressable(name, "its router misreads characters beyond ASCII in URLs")
+    return quote(name, safe="")
 
 
 def _unaddressable(name, why):

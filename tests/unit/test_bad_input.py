@@ -94,9 +94,9 @@ CASES = [
      "Trove's API cannot address database '..': it reads what follows a '.' ...", []),
     (["database", "db", "delete", IID, "a/b"], "", 1,
      "Trove's API cannot address database 'a/b': its router splits URLs at '/'.", []),
-    (["database", "db", "delete", IID, "日本"], "", 1,
-     "Trove's API cannot address database '日本': its web server reads URLs as Latin-1, "
-     "which cannot spell this name.", []),
+    (["database", "db", "delete", IID, "ünï"], "", 1,
+     "Trove's API cannot address database 'ünï': its router misreads characters beyond ASCII "
+     "in URLs.", []),
     # a password given twice, and standard input closed for --password-stdin
     (["database", "user", "create", IID, "bob", "pw1", "--password-stdin"], "pw2\n", 1,
      "Give the user's password one way only: <password>, --password-prompt or "
