@@ -1,8 +1,10 @@
 """Databases (schemas) inside an instance."""
 
+from urllib.parse import quote
+
 from osc_lib import exceptions
 
-from osc_trove.api.resource import Nested, segment
+from osc_trove.api.resource import Nested
 
 
 class UnaddressableName(exceptions.CommandError):
@@ -12,17 +14,28 @@ class UnaddressableName(exceptions.CommandError):
 def database_segment(name):
     """The URL path segment of a database, when Trove can route it.
 
-    Trove's router takes what follows a `.` at the end of a URL for a file
-    type and drops it: DELETE .../databases/keep.me deletes `keep`. The dot
-    cannot be hidden (it is not unquoted again on that path), so such names
-    are refused before any request.
+    Trove takes the segment as the web server decoded it, without unquoting
+    it again, so three kinds of name cannot be carried and are refused
+    before any request: with a `.` (its router takes what follows for a file
+    type and drops it: DELETE .../databases/keep.me deletes `keep`), with a
+    `/` (the router splits there), and with characters beyond ASCII (the
+    router reads the URL's bytes as Latin-1 while its request object insists
+    on UTF-8: no encoding satisfies both).
     """
+    if not name:  # would address the list of databases
+        raise UnaddressableName("The database name is empty.")
     if "." in name:
-        raise UnaddressableName(
-            f"Trove's API cannot address database '{name}': it reads what follows a '.' "
-            "in the URL as a file type, and would act on another database."
-        )
-    return segment(name)
+        raise _unaddressable(name, "it reads what follows a '.' in the URL as a file type, "
+                                   "and would act on another database")
+    if "/" in name:
+        raise _unaddressable(name, "its router splits URLs at '/'")
+    if not name.isascii():
+        raise _unaddressable(name, "its router misreads characters beyond ASCII in URLs")
+    return quote(name, safe="")
+
+
+def _unaddressable(name, why):
+    return UnaddressableName(f"Trove's API cannot address database '{name}': {why}.")
 
 
 def database_entry(database):

@@ -1,19 +1,47 @@
-"""HTTP for the Trove API: requests, error translation and paging."""
+"""HTTP for the Trove API: requests, the retry policy, decoding and paging.
 
+The policy (docs/reliability.md): a GET is retried a bounded number of times
+on connection failures and on 502/503/504, honouring `Retry-After` up to a
+cap; any other method is sent once. Answers that cannot be Trove's (a body
+that is not JSON, truncated JSON, an empty body to a GET) are errors.
+keystoneauth's own retry options are not used: they apply to every method,
+take a read timeout for a connection failure and obey any `Retry-After`.
+"""
+
+import os
+import re
+import time
+from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from keystoneauth1 import adapter
-from osc_lib import exceptions
+from keystoneauth1 import exceptions as ks_exceptions
 
+from osc_trove.api.errors import bad_body, http_error, transport_error
 from osc_trove.masking import HTTP_LOGGER, masked_logger
 
 SERVICE_TYPE = "database"
 
+# A GET is sent at most 1 + len(RETRY_DELAYS) times, pausing this long between tries.
+RETRY_DELAYS = (0.5, 1.0)
+RETRIABLE_STATUSES = {502, 503, 504}
+# Statuses whose Retry-After is obeyed (up to RETRY_AFTER_CAP seconds) for a GET.
+RETRY_AFTER_STATUSES = {413, 429, 503}
+RETRY_AFTER_CAP = 5.0
+TIMEOUT_VARIABLE = "OS_API_TIMEOUT"
+
+# Module-level so that tests can replace it and never really sleep.
+sleep = time.sleep
+
 
 class Http:
-    """Sends requests to the Trove endpoint of the catalog and decodes answers."""
+    """Sends requests to the Trove endpoint of the catalog and decodes answers.
 
-    def __init__(self, session, region_name=None, interface=None, endpoint_override=None):
+    `timeout` (seconds; default: the session's, else $OS_API_TIMEOUT) bounds each try.
+    """
+
+    def __init__(self, session, region_name=None, interface=None, endpoint_override=None,
+                 timeout=None):
         self.adapter = adapter.Adapter(
             session,
             service_type=SERVICE_TYPE,
@@ -23,20 +51,44 @@ class Http:
             # keystoneauth logs request and response bodies here at DEBUG: passwords masked.
             logger=masked_logger(HTTP_LOGGER),
         )
+        # `openstack` does not always pass OS_API_TIMEOUT on to the session (not
+        # with --os-cloud): it is read here too.
+        self.timeout = timeout or session.timeout or _timeout_from_environment()
 
     def request(self, method, path, **kwargs):
         """Return the decoded JSON body (None when there is none) or raise."""
-        headers = kwargs.pop("headers", {})
-        headers.setdefault("Accept", "application/json")
-        response = self.adapter.request(path, method, headers=headers, raise_exc=False, **kwargs)
-        if response.status_code >= 400:
-            raise error_from_response(response)
-        if not response.content:
-            return None
+        kwargs.setdefault("headers", {}).setdefault("Accept", "application/json")
+        if self.timeout:
+            kwargs.setdefault("timeout", self.timeout)
+        tries = 1 + (len(RETRY_DELAYS) if method == "GET" else 0)
+        for attempt in range(1, tries + 1):
+            last = attempt == tries
+            try:
+                response = self.adapter.request(path, method, raise_exc=False, **kwargs)
+            except ks_exceptions.ConnectionError as err:
+                failure = Failure(err, self.timeout)
+                if last or not failure.retriable:
+                    host = failure.host or self._endpoint_host()
+                    raise transport_error(failure.reason, method, path, host, failure.sent,
+                                          tries=attempt, transient=failure.retriable,
+                                          service=failure.service(self._endpoint_host())) from None
+                sleep(RETRY_DELAYS[attempt - 1])
+                continue
+            host = urlsplit(response.url).netloc
+            if response.status_code < 400:
+                return decode(response, method, path, host)
+            retry_after = retry_after_seconds(response)
+            retriable = (response.status_code in RETRIABLE_STATUSES or retry_after is not None) \
+                and (retry_after or 0) <= RETRY_AFTER_CAP
+            if last or not retriable:
+                raise http_error(response, method, path, host, retry_after, tries=attempt)
+            sleep(RETRY_DELAYS[attempt - 1] if retry_after is None else retry_after)
+
+    def _endpoint_host(self):
         try:
-            return response.json()
-        except ValueError:
-            return None
+            return urlsplit(self.adapter.get_endpoint()).netloc
+        except ks_exceptions.ClientException:
+            return "its endpoint"
 
     def get(self, path, params=None):
         return self.request("GET", path, params=params)
@@ -91,39 +143,67 @@ def next_page_query(body):
     return None
 
 
-_ERRORS_BY_STATUS = {
-    cls.http_status: cls
-    for cls in (
-        exceptions.BadRequest,
-        exceptions.Unauthorized,
-        exceptions.Forbidden,
-        exceptions.NotFound,
-        exceptions.Conflict,
-        exceptions.OverLimit,
-        exceptions.HTTPNotImplemented,
-    )
-}
-
-
-def error_from_response(response):
-    """Turn an error answer into the osc-lib exception for its status."""
-    message = server_message(response)
-    status = response.status_code
-    cls = _ERRORS_BY_STATUS.get(status, exceptions.ClientException)
-    return cls(status, message)
-
-
-def server_message(response):
-    """Trove answers `{"itemNotFound": {"code": 404, "message": "..."}}`; dig the message out."""
+def decode(response, method, path, host):
+    """The JSON of a success answer; None for an intentionally empty one (not to a GET)."""
+    if not response.content and method != "GET":
+        return None
     try:
-        body = response.json()
+        return response.json()
     except ValueError:
-        body = None
-    if isinstance(body, dict):
-        for value in body.values():
-            if isinstance(value, dict) and value.get("message"):
-                return str(value["message"]).strip()
-        if body.get("message"):
-            return str(body["message"]).strip()
-    text = (response.text or "").strip()
-    return text.splitlines()[0] if text else (response.reason or "HTTP error")
+        raise bad_body(response, method, path, host) from None
+
+
+def retry_after_seconds(response):
+    """The pause a 413/429/503 asks for (seconds or an HTTP date), or None."""
+    value = response.headers.get("Retry-After", "").strip()
+    if response.status_code not in RETRY_AFTER_STATUSES or not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+class Failure:
+    """What a keystoneauth connection error means for the policy."""
+
+    def __init__(self, err, timeout):
+        text = str(err)
+        url = re.search(r"https?://[^/\s:]+(?::\d+)?", text)
+        self.host = urlsplit(url.group(0)).netloc if url else None
+        # Refused or unresolvable: nothing reached the server.
+        self.sent = not re.search(r"NewConnectionError|NameResolution|Failed to establish", text)
+        self.retriable = not isinstance(err, (ks_exceptions.ConnectTimeout,
+                                              ks_exceptions.SSLError))
+        if isinstance(err, ks_exceptions.ConnectTimeout):
+            limit = f" within {timeout:g} s" if timeout else ""
+            self.reason = f"no answer{limit} ({TIMEOUT_VARIABLE} sets the limit)"
+        elif isinstance(err, ks_exceptions.SSLError):
+            self.reason = "TLS failure"
+        elif "refused" in text.lower():
+            self.reason = "could not connect (connection refused)"
+        elif "NameResolution" in text or "not known" in text:
+            self.reason = "could not resolve the host name"
+        elif not self.sent:
+            self.reason = "could not connect"
+        elif "reset" in text.lower():
+            self.reason = "connection reset before the whole answer arrived"
+        elif "IncompleteRead" in text or "Connection broken" in text:
+            self.reason = "the answer was cut short"
+        else:
+            self.reason = "connection closed without an answer"
+
+    def service(self, trove_host):
+        """Keystone is the other server a request may touch (re-authentication)."""
+        return None if self.host in (None, trove_host) else "Identity service"
+
+
+def _timeout_from_environment():
+    try:
+        return float(os.environ.get(TIMEOUT_VARIABLE, "")) or None
+    except ValueError:
+        return None

@@ -85,6 +85,8 @@ class Resource:
         carry fewer fields than a GET).
         Raises ResourceNotFound or AmbiguousName with a message for users.
         """
+        if not name_or_id:  # would address the collection itself
+            raise ResourceNotFound(f"The {self.label} name or ID is empty.")
         if self.lookup == "server" or (self.lookup == "uuid" and looks_like_uuid(name_or_id)):
             try:
                 return self.get(name_or_id)

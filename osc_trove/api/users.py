@@ -3,6 +3,8 @@
 import re
 from urllib.parse import quote
 
+from osc_lib import exceptions
+
 from osc_trove.api.databases import database_entry, database_segment
 from osc_trove.api.resource import Nested
 
@@ -19,8 +21,12 @@ def user_segment(name, host=None):
     that second unquoting would change is quoted once more first: a `%`
     before two hex digits, and a `/` (which the router must not see). A
     trailing `.json` would be taken for a file type: its dot is hidden too.
+    Characters beyond ASCII are quoted twice as well: the web server reads
+    the URL as Latin-1 (PEP 3333), only the second unquoting reads UTF-8.
     Anything else is quoted once, so that the server's messages read plainly.
     """
+    if not name:  # would address the list of users
+        raise exceptions.CommandError("The user name is empty.")
     if host or "@" in name:
         identity = f"{name}@{host or '%'}"
     else:
@@ -28,6 +34,7 @@ def user_segment(name, host=None):
     identity = _PERCENT_ESCAPE.sub("%25", identity).replace("/", "%2F")
     if identity.endswith(".json"):
         identity = identity[: -len(".json")] + "%2Ejson"
+    identity = "".join(c if c.isascii() else quote(c, safe="") for c in identity)
     return quote(identity, safe="")
 
 

@@ -9,7 +9,6 @@ stdout keeps only the command's output (`-f json` stays parseable).
 import sys
 import time
 
-from keystoneauth1 import exceptions as ks_exceptions
 from osc_lib import exceptions
 
 from osc_trove.commands.common import positive_int
@@ -131,12 +130,14 @@ def wait_for(
     failure, as is `failed(item)` and running out of `timeout` seconds; these
     raise WaitFailed carrying the server's fault message when there is one.
     Up to TRANSIENT_TRIES network errors or 5xx answers in a row are polled
-    through; other errors end the wait at once.
+    through; other errors end the wait at once. Giving up on an error raises
+    WaitFailed naming the last status seen.
     """
     progress = Progress(stream or sys.stderr, subject)
     pauses = pauses or delays()
     start = clock()
     transient = 0
+    status = None
     try:
         while True:
             try:
@@ -148,9 +149,9 @@ def wait_for(
                     progress.update("DELETED", elapsed)
                     return None
                 raise WaitFailed(f"{subject} disappeared after {elapsed_text(elapsed)}.") from None
-            except _TRANSIENT as err:
+            except (exceptions.ClientException, exceptions.CommandError) as err:
                 if not _is_transient(err) or transient >= TRANSIENT_TRIES:
-                    raise
+                    raise _gave_up(subject, status, clock() - start, err) from None
                 transient += 1
                 sleep(next(pauses))
                 continue
@@ -178,14 +179,16 @@ def wait_for(
         progress.finish()
 
 
-_TRANSIENT = (ks_exceptions.ConnectionError, exceptions.ClientException)
-
-
 def _is_transient(err):
     """A network failure or a server-side 5xx: worth another poll."""
-    if isinstance(err, ks_exceptions.ConnectionError):
-        return True
-    return getattr(err, "code", None) in (500, 502, 503, 504)
+    return getattr(err, "transient", False) or getattr(err, "code", None) in (500, 502, 503, 504)
+
+
+def _gave_up(subject, status, elapsed, err):
+    last = f"last status {status}" if status else "no status seen yet"
+    return WaitFailed(
+        f"Gave up waiting for {subject} after {elapsed_text(elapsed)} ({last}): {err}"
+    )
 
 
 def _with_fault(message, item, fault_of):

@@ -127,9 +127,12 @@ def test_a_404_is_a_failure_unless_waiting_for_deletion(fake_time):
 
 
 def test_other_server_errors_stop_the_wait(fake_time):
-    with pytest.raises(exceptions.Forbidden):
-        wait.wait_for(getter(exceptions.Forbidden(403)), "x", wait.status_in("ACTIVE"),
-                      stream=io.StringIO())
+    with pytest.raises(wait.WaitFailed) as err:
+        wait.wait_for(getter("BUILD", exceptions.Forbidden(403, "Not yours.")), "x",
+                      wait.status_in("ACTIVE"), stream=io.StringIO())
+    assert str(err.value) == (
+        "Gave up waiting for x after 1s (last status BUILD): Not yours. (HTTP 403)"
+    )
 
 
 def test_custom_predicates_and_status(fake_time):
@@ -165,17 +168,17 @@ def test_wait_timeout_option_rejects_nonsense():
 
 
 def test_a_few_network_errors_and_5xx_answers_are_polled_through(fake_time):
-    from keystoneauth1 import exceptions as ks_exceptions
+    from osc_trove.api.errors import RequestFailed
 
     stream = io.StringIO()
     item = wait.wait_for(
         getter(
             "RESIZE",
-            ks_exceptions.ConnectFailure("refused"),
+            RequestFailed("refused", transient=True),
             exceptions.ClientException(503, "busy"),
             exceptions.ClientException(500, "oops"),
             "RESIZE",
-            ks_exceptions.ConnectFailure("refused"),
+            RequestFailed("refused", transient=True),
             "ACTIVE",
         ),
         "instance db1",
@@ -188,6 +191,16 @@ def test_a_few_network_errors_and_5xx_answers_are_polled_through(fake_time):
 
 def test_too_many_errors_in_a_row_end_the_wait(fake_time):
     errors = [exceptions.ClientException(503, "busy")] * (wait.TRANSIENT_TRIES + 1)
-    with pytest.raises(exceptions.ClientException, match="busy"):
+    with pytest.raises(wait.WaitFailed) as err:
         wait.wait_for(getter("BUILD", *errors), "x", wait.status_in("ACTIVE"),
                       stream=io.StringIO())
+    assert str(err.value) == "Gave up waiting for x after 8s (last status BUILD): busy (HTTP 503)"
+
+
+def test_an_error_that_is_not_transient_ends_the_wait_naming_the_last_status(fake_time):
+    from osc_trove.api.errors import RequestFailed
+
+    with pytest.raises(wait.WaitFailed) as err:
+        wait.wait_for(getter(RequestFailed("body is not JSON")), "x", wait.status_in("ACTIVE"),
+                      stream=io.StringIO())
+    assert str(err.value) == "Gave up waiting for x after 0s (no status seen yet): body is not JSON"
