@@ -337,7 +337,9 @@ def query_modules(trove, instance):
     """What the guest agent of the instance says about its modules."""
     _, rows = common.act_on(
         trove.instances, instance,
-        lambda instance_id: trove.instance_modules.list(instance_id, from_guest=True),
+        lambda instance_id: common.started(
+            trove.instance_modules.list(instance_id, from_guest=True)
+        ),
     )
     return table(rows, QUERY_KEYS)
 

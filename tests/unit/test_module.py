@@ -334,6 +334,11 @@ def test_query_unknown_instance_is_one_line(trove):
     trove.on("GET", "/instances", instances_body())
     line = one_line(*trove.run("database", "module", "query", "nope"))
     assert line == "No instance with a name or ID of 'nope' exists."
+    gone = {"itemNotFound": {"code": 404, "message": "not found"}}
+    trove.on("GET", f"/instances/{IID}/modules?from_guest=true", gone, status=404)
+    trove.on("GET", f"/instances/{IID}", gone, status=404)
+    line = one_line(*trove.run("database", "module", "query", IID))
+    assert line == f"No instance with a name or ID of '{IID}' exists."
 
 
 def test_instance_list_module_every_page(trove):
