@@ -9,7 +9,7 @@ from osc_trove.api.flavors import Flavors
 from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
-from osc_trove.api.modules import Modules
+from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.root import Root
 from osc_trove.api.users import Users
 
@@ -35,6 +35,7 @@ class TroveClient(Http):
         self.clusters = Clusters(self)
         self.configurations = Configurations(self)
         self.modules = Modules(self)
+        self.instance_modules = InstanceModules(self, self.instances)
         self.root = Root(self)
         self.databases = Databases(self, self.instances)
         self.users = Users(self, self.instances)

@@ -1,11 +1,63 @@
-"""Modules (lookup only for now; the module commands extend this)."""
+"""Modules: files that Trove's guest agent applies on instances, and their use by instances."""
 
-from osc_trove.api.resource import Resource
+from osc_trove.api.resource import Nested, Resource
 
 
 class Modules(Resource):
+    """create(name=..., module_type=..., contents=<base64>, ...) and update come from Resource."""
+
     path = "/modules"
     singular = "module"
     plural = "modules"
     label = "module"
     lookup = "uuid"
+
+    def list(self, limit=None, datastore=None):
+        """Every module (the server sends them in one answer); `datastore` may be "all"."""
+        params = {"datastore": datastore} if datastore else {}
+        return super().list(limit=limit, **params)
+
+    def instances(self, module_id, limit=None, include_clustered=False, marker=None):
+        """The instances the module is applied to (every page)."""
+        params = {"include_clustered": "true"} if include_clustered else {}
+        if marker:
+            params["marker"] = marker
+        return self.http.paginate(self.url(module_id, "instances"), "instances", params, limit)
+
+    def instance_count(self, module_id, include_clustered=False):
+        """One row per MD5 the module was applied with: how many instances have it."""
+        params = {"count_only": "true"}
+        if include_clustered:
+            params["include_clustered"] = "true"
+        return self.http.get(self.url(module_id, "instances"), params=params)["instances"]
+
+    def reapply(self, module_id, **options):
+        """Apply the module again on its instances: md5, include_clustered, batch_size,
+        batch_delay, force (the task manager does it in the background)."""
+        self.http.put(self.url(module_id, "instances"), {"reapply": options})
+
+
+class InstanceModules(Nested):
+    """The modules of one instance: `/instances/{id}/modules`.
+
+    Trove records what it applied; `from_guest` asks the guest agent instead
+    (status and message of each apply), `include_contents` adds each module's
+    contents (base64) to the guest's answer.
+    """
+
+    sub = "modules"
+    plural = "modules"
+    singular = "module"
+    label = "module"
+
+    def list(self, instance_id, from_guest=False, include_contents=False):
+        return super().list(
+            instance_id,
+            from_guest="true" if from_guest else None,
+            include_contents="true" if include_contents else None,
+        )
+
+    def apply(self, instance_id, module_ids):
+        """Apply modules now; returns the guest's result of each."""
+        body = {"modules": [{"id": module_id} for module_id in module_ids]}
+        return (self.create(instance_id, body) or {}).get("modules") or []

@@ -122,6 +122,28 @@ def running_backup_age():
     models.timeutils = shim
 
 
+def admin_module_list():
+    """Upstream bug: Modules.load() returns a variable that only its
+    non-admin branch sets, so GET /modules as an admin answers 500 (and so
+    does finding a module by name). Give admins every module that matches
+    the same filters."""
+    from trove.module import models
+
+    load = models.Modules.load
+
+    def load_for_anyone(context, datastore=None):
+        if context is None or not context.is_admin:
+            return load(context, datastore=datastore)
+        query_opts = {'deleted': False}
+        if datastore:
+            if datastore.lower() == models.Modules.MATCH_ALL_NAME:
+                datastore = None
+            query_opts['datastore_id'] = datastore
+        return models.DBModule.find_all(**query_opts).all()
+
+    models.Modules.load = staticmethod(load_for_anyone)
+
+
 def apply():
     fast_polling()
     sqlite_wal()
@@ -130,3 +152,4 @@ def apply():
     redis_grow_map()
     redis_grow_signature()
     running_backup_age()
+    admin_module_list()

@@ -1,0 +1,174 @@
+"""Module commands, run as a user runs them, against the local cloud.
+
+One instance, made over the API, is shared by this file; the module made here
+carries the run's unique prefix and is removed at the end.
+"""
+
+import base64
+import hashlib
+import io
+import time
+import uuid
+
+import pytest
+from osc_lib import exceptions
+
+from osc_trove.commands import wait
+from tests.functional.conftest import ok, one_line_error
+
+RUN = uuid.uuid4().hex[:6]
+# A NUL byte and bytes that are not UTF-8: the file must travel as bytes.
+CONTENTS = b"license\x00key=\xff\xfe\x80 end\n"
+
+
+def name(part):
+    return f"fm-{RUN}-{part}"
+
+
+def quiet_wait(get, done, until_gone=False):
+    return wait.wait_for(get, "setup", done, until_gone=until_gone, timeout=120,
+                         stream=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def instance(demo_api):
+    row = demo_api.instances.create(
+        name=name("db"), flavorRef="1", volume={"size": 1},
+        datastore={"type": "mysql", "version": "5.7"},
+    )
+    quiet_wait(lambda: demo_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
+    yield row
+    try:
+        demo_api.instances.delete(row["id"])
+    except exceptions.ClientException:
+        pass
+
+
+@pytest.fixture(scope="module")
+def module_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("module") / "license.bin"
+    path.write_bytes(CONTENTS)
+    return path
+
+
+def guest_modules(api, instance_id):
+    return list(api.instance_modules.list(instance_id, from_guest=True))
+
+
+def test_module_life_cycle(cloud, demo_api, instance, module_file, tmp_path):
+    created = ok(cloud.openstack(
+        "database", "module", "create", name("mod"), "ping", str(module_file),
+        "--datastore", "mysql", "--datastore-version", "5.7", "--live-update",
+        "--description", "a key", "-f", "json",
+    )).json()
+    module_id = created["id"]
+    try:
+        # Trove's md5 is that of the base64 text it received: the file's bytes, encoded.
+        assert created["md5"] == hashlib.md5(base64.b64encode(CONTENTS)).hexdigest()
+        assert (created["datastore"], created["datastore_version"]) == ("mysql", "5.7")
+        assert created["live_update"] is True
+
+        listed = ok(cloud.openstack("database", "module", "list", "--datastore", "mysql",
+                                    "-f", "json")).json()
+        assert [(r["ID"], r["Version"]) for r in listed if r["Name"] == name("mod")] == [
+            (module_id, "5.7")
+        ]
+        shown = ok(cloud.openstack("database", "module", "show", name("mod"),
+                                   "-f", "json")).json()
+        # A name costs a list, then the GET that adds live_update and instance_count
+        # (Trove 26 always says 2 there: it counts a (rows, marker) pair).
+        assert shown["id"] == module_id and "instance_count" in shown
+
+        applied = ok(cloud.openstack("database", "instance", "set", "module", name("db"),
+                                     name("mod"), "-f", "json")).json()
+        assert [(r["Name"], r["Status"]) for r in applied] == [(name("mod"), "OK")]
+
+        query = ok(cloud.openstack("database", "module", "query", name("db"),
+                                   "-f", "json")).json()
+        assert [(r["Name"], r["Status"], r["Version"]) for r in query] == [
+            (name("mod"), "OK", "5.7")
+        ]
+        status = ok(cloud.openstack("database", "instance", "list", "module", name("db"),
+                                    "--status", "-f", "json")).json()
+        assert status == query
+
+        out = tmp_path / "retrieved"
+        written = ok(cloud.openstack("database", "instance", "show", "module", name("db"),
+                                     "--directory", str(out), "-f", "json")).json()
+        path = out / f"{name('mod')}_mysql_5.7.dat"
+        assert written == [{"Module": name("mod"), "File": str(path)}]
+        assert path.read_bytes() == CONTENTS
+        refused = one_line_error(cloud.openstack(
+            "database", "instance", "show", "module", name("db"), "--directory", str(out)))
+        assert refused == f"'{path}' already exists (1 of 1 files); use --force to overwrite."
+
+        on_instance = ok(cloud.openstack("database", "module", "list", "instance",
+                                         instance["id"], "-f", "json")).json()
+        assert [r["ID"] for r in on_instance] == [module_id]
+        members = ok(cloud.openstack("database", "instance", "list", "module", name("mod"),
+                                     "-f", "json")).json()
+        assert [r["ID"] for r in members] == [instance["id"]]
+        counted = ok(cloud.openstack("database", "module", "instance", "count", module_id,
+                                     "-f", "json")).json()
+        assert [(r["Module MD5"], r["Count"], r["Current"]) for r in counted] == [
+            (created["md5"], 1, True)
+        ]
+
+        # The task manager re-applies in the background: the guest's result gets a
+        # new `updated` time (whole seconds, hence the pause).
+        before = guest_modules(demo_api, instance["id"])[0]["updated"]
+        time.sleep(1.1)
+        ok(cloud.openstack("database", "module", "reapply", name("mod"), "--force",
+                           "--batch-size", "5", "--delay", "0"))
+        quiet_wait(lambda: guest_modules(demo_api, instance["id"])[0],
+                   lambda result: result["updated"] != before)
+
+        ok(cloud.openstack("database", "module", "set", name("mod"), "--description",
+                           "changed", "--apply-order", "2"))
+        changed = demo_api.modules.get(module_id)
+        assert (changed["description"], changed["apply_order"]) == ("changed", 2)
+
+        ok(cloud.openstack("database", "instance", "remove", "module", name("db"),
+                           name("mod")))
+        assert list(demo_api.instance_modules.list(instance["id"])) == []
+    finally:
+        try:
+            demo_api.instance_modules.delete(instance["id"], module_id)
+        except exceptions.ClientException:
+            pass
+    ok(cloud.openstack("database", "module", "delete", name("mod"), "--wait",
+                       "--wait-timeout", "60"))
+    with pytest.raises(exceptions.NotFound):
+        demo_api.modules.get(module_id)
+
+
+def test_missing_module_file_is_one_line(cloud, tmp_path):
+    missing = tmp_path / "nope.dat"
+    line = one_line_error(cloud.openstack("database", "module", "create", name("x"), "ping",
+                                          str(missing)))
+    assert line == f"Cannot read module file '{missing}': No such file or directory."
+
+
+def test_unknown_module_is_one_line(cloud):
+    line = one_line_error(cloud.openstack("database", "module", "show", name("ghost")))
+    assert line == f"No module with a name or ID of '{name('ghost')}' exists."
+
+
+def test_admin_options_and_hidden_module(cloud, module_file):
+    """Admin-only options; a hidden module for every project stays out of users' lists."""
+    created = ok(cloud.openstack(
+        "database", "module", "create", name("adm"), "ping", str(module_file),
+        "--all-projects", "--hidden", "--priority-apply", "--apply-order", "1",
+        "-f", "json", cloud="local-admin",
+    )).json()
+    try:
+        assert (created["tenant"], created["visible"], created["is_admin"]) == ("all", False, True)
+        listed = ok(cloud.openstack("database", "module", "list", "-f", "json",
+                                    cloud="local-admin")).json()
+        assert [(r["Priority"], r["Order"], r["Tenant"], r["Visible"])
+                for r in listed if r["ID"] == created["id"]] == [(True, 1, "all", False)]
+        seen = ok(cloud.openstack("database", "module", "list", "-f", "json")).json()
+        assert created["id"] not in [r["ID"] for r in seen]
+    finally:
+        # By name: an admin's module list (the lookup) works.
+        ok(cloud.openstack("database", "module", "delete", name("adm"), cloud="local-admin"))
