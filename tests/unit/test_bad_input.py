@@ -68,7 +68,8 @@ CASES = [
      "--users takes <user>:<password> pairs; 'bob' is not one.", []),
     # negative, zero and huge numbers
     # empty strings: never a request that would address a whole collection
-    (["database", "instance", "show", ""], "", 1, "The instance name or ID is empty.", []),
+    (["database", "instance", "show", " "], "", 1, "No instance with a name or ID of ' ' "
+     "exists.", [("GET", "/instances")]),
     (["datastore", "show", ""], "", 1, "The datastore name or ID is empty.", []),
     (["database", "user", "show", IID, ""], "", 1, "The user name is empty.", []),
     (["database", "db", "delete", IID, ""], "", 1, "The database name is empty.", []),
@@ -118,6 +119,9 @@ def test_bad_input(trove, argv, stdin, code, line, sent):
 
 @pytest.mark.parametrize("argv", [
     ["database", "instance", "list", "--limit", "ten"],
+    # cliff reads an empty word after `instance show` as the start of `instance
+    # show module`, whose parser then misses its <instance>.
+    ["database", "instance", "show", ""],
     # Counts below 1: the one check, common.positive_int, is argparse's.
     ["database", "instance", "list", "--limit", "0"],
     ["database", "instance", "list", "--limit", "-3"],

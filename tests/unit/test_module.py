@@ -359,7 +359,7 @@ def test_instance_list_module_every_page(trove):
         ("GET", f"/modules/{MID}/instances?include_clustered=true&marker={IID}"),
     ]
     assert [(r["ID"], r["Datastore"], r["Datastore Version"], r["Flavor ID"], r["Size"])
-            for r in rows] == [(IID, "mysql", "5.7", "1", 1), ("i2", None, None, None, None)]
+            for r in rows] == [(IID, "mysql", "5.7", "1", 1), ("i2", None, None, None, "-")]
 
 
 def test_instance_list_module_limit_and_marker(trove):
