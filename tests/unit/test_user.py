@@ -342,7 +342,7 @@ def _parser(*words):
     """The argument parser of `database <words>`, as the shell builds it."""
     import importlib.metadata
 
-    (ep,) = [e for e in importlib.metadata.entry_points(group="openstack.database.v1")
+    (ep,) = [e for e in importlib.metadata.entry_points(group="openstack.extension")
              if e.name == "_".join(("database", *words))]
     return ep.load()(None, None).get_parser("openstack database " + " ".join(words))
 
