@@ -16,6 +16,7 @@ the one each case claims.
 
 import fcntl
 import hashlib
+import importlib.metadata
 import pathlib
 import shutil
 import subprocess
@@ -114,6 +115,23 @@ def test_version_and_a_foreign_command_start_quietly(both):
     server_help = ok(both.run("openstack", "server", "list", "--help"))
     assert "usage: openstack server list" in server_help.out
     assert server_help.err == ""
+
+
+def test_help_gives_every_name_osc_trove_has_to_osc_trove(both):
+    ours = {
+        ep.name.replace("_", " ")
+        for ep in importlib.metadata.entry_points(group="openstack.extension")
+        if ep.value.startswith("osc_trove.")
+    }
+    help_ = ok(both.run("openstack", "help"))
+    assert help_.err == ""
+    owner = {}  # "  database instance list  List database instances ... (osc-trove)"
+    for line in help_.out.splitlines():
+        if line.startswith(("  database ", "  datastore ")):
+            owner[line.split("  ")[1]] = line.rsplit(" (", 1)[1].rstrip(")")
+    assert {name for name, dist in owner.items() if dist == "osc-trove"} == ours & owner.keys()
+    assert {dist for name, dist in owner.items() if name not in ours} == {"python-troveclient"}
+    assert {"datastore list", "database instance list"} <= ours & owner.keys()
 
 
 def test_complete_names_both_packages_commands(both):
