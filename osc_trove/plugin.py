@@ -27,6 +27,9 @@ DEFAULT_API_VERSION = "1"
 # "1.0" is what the Trove API calls itself and what older guides export.
 API_VERSIONS = ("1", "1.0")
 
+# Where the commands are registered (see above); other packages may add to it too.
+COMMAND_GROUP = "openstack.extension"
+
 # OSC imports every plugin module before any option parser is built, so this
 # module being loaded means python-troveclient's plugin is active in this run.
 TROVECLIENT_PLUGIN = "troveclient.osc.plugin"
@@ -41,6 +44,13 @@ def make_client(instance):
         region_name=instance.region_name,
         interface=instance.interface,
     )
+
+
+def command_entry_points():
+    """The entry points of osc-trove's commands (for docs and tests; never on a run)."""
+    from importlib.metadata import entry_points
+
+    return [ep for ep in entry_points(group=COMMAND_GROUP) if ep.value.startswith("osc_trove.")]
 
 
 def build_option_parser(parser):

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from osc_trove.plugin import command_entry_points
+
 
 def test_python_troveclient_is_not_importable():
     assert importlib.util.find_spec("troveclient") is None
@@ -30,17 +32,9 @@ def test_plugin_is_registered_with_openstackclient():
     assert names["osc_trove"] == "osc_trove.plugin"
 
 
-def _command_entry_points():
-    return [
-        ep
-        for ep in importlib.metadata.entry_points(group="openstack.extension")
-        if ep.value.startswith("osc_trove.")
-    ]
-
-
 def test_every_command_entry_point_loads():
-    assert len(_command_entry_points()) > 50
-    for ep in _command_entry_points():
+    assert len(command_entry_points()) > 50
+    for ep in command_entry_points():
         assert ep.load().take_action, ep.name
 
 
@@ -60,7 +54,7 @@ def test_commands_are_loaded_after_every_plugin_group(trove):
 
 def test_aliases_are_hidden_and_named_in_the_canonical_help(trove):
     aliases = {}
-    for ep in _command_entry_points():
+    for ep in command_entry_points():
         cls = ep.load()
         if getattr(cls, "deprecated", False):
             aliases[ep.name.replace("_", " ")] = cls
