@@ -2,19 +2,41 @@
 
 `openstack` imports this module on every run, whatever the command, so it must
 stay tiny: the API layer and the commands are imported only when used.
+
+Living beside python-troveclient, whose OSC plugin also calls itself
+"database" and registers many of the same command names:
+
+- API_NAME is not "database": OSC sets `client_manager.<API_NAME>` to the last
+  plugin of that name it loads, so sharing the name would take the client away
+  from python-troveclient's own commands (or from ours, the other way round).
+  Our commands build their client themselves (`TroveCommandMixin.trove`).
+- The commands are registered in the `openstack.extension` group, which OSC
+  loads after every plugin's `openstack.<api>.v<N>` group: where both packages
+  name the same command, ours is found last and wins, whatever the order in
+  which Python lists the two packages.
+- Both packages offer `--os-database-api-version`; it is added once.
 """
 
 import logging
 import os
+import sys
 
-API_NAME = "database"
+API_NAME = "osc_trove"
 API_VERSION_OPTION = "os_database_api_version"
 DEFAULT_API_VERSION = "1"
-API_VERSIONS = ("1",)
+# "1.0" is what the Trove API calls itself and what older guides export.
+API_VERSIONS = ("1", "1.0")
+
+# Where the commands are registered (see above); other packages may add to it too.
+COMMAND_GROUP = "openstack.extension"
+
+# OSC imports every plugin module before any option parser is built, so this
+# module being loaded means python-troveclient's plugin is active in this run.
+TROVECLIENT_PLUGIN = "troveclient.osc.plugin"
 
 
 def make_client(instance):
-    """Return the TroveClient that commands reach as `self.app.client_manager.database`."""
+    """The TroveClient of a ClientManager: its session, region and interface."""
     from osc_trove.api import TroveClient
 
     return TroveClient(
@@ -24,12 +46,26 @@ def make_client(instance):
     )
 
 
+def command_entry_points():
+    """The entry points of osc-trove's commands (for docs and tests; never on a run)."""
+    from importlib.metadata import entry_points
+
+    return [ep for ep in entry_points(group=COMMAND_GROUP) if ep.value.startswith("osc_trove.")]
+
+
 def build_option_parser(parser):
     # osc-lib logs the whole command line before any command is loaded: this
     # is the only hook early enough to mask the passwords in it.
     shell_logger = logging.getLogger("osc_lib.shell")
     if _mask_command_line not in shell_logger.filters:
         shell_logger.addFilter(_mask_command_line)
+    # python-troveclient adds the same option without checking first: when
+    # its plugin is loaded, whether before or after us, the option is its.
+    if (
+        "--os-database-api-version" in parser._option_string_actions
+        or TROVECLIENT_PLUGIN in sys.modules
+    ):
+        return parser
     parser.add_argument(
         "--os-database-api-version",
         metavar="<database-api-version>",
@@ -46,3 +82,4 @@ def _mask_command_line(record):
     from osc_trove.masking import CommandLineFilter
 
     return CommandLineFilter().filter(record)
+

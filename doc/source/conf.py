@@ -4,7 +4,8 @@ import pathlib
 import re
 import sys
 from fnmatch import fnmatch
-from importlib.metadata import entry_points
+
+from osc_trove.plugin import command_entry_points
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
@@ -38,7 +39,7 @@ suppress_warnings = ["myst.xref_missing"]
 def _page_is_empty(page):
     """True when none of a command page's `:command:` globs matches a command yet."""
     globs = re.findall(r"^\s+:command:\s*(.+?)\s*$", page.read_text(), re.MULTILINE)
-    names = [ep.name.replace("_", " ") for ep in entry_points(group="openstack.database.v1")]
+    names = [ep.name.replace("_", " ") for ep in command_entry_points()]
     return bool(globs) and not any(fnmatch(name, g) for g in globs for name in names)
 
 

@@ -18,7 +18,16 @@ class TroveCommandMixin:
 
     @property
     def trove(self):
-        return self.app.client_manager.database
+        # Our own client, made once per ClientManager: `client_manager.database`
+        # belongs to python-troveclient when it is installed too.
+        manager = self.app.client_manager
+        client = getattr(manager, "_osc_trove_client", None)
+        if client is None:
+            from osc_trove import coexistence, plugin
+
+            coexistence.warn_if_troveclient_is_loaded()
+            client = manager._osc_trove_client = plugin.make_client(manager)
+        return client
 
     def run(self, parsed_args):
         # osc-lib logs the parsed arguments at DEBUG before running a command:

@@ -5,6 +5,10 @@ import importlib.util
 import subprocess
 import sys
 
+import pytest
+
+from osc_trove.plugin import command_entry_points
+
 
 def test_python_troveclient_is_not_importable():
     assert importlib.util.find_spec("troveclient") is None
@@ -25,17 +29,32 @@ def test_plugin_is_registered_with_openstackclient():
     names = {
         ep.name: ep.value for ep in importlib.metadata.entry_points(group="openstack.cli.extension")
     }
-    assert names["database"] == "osc_trove.plugin"
+    assert names["osc_trove"] == "osc_trove.plugin"
 
 
 def test_every_command_entry_point_loads():
-    for ep in importlib.metadata.entry_points(group="openstack.database.v1"):
+    assert len(command_entry_points()) > 50
+    for ep in command_entry_points():
         assert ep.load().take_action, ep.name
+
+
+def test_commands_are_loaded_after_every_plugin_group(trove):
+    """Where python-troveclient registers the same name, ours is found last and wins."""
+    from openstackclient import shell
+
+    app = shell.OpenStackShell()
+    app.run(["module", "list", "-f", "value"])
+    groups = app.command_manager.group_list
+    assert groups[-1] == "openstack.extension"
+    assert "openstack.database.v1" not in groups  # python-troveclient's group, not ours
+    assert app.command_manager.find_command(["datastore", "list"])[0].__module__ == (
+        "osc_trove.commands.datastore"
+    )
 
 
 def test_aliases_are_hidden_and_named_in_the_canonical_help(trove):
     aliases = {}
-    for ep in importlib.metadata.entry_points(group="openstack.database.v1"):
+    for ep in command_entry_points():
         cls = ep.load()
         if getattr(cls, "deprecated", False):
             aliases[ep.name.replace("_", " ")] = cls
@@ -63,3 +82,111 @@ def test_api_version_option_defaults_to_1_and_reads_the_environment(monkeypatch)
         plugin.build_option_parser(argparse.ArgumentParser()).parse_args([]).os_database_api_version
         == "1.0"
     )
+
+
+def test_api_version_option_is_added_once_when_already_there():
+    import argparse
+
+    from osc_trove import plugin
+
+    parser = argparse.ArgumentParser()
+    theirs = parser.add_argument("--os-database-api-version", default="1")
+    plugin.build_option_parser(parser)  # would raise "conflicting option string"
+    assert parser._option_string_actions["--os-database-api-version"] is theirs
+
+
+def test_api_version_option_is_left_to_python_troveclient_when_it_comes_later(monkeypatch):
+    """Its plugin adds the option without looking first: ours must not be there yet."""
+    import argparse
+    import types
+
+    from osc_trove import plugin
+
+    parser = argparse.ArgumentParser()
+    plugin.build_option_parser(parser)
+    assert "--os-database-api-version" in parser._option_string_actions
+    monkeypatch.setitem(sys.modules, "troveclient.osc.plugin", types.ModuleType("fake"))
+    parser = argparse.ArgumentParser()
+    plugin.build_option_parser(parser)
+    parser.add_argument("--os-database-api-version")  # as python-troveclient does
+
+
+@pytest.mark.parametrize("version", ["1", "1.0"])
+def test_api_version_1_and_1_0_are_accepted_silently(trove, monkeypatch, version):
+    monkeypatch.setenv("OS_DATABASE_API_VERSION", version)
+    trove.on("GET", "/flavors", {"flavors": []})
+    assert trove.run("database", "flavor", "list", "-f", "value") == (0, "", "")
+    code, _, err = trove.run("--os-database-api-version", version, "database", "flavor", "list")
+    assert (code, err) == (0, "")
+
+
+def test_an_unknown_api_version_is_warned_about(trove, monkeypatch):
+    monkeypatch.setenv("OS_DATABASE_API_VERSION", "2")
+    code, _, err = trove.run("module", "list")
+    assert code == 0
+    assert "API version 2 is not in supported versions: 1, 1.0" in err
+
+
+NOTICE = (
+    "Note: python-troveclient is also installed; `openstack database` commands that "
+    "osc-trove lacks run its code. To use osc-trove alone: "
+    f"{sys.executable} -m pip uninstall python-troveclient\n"
+)
+
+
+@pytest.fixture
+def troveclient_loaded(monkeypatch):
+    """As when OSC has loaded python-troveclient's plugin module beside ours."""
+    import types
+
+    monkeypatch.setitem(sys.modules, "troveclient.osc.plugin", types.ModuleType("fake"))
+
+
+def test_database_commands_note_that_python_troveclient_is_loaded(trove, troveclient_loaded):
+    trove.on("GET", "/datastores", {"datastores": []})
+    trove.on("GET", "/flavors", {"flavors": []})
+    assert trove.run("datastore", "list", "-f", "value") == (0, "", NOTICE)
+    assert trove.run("database", "flavor", "list", "-f", "value") == (0, "", NOTICE)
+
+
+def test_other_commands_never_note_it(trove, troveclient_loaded):
+    code, out, err = trove.run("module", "list", "-f", "json")
+    assert (code, err) == (0, "")
+    assert "openstackclient" in out
+
+
+def test_no_note_without_python_troveclient(trove):
+    trove.on("GET", "/datastores", {"datastores": []})
+    assert trove.run("datastore", "list", "-f", "value") == (0, "", "")
+
+
+def test_commands_use_their_own_client_not_client_manager_database(trove, monkeypatch):
+    from osc_lib import clientmanager
+
+    # What python-troveclient's plugin puts there when OSC loads it last.
+    monkeypatch.setattr(clientmanager.ClientManager, "database", object(), raising=False)
+    trove.on("GET", "/datastores", {"datastores": [{"id": "d1", "name": "mysql",
+                                                   "versions": []}]})
+    code, out, err = trove.run("datastore", "list", "-f", "value", "-c", "Name")
+    assert (code, out, err) == (0, "mysql\n", "")
+
+
+def test_the_client_is_built_once_from_the_session_region_and_interface():
+    import types
+
+    from keystoneauth1 import session
+
+    from osc_trove.commands import base
+
+    class Nothing(base.Command):
+        def take_action(self, parsed_args):
+            pass
+
+    manager = types.SimpleNamespace(session=session.Session(), region_name="RegionTwo",
+                                    interface="internal")
+    command = Nothing(types.SimpleNamespace(client_manager=manager), None)
+    client = command.trove
+    assert command.trove is client
+    assert Nothing(types.SimpleNamespace(client_manager=manager), None).trove is client
+    assert client.adapter.session is manager.session
+    assert (client.adapter.region_name, client.adapter.interface) == ("RegionTwo", "internal")

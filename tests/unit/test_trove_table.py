@@ -11,6 +11,8 @@ from importlib.metadata import entry_points
 
 import pytest
 
+from osc_trove.plugin import command_entry_points
+
 TABLE = pathlib.Path(__file__).resolve().parents[2] / "doc" / "source" / "trove-commands.csv"
 STATUSES = {"", "planned", "core", "none"}
 
@@ -34,10 +36,8 @@ def command_name(usage):
     return " ".join(words)
 
 
-OURS = _command_names(["openstack.database.v1"])
-CORE = _command_names(
-    g for g in entry_points().groups if g.startswith("openstack.") and g != "openstack.database.v1"
-)
+OURS = {ep.name.replace("_", " ") for ep in command_entry_points()}
+CORE = _command_names(g for g in entry_points().groups if g.startswith("openstack.")) - OURS
 ROWS = _rows()
 
 

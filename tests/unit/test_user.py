@@ -6,6 +6,7 @@ import logging
 import pytest
 
 from osc_trove.commands import passwords
+from osc_trove.plugin import command_entry_points
 from tests.unit.conftest import PROJECT_ID, sample
 
 INSTANCE_ID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
@@ -340,9 +341,7 @@ def test_revoke_refuses_a_database_name_trove_cannot_route(inst):
 
 def _parser(*words):
     """The argument parser of `database <words>`, as the shell builds it."""
-    import importlib.metadata
-
-    (ep,) = [e for e in importlib.metadata.entry_points(group="openstack.database.v1")
+    (ep,) = [e for e in command_entry_points()
              if e.name == "_".join(("database", *words))]
     return ep.load()(None, None).get_parser("openstack database " + " ".join(words))
 

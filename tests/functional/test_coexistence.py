@@ -1,0 +1,162 @@
+"""osc-trove installed beside python-troveclient 8.11.0, in either discovery order.
+
+Both packages register an OSC plugin and 45 of the same command names. This
+runs a real `openstack` from a virtualenv that has python-openstackclient,
+python-troveclient and osc-trove (built once per machine, see `_ensure_venv`),
+never from the project's .venv, which must not see python-troveclient.
+
+How the discovery order is forced: python-troveclient is installed on its own
+in `<venv>/troveclient-site`, which a `.pth` file of the venv's site-packages
+appends to sys.path, so Python lists it after osc-trove (installed in
+site-packages). With PYTHONPATH set to that directory it comes first instead:
+PYTHONPATH entries precede site-packages, and `site` skips a .pth directory
+that is already on sys.path. `test_discovery_order` checks that the order is
+the one each case claims.
+"""
+
+import fcntl
+import hashlib
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from osc_trove.plugin import command_entry_points
+from tests.functional.conftest import REPO, Result, ok
+
+VENV = REPO / ".local-cloud" / "coexist-venv"
+VENV_PYTHON = VENV / "bin" / "python"
+TROVECLIENT_SITE = VENV / "troveclient-site"
+# Changing these rebuilds the venv; a changed pyproject.toml re-installs osc-trove only.
+REQUIREMENTS = ["python-openstackclient==10.5.0", "python-troveclient==8.11.0"]
+NOTICE = "Note: python-troveclient is also installed"
+
+
+def _pip(*args):
+    log = VENV.parent / "coexist-pip.log"
+    with open(log, "a") as out:
+        rc = subprocess.call([str(VENV_PYTHON), "-m", "pip", "--disable-pip-version-check",
+                              "-q", *args], stdout=out, stderr=subprocess.STDOUT)
+    if rc:
+        pytest.fail(f"pip {' '.join(args)} failed; see {log}", pytrace=False)
+
+
+def _ensure_venv():
+    """The co-installed venv, (re)built only when REQUIREMENTS or pyproject.toml changed."""
+    VENV.parent.mkdir(exist_ok=True)
+    wanted = "\n".join(REQUIREMENTS) + "\n"
+    pyproject = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
+    installed, osc_trove_installed = VENV / ".installed", VENV / ".osc-trove-installed"
+    with open(VENV.parent / "coexist-venv.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not installed.exists() or installed.read_text() != wanted:
+            shutil.rmtree(VENV, ignore_errors=True)
+            base_python = getattr(sys, "_base_executable", sys.executable)
+            subprocess.run([base_python, "-m", "venv", str(VENV)], check=True)
+            _pip("install", *REQUIREMENTS)
+            # Move python-troveclient (its dependencies stay) to a directory of its own.
+            _pip("install", "--no-deps", "--target", str(TROVECLIENT_SITE), REQUIREMENTS[1])
+            _pip("uninstall", "-y", "python-troveclient")
+            site_packages = subprocess.run(
+                [str(VENV_PYTHON), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                capture_output=True, text=True, check=True).stdout.strip()
+            pathlib.Path(site_packages, "troveclient-site.pth").write_text(f"{TROVECLIENT_SITE}\n")
+            installed.write_text(wanted)
+            osc_trove_installed.unlink(missing_ok=True)
+        if not osc_trove_installed.exists() or osc_trove_installed.read_text() != pyproject:
+            # Editable: the code under test is the checkout's; entry points need a re-install.
+            _pip("install", "--no-deps", "-e", str(REPO))
+            osc_trove_installed.write_text(pyproject)
+
+
+class CoInstalled:
+    """Runs the co-installed venv's programs, python-troveclient listed first or last."""
+
+    def __init__(self, cloud, troveclient_first):
+        self.troveclient_first = troveclient_first
+        self.env = dict(cloud.env)
+        self.env.pop("PYTHONPATH", None)
+        if troveclient_first:
+            self.env["PYTHONPATH"] = str(TROVECLIENT_SITE)
+
+    def run(self, program, *argv):
+        proc = subprocess.run([str(VENV / "bin" / program), *argv], capture_output=True,
+                              text=True, env=self.env, timeout=300, cwd=VENV)
+        return Result(proc)
+
+    def openstack(self, *argv):
+        return self.run("openstack", "--os-cloud", "local-demo", *argv)
+
+
+@pytest.fixture(scope="module")
+def venv():
+    _ensure_venv()
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["troveclient-last",
+                                                           "troveclient-first"])
+def both(request, venv, cloud):
+    return CoInstalled(cloud, troveclient_first=request.param)
+
+
+def test_discovery_order(both):
+    code = ("import importlib.metadata as m; print(' '.join(e.value for e in"
+            " m.entry_points(group='openstack.cli.extension') if 'trove' in e.value))")
+    plugins = ok(both.run("python", "-c", code)).out.split()
+    expected = ["osc_trove.plugin", "troveclient.osc.plugin"]
+    assert plugins == (expected[::-1] if both.troveclient_first else expected)
+
+
+def test_version_and_a_foreign_command_start_quietly(both):
+    version = ok(both.run("openstack", "--version"))
+    assert version.out.startswith("openstack ") and version.err == ""
+    server_help = ok(both.run("openstack", "server", "list", "--help"))
+    assert "usage: openstack server list" in server_help.out
+    assert server_help.err == ""
+
+
+def test_help_gives_every_name_osc_trove_has_to_osc_trove(both):
+    ours = {ep.name.replace("_", " ") for ep in command_entry_points()}
+    help_ = ok(both.run("openstack", "help"))
+    assert help_.err == ""
+    owner = {}  # "  database instance list  List database instances ... (osc-trove)"
+    for line in help_.out.splitlines():
+        if line.startswith(("  database ", "  datastore ")):
+            owner[line.split("  ")[1]] = line.rsplit(" (", 1)[1].rstrip(")")
+    assert {name for name, dist in owner.items() if dist == "osc-trove"} == ours & owner.keys()
+    assert {dist for name, dist in owner.items() if name not in ours} == {"python-troveclient"}
+    assert {"datastore list", "database instance list"} <= ours & owner.keys()
+
+
+def test_complete_names_both_packages_commands(both):
+    script = ok(both.run("openstack", "complete")).out
+    assert "cmds_database_instance_ssl='disable enable rollback show'" in script  # osc-trove's
+    assert "cmds_database_cluster='create " in script  # python-troveclient's
+
+
+def test_a_shared_name_runs_osc_trove_and_says_so_once(both):
+    result = ok(both.openstack("datastore", "list", "-f", "json"))
+    assert "mysql" in {row["Name"] for row in result.json()}
+    (line,) = result.err.splitlines()
+    assert line.startswith(NOTICE)
+    assert line.endswith(f"{VENV_PYTHON} -m pip uninstall python-troveclient")
+
+
+def test_an_osc_trove_only_command_works(both):
+    result = ok(both.openstack("database", "limits", "list", "-f", "json"))
+    assert "ABSOLUTE" in {row["Verb"] for row in result.json()}, result
+    assert result.err.startswith(NOTICE)
+
+
+def test_python_troveclient_keeps_its_own_client(both):
+    """A command only python-troveclient has still works: client_manager.database is its own."""
+    ours = {ep.name for ep in command_entry_points()}
+    theirs = [name for name in ("database_configuration_list", "database_cluster_list")
+              if name not in ours]
+    if not theirs:
+        pytest.skip("osc-trove now has both commands python-troveclient had alone")
+    result = ok(both.openstack(*theirs[0].split("_"), "-f", "json"))
+    assert result.json() == []
+    assert NOTICE not in result.err
