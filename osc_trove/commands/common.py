@@ -14,15 +14,22 @@ from osc_trove.api.resource import AmbiguousName, ResourceNotFound, looks_like_u
 # --- arguments -----------------------------------------------------------------
 
 
-def positive_int(text):
-    """argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
+def at_least(minimum):
+    """argparse type: a whole number of at least `minimum`."""
+
+    def whole_number(text):
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+
+    return whole_number
+
+
+positive_int = at_least(1)
 
 
 def add_resource_argument(parser, name, what=None, nargs=None):

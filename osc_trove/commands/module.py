@@ -1,7 +1,6 @@
 """openstack database module create/list/show/set/delete/reapply/query/list instance/
 instance count, and database instance list/set/remove/show module."""
 
-import argparse
 
 from osc_lib import exceptions
 
@@ -35,17 +34,6 @@ _SWITCHES = ("auto_apply", "all_tenants", "visible", "live_update", "priority_ap
 def table(rows, keys):
     columns, values = output.table(rows, keys)
     return tuple(_TITLES.get(title, title) for title in columns), values
-
-
-def seconds(text):
-    """argparse type: a whole number of seconds, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
 
 
 # --- options shared by create and set ------------------------------------------------------
@@ -307,7 +295,7 @@ class ReapplyModule(base.Action):
         )
         common.hidden(parser, "--batch_size", dest="batch_size", type=common.positive_int)
         parser.add_argument(
-            "--delay", metavar="<seconds>", type=seconds,
+            "--delay", metavar="<seconds>", type=common.at_least(0),
             help="Pause between batches, in seconds (default: the cloud's)",
         )
         parser.add_argument(
