@@ -63,7 +63,7 @@ def test_databases_create_list_delete_and_their_aliases(cloud, instance):
     assert set(rows[0]) == {"Name"}
     assert ok(cloud.openstack("database", "list", instance["id"], "-f", "json")).json() == rows
     table = ok(cloud.openstack("database", "db", "list", instance["id"]))
-    assert "| name " in table.out and "| shop " in table.out
+    assert "| Name " in table.out and "| shop " in table.out
     ok(cloud.openstack("database", "db", "delete", instance["id"], "shop"))
     ok(cloud.openstack("database", "remove", instance["name"], "stock"))
     rows = ok(cloud.openstack("database", "db", "list", instance["id"], "-f", "json")).json()
