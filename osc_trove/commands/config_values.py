@@ -81,6 +81,10 @@ def typed_value(name, value, param):
     if convert is None:  # a type this client does not know: the server decides
         return value
     converted = convert(value)
+    if converted is None and kind == "integer" and is_switch(param):
+        # MySQL's on/off settings (autocommit) are integers from 0 to 1 in Trove
+        switched = _boolean(value)
+        converted = None if switched is None else int(switched)
     if converted is None:
         raise exceptions.CommandError(
             f"Configuration parameter '{name}' takes {allowed(param)}, not {value!r}."
@@ -95,6 +99,11 @@ def typed_value(name, value, param):
     return converted
 
 
+def is_switch(param):
+    """An integer parameter that is really on/off: its range is 0 to 1."""
+    return param.get("min") in (None, 0) and param.get("max") == 1
+
+
 def allowed(param):
     """What a parameter takes, in words: 'an integer from 1 to 100000'."""
     kind = param.get("type")
@@ -105,6 +114,8 @@ def allowed(param):
         "string": "a string",
     }.get(kind, kind)
     low, high = param.get("min"), param.get("max")
+    if kind == "integer" and is_switch(param):
+        return "0 or 1 (or true or false)"
     if kind in ("integer", "float"):
         if low is not None and high is not None:
             return f"{words} from {low} to {high}"

@@ -8,6 +8,7 @@ from osc_trove.commands import config_values
 INTEGER = {"name": "n", "type": "integer", "min": 1, "max": 10}
 FLOAT = {"name": "f", "type": "float", "max": 2}
 BOOLEAN = {"name": "b", "type": "boolean"}
+SWITCH = {"name": "autocommit", "type": "integer", "min": 0, "max": 1}
 STRING = {"name": "s", "type": "string"}
 
 
@@ -19,6 +20,7 @@ STRING = {"name": "s", "type": "string"}
         (BOOLEAN, "true", True), (BOOLEAN, "ON", True), (BOOLEAN, "1", True), (BOOLEAN, 1, True),
         (BOOLEAN, "false", False), (BOOLEAN, "off", False), (BOOLEAN, 0, False),
         (BOOLEAN, False, False),
+        (SWITCH, "on", 1), (SWITCH, "false", 0), (SWITCH, True, 1), (SWITCH, "1", 1),
         (STRING, "utf8mb4", "utf8mb4"), (STRING, 5, "5"), (STRING, "", ""),
         ({"name": "x", "type": "list"}, "a,b", "a,b"),  # unknown type: the server decides
     ],
@@ -33,7 +35,8 @@ def test_typed_value(param, given, sent):
     [
         (INTEGER, "0"), (INTEGER, 11), (INTEGER, True), (INTEGER, "7.5"), (INTEGER, 7.5),
         (INTEGER, None), (FLOAT, "x"), (FLOAT, 2.5), (FLOAT, False), (BOOLEAN, "2"),
-        (BOOLEAN, 2), (BOOLEAN, None), (STRING, True), (STRING, {"a": 1}), (STRING, None),
+        (BOOLEAN, 2), (BOOLEAN, None), (SWITCH, "2"), (SWITCH, "maybe"),
+        (STRING, True), (STRING, {"a": 1}), (STRING, None),
     ],
 )
 def test_refused(param, given):
@@ -48,6 +51,7 @@ def test_allowed_words():
     assert config_values.allowed(FLOAT) == "a number of at most 2"
     assert config_values.allowed({"type": "integer", "min": 3}) == "an integer of at least 3"
     assert config_values.allowed(BOOLEAN) == "true or false"
+    assert config_values.allowed(SWITCH) == "0 or 1 (or true or false)"
 
 
 def test_names_match_without_case_and_keep_the_users_spelling():

@@ -18,7 +18,9 @@ PARAMS = [
      "restart_required": False, "datastore_version_id": VID},
     {"name": "innodb_buffer_pool_size", "type": "integer", "min": 5242880,
      "max": 9223372036854775807, "restart_required": True, "datastore_version_id": VID},
-    {"name": "autocommit", "type": "boolean", "restart_required": False,
+    {"name": "autocommit", "type": "integer", "min": 0, "max": 1, "restart_required": False,
+     "datastore_version_id": VID},
+    {"name": "innodb_deadlock_detect", "type": "boolean", "restart_required": False,
      "datastore_version_id": VID},
     {"name": "long_query_time", "type": "float", "min": 0, "max": 3600,
      "restart_required": False, "datastore_version_id": VID},
@@ -73,6 +75,7 @@ def test_create_with_value_pairs_types_each_value(mysql):
         "database", "configuration", "create", "tuned", "--datastore", "mysql",
         "--datastore-version", "8.0", "--description", "for load tests",
         "--value", "max_connections=200", "--value", "autocommit=off",
+        "--value", "innodb_deadlock_detect=true",
         "--value", "long_query_time=2", "--value", "character_set_server=utf8mb4",
     )
     assert mysql.requests == [
@@ -83,7 +86,8 @@ def test_create_with_value_pairs_types_each_value(mysql):
     sent = mysql.bodies()[-1]
     assert sent == {"configuration": {
         "name": "tuned",
-        "values": {"max_connections": 200, "autocommit": False, "long_query_time": 2.0,
+        "values": {"max_connections": 200, "autocommit": 0, "innodb_deadlock_detect": True,
+                   "long_query_time": 2.0,
                    "character_set_server": "utf8mb4"},
         "datastore": {"type": "mysql", "version": "8.0"},
         "description": "for load tests",
@@ -117,7 +121,7 @@ def test_create_with_version_number_picks_that_version(mysql):
     assert mysql.requests[0] == ("GET", "/datastores/mysql/versions")
     assert mysql.bodies()[-1]["configuration"]["datastore"] == {
         "type": "mysql", "version": "8.0", "version_number": "8.0.36"}
-    assert mysql.bodies()[-1]["configuration"]["values"] == {"autocommit": True}
+    assert mysql.bodies()[-1]["configuration"]["values"] == {"autocommit": 1}
 
 
 def test_create_without_values_or_datastore_is_one_post(trove):
@@ -144,7 +148,9 @@ def test_create_without_values_or_datastore_is_one_post(trove):
          "Configuration parameter 'max_connections' takes an integer from 1 to 100000, "
          "not 1.5."),
         (['{"autocommit": "maybe"}'],
-         "Configuration parameter 'autocommit' takes true or false, not 'maybe'."),
+         "Configuration parameter 'autocommit' takes 0 or 1 (or true or false), not 'maybe'."),
+        (['{"innodb_deadlock_detect": 2}'],
+         "Configuration parameter 'innodb_deadlock_detect' takes true or false, not 2."),
         (['{"long_query_time": 4000}'],
          "Configuration parameter 'long_query_time' takes a number from 0 to 3600, not 4000."),
         (['{"character_set_server": true}'],
@@ -313,7 +319,7 @@ def test_set_names_instances_left_in_restart_required(attached):
          "--patch changes values only: not with --name or --description."),
         (["parameter", "set", GID], "Give the values to set (JSON or --value)."),
         (["parameter", "set", GID, "--value", "autocommit=2"],
-         "Configuration parameter 'autocommit' takes true or false, not '2'."),
+         "Configuration parameter 'autocommit' takes 0 or 1 (or true or false), not '2'."),
     ],
 )
 def test_set_refusals_change_nothing(attached, argv, message):
@@ -369,7 +375,7 @@ def test_parameter_list_by_version_name_alone(trove):
     rows = trove.run_json("database", "configuration", "parameter", "list", "8.0")
     assert rows[0] == {"Name": "max_connections", "Type": "integer", "Min Size": 1,
                        "Max Size": 100000, "Restart Required": False}
-    assert rows[2]["Min Size"] == "-" and rows[2]["Max Size"] == "-"
+    assert rows[3]["Min Size"] == "-" and rows[3]["Max Size"] == "-"
     assert trove.requests[-1] == ("GET", f"/datastores/versions/{VID}/parameters")
 
 
@@ -384,7 +390,7 @@ def test_parameter_list_with_datastore_is_one_request(trove):
 def test_parameter_show_by_version_id(trove):
     trove.on("GET", f"/datastores/versions/{VID}/parameters/autocommit", PARAMS[2])
     shown = trove.run_json("database", "configuration", "parameter", "show", VID, "autocommit")
-    assert shown == PARAMS[2]
+    assert shown == PARAMS[2] and list(shown)[0] == "name"
     assert trove.requests == [("GET", f"/datastores/versions/{VID}/parameters/autocommit")]
 
 
