@@ -241,11 +241,11 @@ def test_delete_several_reports_each_failure(trove):
     code, out, err = trove.run("database", "configuration", "delete", "tuned", OTHER, "nope")
     assert code == 1 and out == ""
     assert err.splitlines() == [
-        f"Failed to delete configuration_group '{OTHER}': A configuration group cannot be "
+        f"Failed to delete configuration group '{OTHER}': A configuration group cannot be "
         "deleted if it is associated with one or more non-terminated instances. Detach the "
         "configuration group from all non-terminated instances and please try again. "
         "Attached to: db1.",
-        "Failed to delete configuration_group 'nope': No configuration group with a name or "
+        "Failed to delete configuration group 'nope': No configuration group with a name or "
         "ID of 'nope' exists.",
         "2 of 3 configuration groups failed to delete.",
     ]
