@@ -23,8 +23,20 @@ def keeping_configuration(command, instance_id, change, attach_again=True, curre
     belongs to the old version): it is only reported.
     """
     instances = command.trove.instances
-    group = (current or instances.get(instance_id)).get("configuration")
-    answer = change()
+    before = current or instances.get(instance_id)
+    group = before.get("configuration")
+    try:
+        answer = change()
+    except exceptions.ClientException as err:
+        if not group or not started_but_kept_group(instances, instance_id, before, group, err):
+            raise
+        # Trove 21.1 to 24.0 start the change, then fail (500) to detach the group
+        # from the instance the change made busy: the change goes on, the group stays.
+        command.app.stderr.write(
+            f"Trove answered '{err.message}' (a fault of Trove 21.1 to 24.0), but the change "
+            f"is under way and instance {instance_id} keeps its configuration group.\n"
+        )
+        return None
     if not group or instances.get(instance_id).get("configuration"):
         return answer
     lost = f"Trove detached configuration group '{group.get('name') or group['id']}' " \
@@ -45,6 +57,15 @@ def keeping_configuration(command, instance_id, change, attach_again=True, curre
             f"once the instance is ACTIVE, run {attach}."
         ) from None
     return answer
+
+
+def started_but_kept_group(instances, instance_id, before, group, err):
+    """After a server error: was the instance ACTIVE, and is it now busy with its group kept?"""
+    if not isinstance(err.code, int) or err.code < 500 or before.get("status") != "ACTIVE":
+        return False
+    after = instances.get(instance_id)
+    kept = (after.get("configuration") or {}).get("id") == group.get("id")
+    return kept and after.get("status") != "ACTIVE"
 
 
 class UpdateInstance(base.Command):

@@ -465,3 +465,35 @@ def test_upgrade_reports_a_dropped_group(trove):
         f"Trove detached configuration group 'tuned' from instance {IID} (a fault of Trove "
         f"21.1 to 24.0); attach a group for the new version with 'openstack database "
         f"configuration attach {IID} {GID}'.\n")
+
+
+def test_replica_detach_failing_on_the_group_of_a_busy_instance_is_reported_as_under_way(trove):
+    # Trove 21.1 to 24.0: the detach starts, then detaching the group of the now
+    # DETACHING instance fails with a 500; the group stays.
+    trove.on("PATCH", f"/instances/{IID}", status=500, json={"instanceFault": {
+        "code": 500, "message": "The operation you have requested cannot be executed because "
+        "the instance status is currently: DETACHING."}})
+    trove.mocker.get(TROVE + f"/instances/{IID}", [
+        {"json": show_body(configuration=GROUP_REF, status="ACTIVE")},
+        {"json": show_body(configuration=GROUP_REF, status="DETACHING")},
+    ])
+    code, out, err = trove.run("database", "instance", "detach", IID)
+    assert (code, out) == (0, "")
+    assert err == (
+        "Trove answered 'The operation you have requested cannot be executed because the "
+        "instance status is currently: DETACHING.' (a fault of Trove 21.1 to 24.0), but the "
+        f"change is under way and instance {IID} keeps its configuration group.\n")
+
+
+@pytest.mark.parametrize("status_after, group_after", [
+    ("ACTIVE", GROUP_REF), ("DETACHING", None)], ids=["nothing started", "group gone"])
+def test_other_server_errors_stay_errors(trove, status_after, group_after):
+    trove.on("PATCH", f"/instances/{IID}", status=500, json={"instanceFault": {
+        "code": 500, "message": "Something broke."}})
+    trove.mocker.get(TROVE + f"/instances/{IID}", [
+        {"json": show_body(configuration=GROUP_REF, status="ACTIVE")},
+        {"json": show_body(configuration=group_after, status=status_after)},
+    ])
+    code, out, err = trove.run("database", "instance", "detach", IID)
+    assert (code, out) == (1, "")
+    assert err == "Something broke. (HTTP 500)\n"
