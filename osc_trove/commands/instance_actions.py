@@ -33,7 +33,7 @@ def keeping_configuration(command, instance_id, change, attach_again=True, curre
         # Trove 21.1 to 24.0 start the change, then fail (500) to detach the group
         # from the instance the change made busy: the change goes on, the group stays.
         command.app.stderr.write(
-            f"Trove answered '{err.message}' (a fault of Trove 21.1 to 24.0), but the change "
+            f"Trove answered HTTP {err.code} (a fault of Trove 21.1 to 24.0), but the change "
             f"is under way and instance {instance_id} keeps its configuration group.\n"
         )
         return None

@@ -480,9 +480,8 @@ def test_replica_detach_failing_on_the_group_of_a_busy_instance_is_reported_as_u
     code, out, err = trove.run("database", "instance", "detach", IID)
     assert (code, out) == (0, "")
     assert err == (
-        "Trove answered 'The operation you have requested cannot be executed because the "
-        "instance status is currently: DETACHING.' (a fault of Trove 21.1 to 24.0), but the "
-        f"change is under way and instance {IID} keeps its configuration group.\n")
+        "Trove answered HTTP 500 (a fault of Trove 21.1 to 24.0), but the change is under way "
+        f"and instance {IID} keeps its configuration group.\n")
 
 
 @pytest.mark.parametrize("status_after, group_after", [
@@ -496,4 +495,4 @@ def test_other_server_errors_stay_errors(trove, status_after, group_after):
     ])
     code, out, err = trove.run("database", "instance", "detach", IID)
     assert (code, out) == (1, "")
-    assert err == "Something broke. (HTTP 500)\n"
+    assert err.startswith("Something broke.") and len(err.splitlines()) == 1
