@@ -2,7 +2,7 @@
 
 from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
 from osc_trove.api.clusters import Clusters
-from osc_trove.api.configurations import Configurations
+from osc_trove.api.configurations import ConfigurationParameters, Configurations
 from osc_trove.api.databases import Databases
 from osc_trove.api.datastores import Datastores, DatastoreVersions
 from osc_trove.api.flavors import Flavors
@@ -34,6 +34,7 @@ class TroveClient(Http):
         self.instance_backups = InstanceBackups(self, self.instances)
         self.clusters = Clusters(self)
         self.configurations = Configurations(self)
+        self.configuration_parameters = ConfigurationParameters(self, self.datastores)
         self.modules = Modules(self)
         self.instance_modules = InstanceModules(self, self.instances)
         self.root = Root(self)

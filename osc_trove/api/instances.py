@@ -27,6 +27,10 @@ class Instances(Resource):
             params["project_id"] = project_id
         return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
 
+    def default_configuration(self, instance_id):
+        """The configuration the instance's datastore would use without a group."""
+        return self.http.get(self.url(instance_id, "configuration"))["instance"]["configuration"]
+
     def detach_replica(self, instance_id):
         self.patch(instance_id, replica_of=None)
 

@@ -141,14 +141,18 @@ class DeleteMany(Command):
         parser = super().get_parser(prog_name)
         parser.add_argument(
             "names", metavar=f"<{self.argument}>", nargs="+",
-            help=f"{self.argument.capitalize()}(s) to delete (name or ID)",
+            help=f"{self.noun().capitalize()}(s) to delete (name or ID)",
         )
         self.add_arguments(parser)
-        wait.add_wait_options(parser, f"every {self.argument} is gone")
+        wait.add_wait_options(parser, f"every {self.noun()} is gone")
         return parser
 
     def add_arguments(self, parser):
         pass
+
+    def noun(self):
+        """The argument in words: `configuration_group` -> `configuration group`."""
+        return self.argument.replace("_", " ")
 
     def delete(self, resource, resource_id, parsed_args):
         resource.delete(resource_id)
@@ -173,6 +177,6 @@ class DeleteMany(Command):
             )
 
         multidelete.delete_each(
-            parsed_args.names, delete_one, self.argument, self.plural, self.app.stderr,
+            parsed_args.names, delete_one, self.noun(), self.plural, self.app.stderr,
             wait_one if parsed_args.wait else None,
         )

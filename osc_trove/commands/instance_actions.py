@@ -4,9 +4,68 @@ reset status, and the replica actions (detach, promote, eject)."""
 from osc_lib import exceptions
 
 from osc_trove.api.resource import looks_like_uuid
-from osc_trove.commands import base, common
+from osc_trove.commands import base, common, wait
 
 WAITS = ("ACTIVE",)
+
+
+def keeping_configuration(command, instance_id, change, attach_again=True, current=None):
+    """Run `change()`, a PUT or PATCH of the instance that does not name its
+    configuration group, so that the instance keeps the group.
+
+    Trove 21.1 to 24.0 detach the group on every such request (commit dbb18bea,
+    fixed by fd7186bd in 23.1.0 and 25.0.0), and the API does not tell a
+    server's release: the group is read before and after the change, and
+    attached again (once the instance is ACTIVE) if the server dropped it. On
+    a fixed server this costs two GETs (one without a group; none before when
+    `current`, the instance as GET answers it, is given) and sends nothing
+    else. An upgrade (`attach_again=False`) cannot take the group along (it
+    belongs to the old version): it is only reported.
+    """
+    instances = command.trove.instances
+    before = current or instances.get(instance_id)
+    group = before.get("configuration")
+    try:
+        answer = change()
+    except exceptions.ClientException as err:
+        if not group or not started_but_kept_group(instances, instance_id, before, group, err):
+            raise
+        # Trove 21.1 to 24.0 start the change, then fail (500) to detach the group
+        # from the instance the change made busy: the change goes on, the group stays.
+        command.app.stderr.write(
+            f"Trove answered HTTP {err.code} (a fault of Trove 21.1 to 24.0), but the change "
+            f"is under way and instance {instance_id} keeps its configuration group.\n"
+        )
+        return None
+    if not group or instances.get(instance_id).get("configuration"):
+        return answer
+    lost = f"Trove detached configuration group '{group.get('name') or group['id']}' " \
+           f"from instance {instance_id} (a fault of Trove 21.1 to 24.0)"
+    attach = f"'openstack database configuration attach {instance_id} {group['id']}'"
+    if not attach_again:
+        command.app.stderr.write(f"{lost}; attach a group for the new version with {attach}.\n")
+        return answer
+    command.app.stderr.write(f"{lost}; attaching it again.\n")
+    try:
+        wait.until_status(command, lambda: instances.get(instance_id),
+                          f"instance {instance_id}", ("ACTIVE",), wait.DEFAULT_TIMEOUT,
+                          failed=wait.status_in("ERROR", "RESTART_REQUIRED"))
+        instances.update(instance_id, configuration=group["id"])
+    except (exceptions.ClientException, exceptions.CommandError) as err:
+        raise exceptions.CommandError(
+            f"Could not attach configuration group '{group['id']}' again ({err}); "
+            f"once the instance is ACTIVE, run {attach}."
+        ) from None
+    return answer
+
+
+def started_but_kept_group(instances, instance_id, before, group, err):
+    """After a server error: was the instance ACTIVE, and is it now busy with its group kept?"""
+    if not isinstance(err.code, int) or err.code < 500 or before.get("status") != "ACTIVE":
+        return False
+    after = instances.get(instance_id)
+    kept = (after.get("configuration") or {}).get("id") == group.get("id")
+    return kept and after.get("status") != "ACTIVE"
 
 
 class UpdateInstance(base.Command):
@@ -100,11 +159,21 @@ class UpdateInstance(base.Command):
             fields["configuration"] = common.find_id(self.trove.configurations, args.configuration)
         if args.remove_configuration:
             fields["configuration"] = None
+
+        def update(instance_id, current=None):
+            if "configuration" in fields:
+                return instances.update(instance_id, **fields)
+            return keeping_configuration(
+                self, instance_id, lambda: instances.update(instance_id, **fields),
+                current=current,
+            )
+
         if args.detach_replica_source:
             fields["replica_of"] = None
         if access:
             # The server resets what the request leaves out: start from the current values.
-            found = instances.find(args.instance, needs=("access",))
+            # (A GET answers with `configuration` when a group is attached: see update().)
+            found = instances.find(args.instance, needs=("access", "configuration"))
             current = found.get("access") or {}
             new = {"is_public": bool(current.get("is_public"))}
             if current.get("allowed_cidrs"):
@@ -114,11 +183,9 @@ class UpdateInstance(base.Command):
             if args.allowed_cidr is not None:
                 new["allowed_cidrs"] = args.allowed_cidr
             fields["access"] = new
-            instances.update(instances.id_of(found), **fields)
+            update(instances.id_of(found), current=found)
             return
-        common.act_on(
-            instances, args.instance, lambda found_id: instances.update(found_id, **fields)
-        )
+        common.act_on(instances, args.instance, update)
 
 
 class RestartInstance(base.Action):
@@ -175,7 +242,11 @@ class UpgradeInstance(base.Action):
         )
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        instances.upgrade(instance_id, parsed_args.datastore_version)
+        keeping_configuration(
+            self, instance_id,
+            lambda: instances.upgrade(instance_id, parsed_args.datastore_version),
+            attach_again=False,
+        )
 
 
 class ResetStatus(base.Action):
@@ -226,7 +297,7 @@ class DetachReplica(base.Action):
     aliases = ("database replica unset",)
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        instances.detach_replica(instance_id)
+        keeping_configuration(self, instance_id, lambda: instances.detach_replica(instance_id))
 
 
 class PromoteReplica(base.Action):

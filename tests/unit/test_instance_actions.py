@@ -40,15 +40,19 @@ ACTIONS = [
                                                                      ACTIONS])
 def test_action_by_id_sends_one_request_with_the_right_body(trove, argv, method, path, body):
     trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", f"/instances/{IID}", show_body())
     trove.on(method, path, status=202)
     code, out, err = trove.run("database", "instance", *argv)
     assert (code, out, err) == (0, "", "")
     sent = [r for r in trove.requests if r != ("GET", "/flavors")]
-    assert sent == [(method, path)]
+    # A PATCH reads the instance first, to keep its configuration group (none here).
+    reads = [("GET", f"/instances/{IID}")] if method == "PATCH" else []
+    assert sent == reads + [(method, path)]
     assert trove.bodies() == [body]
 
 
 def test_detach_alias_replica_unset(trove):
+    trove.on("GET", f"/instances/{IID}", show_body())
     trove.on("PATCH", f"/instances/{IID}", status=202)
     code, _, err = trove.run("database", "replica", "unset", IID)
     assert code == 0, err
@@ -117,7 +121,9 @@ def test_async_actions_wait_until_active(trove, fake_time, argv, busy):
         trove.on(method, f"/instances/{IID}", status=202)
     trove.mocker.get(
         f"http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/{IID}",
-        [{"json": show_body(status=busy)}, {"json": show_body(status="ACTIVE")}],
+        # An upgrade first reads the instance's configuration group (none here).
+        [{"json": show_body()}] * (argv[0] == "upgrade")
+        + [{"json": show_body(status=busy)}, {"json": show_body(status="ACTIVE")}],
     )
     code, out, err = trove.run("database", "instance", *argv, "--wait")
     assert code == 0, err
@@ -155,10 +161,13 @@ def test_actions_without_wait_have_no_wait_option(trove):
     ],
 )
 def test_update_by_id_is_one_put(trove, argv, fields):
+    """One PUT; a PUT that does not name the configuration reads the instance's group first."""
+    trove.on("GET", f"/instances/{IID}", show_body())
     trove.on("PUT", f"/instances/{IID}", status=202)
     code, out, err = trove.run("database", "instance", "update", IID, *argv)
     assert (code, out, err) == (0, "", "")
-    assert trove.requests == [("PUT", f"/instances/{IID}")]
+    reads = [] if "configuration" in fields else [("GET", f"/instances/{IID}")]
+    assert trove.requests == reads + [("PUT", f"/instances/{IID}")]
     assert trove.bodies() == [{"instance": fields}]
 
 
@@ -218,13 +227,19 @@ def test_update_access_by_name_gets_the_instance_when_the_row_lacks_access(trove
 
 
 def test_update_access_by_name_uses_the_listed_row_when_it_has_access(trove):
-    trove.on("GET", "/instances", list_body(row(IID, "db1", access={"is_public": False})))
+    group = {"id": CONFIG_ID, "name": "tuned"}
+    listed = row(IID, "db1", access={"is_public": False}, configuration=group)
+    trove.on("GET", "/instances", list_body(listed))
+    trove.on("GET", f"/instances/{IID}", show_body(configuration=group))
     trove.on("PUT", f"/instances/{IID}", status=202)
     code, _, err = trove.run("database", "instance", "update", "db1", "--name", "x",
                              "--is-public")
-    assert code == 0, err
+    assert (code, err) == (0, "")
     assert trove.bodies() == [{"instance": {"name": "x", "access": {"is_public": True}}}]
-    assert trove.requests == [("GET", "/instances"), ("PUT", f"/instances/{IID}")]
+    # The GET after the PUT checks that the server kept the group.
+    assert trove.requests == [
+        ("GET", "/instances"), ("PUT", f"/instances/{IID}"), ("GET", f"/instances/{IID}")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,188 @@
+"""Configuration group commands, run as a user runs them, against the local cloud.
+
+One MySQL 8.0 instance, made over the API, is shared by this module; every
+group made here carries the run's unique prefix and is deleted at the end.
+"""
+
+import io
+import uuid
+
+import pytest
+from osc_lib import exceptions
+
+from osc_trove.commands import wait
+from tests.functional.conftest import ok, one_line_error
+
+RUN = uuid.uuid4().hex[:6]
+
+
+def name(part):
+    return f"fc-{RUN}-{part}"
+
+
+def values_of(api, group_id):
+    return api.configurations.get(group_id)["values"]
+
+
+def group_of(api, instance_id):
+    return (api.instances.get(instance_id).get("configuration") or {}).get("id")
+
+
+@pytest.fixture(scope="module")
+def instance(demo_api):
+    row = demo_api.instances.create(
+        name=name("db"), flavorRef="1", volume={"size": 1},
+        datastore={"type": "mysql", "version": "8.0"},
+    )
+    wait.wait_for(lambda: demo_api.instances.get(row["id"]), "setup", wait.status_in("ACTIVE"),
+                  timeout=120, stream=io.StringIO())
+    yield row
+    for _ in range(2):
+        try:
+            demo_api.instances.update(row["id"], configuration=None)
+            break
+        except exceptions.ClientException:
+            pass
+    demo_api.instances.delete(row["id"])
+    for group in demo_api.configurations.list():
+        if group["name"].startswith(f"fc-{RUN}"):
+            try:
+                demo_api.configurations.delete(group["id"])
+            except exceptions.ClientException:
+                pass
+
+
+def test_group_life_cycle(cloud, demo_api, instance):
+    run = cloud.openstack
+    db, tuned = instance["name"], name("tuned")
+
+    created = ok(run(
+        "database", "configuration", "create", tuned, "--datastore", "mysql",
+        "--datastore-version", "8.0", "--description", "load tests",
+        "--value", "max_connections=200", "--value", "autocommit=off", "-f", "json",
+    )).json()
+    gid = created["id"]
+    # typed as Trove wants them: integers, and MySQL's on/off integer as 0
+    assert values_of(demo_api, gid) == {"max_connections": 200, "autocommit": 0}
+    assert created["datastore_version_name"] == "8.0"
+
+    shown = ok(run("database", "configuration", "show", tuned, "-f", "json")).json()
+    assert shown["id"] == gid and shown["description"] == "load tests"
+    listed = ok(run("database", "configuration", "list", "-f", "json")).json()
+    assert [r["ID"] for r in listed if r["Name"] == tuned] == [gid]
+
+    ok(run("database", "configuration", "attach", db, tuned))
+    assert group_of(demo_api, instance["id"]) == gid
+
+    # a value that needs a restart: merged into the group, and the instance named
+    result = ok(run("database", "configuration", "parameter", "set", tuned,
+                    "--value", "innodb_buffer_pool_size=8388608"))
+    assert result.err == (f"Restart to apply the new values: {db} "
+                          "('openstack database instance restart <instance>').\n")
+    assert values_of(demo_api, gid) == {
+        "max_connections": 200, "autocommit": 0, "innodb_buffer_pool_size": 8388608}
+    ok(run("database", "configuration", "set", "--patch", tuned, '{"long_query_time": 1.5}'))
+    assert values_of(demo_api, gid)["long_query_time"] == 1.5
+    assert len(values_of(demo_api, gid)) == 4
+
+    # set replaces every value, and shows the group afterwards
+    replaced = ok(run("database", "configuration", "set", gid, "--value",
+                      "max_connections=300", "-f", "json")).json()
+    assert values_of(demo_api, gid) == {"max_connections": 300}
+    assert replaced["values"] == '{"max_connections": 300}'
+
+    rows = ok(run("database", "configuration", "instances", tuned, "-f", "json")).json()
+    assert rows == [{"ID": instance["id"], "Name": db}]
+
+    refused = run("database", "configuration", "delete", tuned)
+    assert refused.code == 1 and "Traceback" not in refused.err
+    first, count = refused.err.splitlines()
+    assert first.startswith(f"Failed to delete configuration group '{tuned}': A configuration "
+                            "group cannot be deleted")
+    assert first.endswith(f"Attached to: {db}.")
+    assert count == "1 of 1 configuration group failed to delete."
+
+    # the group survives a rename of the instance
+    ok(run("database", "instance", "update", instance["id"], "--name", name("db2")))
+    assert demo_api.instances.get(instance["id"])["name"] == name("db2")
+    assert group_of(demo_api, instance["id"]) == gid
+
+    default = ok(run("database", "configuration", "default", instance["id"], "-f", "json"))
+    assert "max_connections" in default.json()
+
+    ok(run("database", "configuration", "detach", name("db2")))
+    assert group_of(demo_api, instance["id"]) is None
+    ok(run("database", "configuration", "add", name("db2"), gid))
+    assert group_of(demo_api, instance["id"]) == gid
+    ok(run("database", "configuration", "remove", instance["id"]))
+    assert group_of(demo_api, instance["id"]) is None
+
+    ok(run("database", "configuration", "delete", tuned))
+    with pytest.raises(exceptions.NotFound):
+        demo_api.configurations.get(gid)
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        (["--value", "max_connectionz=5"],
+         "Unknown configuration parameter 'max_connectionz' for mysql 8.0; "
+         "'openstack database configuration parameter list' shows the allowed ones."),
+        (["--value", "max_connections=0"],
+         "Configuration parameter 'max_connections' takes an integer from 1 to 100000, "
+         "not '0'."),
+        (['{"innodb_deadlock_detect": "sometimes"}'],
+         "Configuration parameter 'innodb_deadlock_detect' takes true or false, "
+         "not 'sometimes'."),
+        (['{"max_connections": 5'],
+         "The values are not valid JSON (Expecting ',' delimiter: line 1 column 22 "
+         "(char 21)); give an object such as '{\"max_connections\": 200}'."),
+    ],
+    ids=["unknown", "out of range", "wrong type", "bad JSON"],
+)
+def test_bad_values_are_one_line_and_create_nothing(cloud, demo_api, values, message):
+    result = cloud.openstack("database", "configuration", "create", name("bad"), *values,
+                             "--datastore", "mysql", "--datastore-version", "8.0")
+    assert one_line_error(result) == message
+    assert not [g for g in demo_api.configurations.list() if g["name"] == name("bad")]
+
+
+def test_parameters_with_and_without_datastore(cloud, demo_api):
+    version = demo_api.datastore_versions.find("8.0", "mysql")
+    by_store = ok(cloud.openstack("database", "configuration", "parameter", "list", "8.0",
+                                  "--datastore", "mysql", "-f", "json")).json()
+    by_name = ok(cloud.openstack("database", "configuration", "parameter", "list", "8.0",
+                                 "-f", "json")).json()
+    assert by_store == by_name
+    assert {"Name": "max_connections", "Type": "integer", "Min Size": 1,
+            "Max Size": 100000, "Restart Required": False} in by_store
+    shown = ok(cloud.openstack("database", "configuration", "parameter", "show", "8.0",
+                               "innodb_buffer_pool_size", "--datastore", "mysql",
+                               "-f", "json")).json()
+    assert shown["restart_required"] is True and shown["type"] == "integer"
+    by_id = ok(cloud.openstack("database", "configuration", "parameter", "show",
+                               version["id"], "autocommit", "-f", "json")).json()
+    assert (by_id["min"], by_id["max"]) == (0, 1)
+
+
+def test_45_groups_list_as_45_and_delete_several(cloud, demo_api):
+    prefix = name("many")
+    ids = [
+        demo_api.configurations.create(
+            name=f"{prefix}-{i:02d}", values={}, datastore={"type": "mysql", "version": "8.0"}
+        )["id"]
+        for i in range(45)
+    ]
+    rows = ok(cloud.openstack("database", "configuration", "list", "-f", "json")).json()
+    assert sorted(r["ID"] for r in rows if r["Name"].startswith(prefix)) == sorted(ids)
+
+    result = cloud.openstack("database", "configuration", "delete", ids[0], f"{prefix}-01",
+                             name("none"))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.splitlines() == [
+        f"Failed to delete configuration group '{name('none')}': No configuration group with "
+        f"a name or ID of '{name('none')}' exists.",
+        "1 of 3 configuration groups failed to delete.",
+    ]
+    remaining = {g["id"] for g in demo_api.configurations.list()}
+    assert ids[0] not in remaining and ids[1] not in remaining and ids[2] in remaining
