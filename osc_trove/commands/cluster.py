@@ -223,8 +223,11 @@ class DeleteClusters(base.DeleteMany):
 
 
 class ForceDeleteClusters(DeleteClusters):
-    """Delete one or more clusters whatever they are doing: reset each one's
-    status, then delete it (allowed to the cluster's owner)."""
+    """Delete one or more clusters, whatever task they are busy with.
+
+    Each cluster's status is reset, then it is deleted; Trove allows this to
+    the cluster's owner.
+    """
 
     def delete(self, clusters, cluster_id, parsed_args):
         clusters.force_delete(cluster_id)
@@ -243,9 +246,9 @@ class GrowCluster(ClusterAction):
     def prepare(self, parsed_args):
         if not parsed_args.instances:
             raise exceptions.CommandError("Give at least one new member with --instance.")
+        return members_request(self, parsed_args.instances)
 
-    def send(self, clusters, cluster_id, parsed_args, prepared):
-        members = members_request(self, parsed_args.instances)
+    def send(self, clusters, cluster_id, parsed_args, members):
         before = member_ids(clusters.get(cluster_id)) if parsed_args.wait else set()
         clusters.grow(cluster_id, members)
         return lambda cluster: len(member_ids(cluster) - before) >= len(members)
@@ -298,8 +301,10 @@ def member_id(cluster, cluster_name, name_or_id):
 
 
 class UpgradeCluster(ClusterAction):
-    """Upgrade a cluster to another version of its datastore, member by member
-    (task UPGRADING_CLUSTER)."""
+    """Upgrade a cluster to another version of its datastore (task UPGRADING_CLUSTER).
+
+    Trove upgrades the members one after another.
+    """
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -312,16 +317,20 @@ class UpgradeCluster(ClusterAction):
 
 
 class RestartCluster(ClusterAction):
-    """Restart the database service of every member, one after another
-    (task RESTARTING_CLUSTER)."""
+    """Restart the database service of every member of a cluster (task RESTARTING_CLUSTER).
+
+    Trove restarts the members one after another.
+    """
 
     def send(self, clusters, cluster_id, parsed_args, prepared):
         clusters.restart(cluster_id)
 
 
 class ResetClusterStatus(ClusterAction):
-    """Set a cluster's task to NONE and reset its members' tasks (admins only under
-    Trove's default policy). For clusters stuck in a task."""
+    """Reset a cluster stuck in a task: its task becomes NONE, its members' too.
+
+    Admins only under Trove's default policy.
+    """
 
     waits = False
 

@@ -14,6 +14,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from osc_lib import exceptions
 
 from osc_trove.commands import wait
 from tests.functional.conftest import ok, one_line_error
@@ -144,12 +145,13 @@ def test_list_instances(cloud, redis):
     assert {(r["Flavor ID"], r["Size"], r["Status"]) for r in rows} == {("1", 1, "ACTIVE")}
 
 
-def test_grow_wait_with_a_named_member_and_a_module(cloud, redis, module_row):
+def test_grow_wait_with_a_named_member_and_a_module(cloud, demo_api, redis, module_row):
     ok(cloud.openstack("database", "cluster", "grow", name("redis"), "--instance",
                        f"{MEMBER},name={name('fourth')},module={module_row['name']}", *WAIT))
-    rows = members(cloud, redis[0]["id"])
-    assert len(rows) == 4 and all(r["Status"] == "ACTIVE" for r in rows)
-    assert name("fourth") in [r["Name"] for r in rows]
+    grown = demo_api.clusters.get(redis[0]["id"])
+    assert grown["task"]["name"] == "NONE" and len(grown["instances"]) == 4
+    assert all(m["status"] == "ACTIVE" for m in grown["instances"])
+    assert name("fourth") in [m["name"] for m in grown["instances"]]
 
 
 def test_modules_and_its_alias(cloud, redis, module_row):
@@ -159,17 +161,17 @@ def test_modules_and_its_alias(cloud, redis, module_row):
             (name("fourth"), module_row["name"], "ping")]
 
 
-def test_shrink_wait_by_member_name(cloud, redis):
+def test_shrink_wait_by_member_name(cloud, demo_api, redis):
     ok(cloud.openstack("database", "cluster", "shrink", name("redis"), name("fourth"), *WAIT))
-    rows = members(cloud, name("redis"))
-    assert len(rows) == 3 and name("fourth") not in [r["Name"] for r in rows]
+    shrunk = demo_api.clusters.get(redis[0]["id"])
+    assert len(shrunk["instances"]) == 3
+    assert name("fourth") not in [m["name"] for m in shrunk["instances"]]
 
 
-def test_upgrade_wait(cloud, redis):
+def test_upgrade_wait(cloud, demo_api, redis):
     ok(cloud.openstack("database", "cluster", "upgrade", name("redis"), "7.2", *WAIT))
-    shown = ok(cloud.openstack("database", "cluster", "show", redis[0]["id"], "-f",
-                               "json")).json()
-    assert shown["datastore_version"] == "7.2" and shown["task_name"] == "NONE"
+    upgraded = demo_api.clusters.get(redis[0]["id"])
+    assert upgraded["datastore"]["version"] == "7.2" and upgraded["task"]["name"] == "NONE"
 
 
 def test_reset_status_is_for_admins(cloud, redis):
@@ -180,11 +182,11 @@ def test_reset_status_is_for_admins(cloud, redis):
                        cloud="local-admin"))
 
 
-def test_delete_wait(cloud, redis):
+def test_delete_wait(cloud, demo_api, redis):
     result = ok(cloud.openstack("database", "cluster", "delete", name("redis"), *WAIT))
     assert result.out == "" and "DELETED" in result.err.splitlines()[-1]
-    line = one_line_error(cloud.openstack("database", "cluster", "show", redis[0]["id"]))
-    assert line == f"No cluster with a name or ID of '{redis[0]['id']}' exists."
+    with pytest.raises(exceptions.NotFound):
+        demo_api.clusters.get(redis[0]["id"])
 
 
 # --- every page -------------------------------------------------------------------------
@@ -222,13 +224,9 @@ def test_set_and_unset_configuration(cloud, demo_api, galera):
     try:
         ok(cloud.openstack("database", "cluster", "set", galera["name"], "--configuration",
                            name("cfg")))
-        shown = ok(cloud.openstack("database", "cluster", "show", galera["id"], "-f",
-                                   "json")).json()
-        assert shown["configuration"] == group["id"]
+        assert demo_api.clusters.get(galera["id"])["configuration"] == group["id"]
         ok(cloud.openstack("database", "cluster", "unset", galera["name"], "--configuration"))
-        shown = ok(cloud.openstack("database", "cluster", "show", galera["id"], "-f",
-                                   "json")).json()
-        assert not shown.get("configuration")
+        assert not demo_api.clusters.get(galera["id"]).get("configuration")
     finally:
         api_wait_idle(demo_api, galera["id"])
         demo_api.delete(f"/configurations/{group['id']}")

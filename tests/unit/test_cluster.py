@@ -413,3 +413,16 @@ def test_an_unknown_network_name_sends_no_create(network_service):
                        "--instance", "flavor=2,nic='net-id=nowhere'")
     assert one_line_error(*result) == "No network with a name or ID of 'nowhere' exists."
     assert ("POST", "/clusters") not in trove.requests
+
+
+def test_grow_refusals_send_nothing_to_the_cluster(trove):
+    result = trove.run("database", "cluster", "grow", CID)
+    assert one_line_error(*result) == "Give at least one new member with --instance."
+    result = trove.run("database", "cluster", "grow", CID, "--instance", "flavor=2,colour=red")
+    assert one_line_error(*result).startswith("Unknown --instance key 'colour'; valid keys: "
+                                              "availability_zone, flavor, module, name, nic, ")
+    assert trove.requests == []
+    trove.on("GET", "/flavors", FLAVORS)
+    result = trove.run("database", "cluster", "grow", CID, "--instance", "flavor=m9.huge")
+    assert one_line_error(*result) == "No flavor with a name or ID of 'm9.huge' exists."
+    assert trove.requests == [("GET", "/flavors")]
