@@ -33,7 +33,7 @@ def help_text(grow=False):
     extra = ", name=<member name>, related_to=<attribute>" if grow else ""
     return (
         "A member to add; repeat for each member. Keys: flavor=<flavor> (name or ID, "
-        "required), volume=<GB> (required where the datastore uses volumes), "
+        "required), volume=<GB> (required unless the flavor has an ephemeral disk), "
         "volume_type=<type>, nic='net-id=<network>[,subnet-id=<subnet>][,ip-address=<ip>]' "
         "(network and subnet by name or ID; quote the value; one NIC), "
         "availability_zone=<zone>, module=<module> (name or ID; repeatable), "
@@ -165,7 +165,15 @@ def parse_extended_properties(text):
 
 def member_request(trove, network, member):
     """The request's entry for one parsed member; flavors, modules and networks by name."""
-    entry = {"flavorRef": trove.flavors.id_of(trove.flavors.find(member["flavor"]))}
+    flavor = trove.flavors.find(member["flavor"])
+    if "volume" not in member and not flavor.get("ephemeral"):
+        # Trove would refuse it too, but only after recording a cluster that
+        # then stays BUILDING with no members.
+        raise exceptions.CommandError(
+            f"--instance needs volume=<GB>: flavor '{member['flavor']}' has no local "
+            "(ephemeral) disk for the data."
+        )
+    entry = {"flavorRef": trove.flavors.id_of(flavor)}
     if "volume" in member:
         entry["volume"] = {"size": member["volume"]}
         if "volume_type" in member:

@@ -5,7 +5,7 @@ list instances, grow, modules, shrink, upgrade, reset status and delete, in
 file order. A MariaDB (Galera) cluster, made over the API while the Redis one
 builds, takes restart, configuration set/unset, root and force delete (Redis
 clusters refuse configuration groups, restarts and root). 25 one-member
-clusters, also made over the API at the start, show that `list` follows pages.
+clusters, made over the API for one test, show that `list` follows pages.
 """
 
 import base64
@@ -65,16 +65,24 @@ def members(cloud, cluster):
 
 @pytest.fixture(scope="module")
 def background(demo_api):
-    """Clusters made over the API at once, so that they build while the Redis tests run."""
-    made = {"mariadb": api_cluster(demo_api, name("galera"), "mariadb", "10.11", 3)}
+    """A MariaDB cluster made over the API at once, so that it builds while the Redis
+    tests run."""
+    row = api_cluster(demo_api, name("galera"), "mariadb", "10.11", 3)
+    yield row
+    api_force_delete(demo_api, row["id"])
+
+
+@pytest.fixture
+def many(demo_api):
+    """25 one-member clusters, made over the API and force-deleted right after the
+    test (their members' agents would slow the other tests down)."""
     with ThreadPoolExecutor(5) as pool:  # the API server takes requests in parallel
-        made["many"] = list(pool.map(
+        rows = list(pool.map(
             lambda i: api_cluster(demo_api, name(f"many-{i:02d}"), "redis", "7.0", 1),
             range(MANY)))
-    yield made
+    yield rows
     with ThreadPoolExecutor(5) as pool:
-        list(pool.map(lambda row: api_force_delete(demo_api, row["id"]),
-                      [made["mariadb"], *made["many"]]))
+        list(pool.map(lambda row: api_force_delete(demo_api, row["id"]), rows))
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +120,28 @@ def test_errors_are_one_line(cloud, background):
     line = one_line_error(cloud.openstack("database", "cluster", "create", name("x"), "redis",
                                           "7.0", "--instance", "flavor=1,disk=1"))
     assert line.startswith("Unknown --instance key 'disk'; valid keys: availability_zone, ")
+    line = one_line_error(cloud.openstack("database", "cluster", "create", name("x"), "redis",
+                                          "7.0", "--instance", "flavor=m1.tiny"))
+    assert line == ("--instance needs volume=<GB>: flavor 'm1.tiny' has no local (ephemeral) "
+                    "disk for the data.")
     line = one_line_error(cloud.openstack(
         "database", "cluster", "create", name("x"), "redis", "7.0",
         "--instance", f"{MEMBER},nic='port-id={PRIVATE_NET}'"))
     assert line == ("nic key 'port-id' is not accepted by Trove's API; give net-id, subnet-id "
                     "and/or ip-address.")
+
+
+# --- every page -------------------------------------------------------------------------
+
+
+def test_list_follows_every_page(cloud, many):
+    rows = ok(cloud.openstack("database", "cluster", "list", "-f", "json")).json()
+    mine = [r["Name"] for r in rows if r["Name"].startswith(name("many-"))]
+    assert sorted(mine) == [name(f"many-{i:02d}") for i in range(MANY)]
+    assert len({r["ID"] for r in rows}) == len(rows)
+    limited = ok(cloud.openstack("database", "cluster", "list", "--limit", "3", "-f",
+                                 "json")).json()
+    assert len(limited) == 3
 
 
 # --- the Redis cluster ----------------------------------------------------------------------
@@ -189,25 +214,12 @@ def test_delete_wait(cloud, demo_api, redis):
         demo_api.clusters.get(redis[0]["id"])
 
 
-# --- every page -------------------------------------------------------------------------
-
-
-def test_list_follows_every_page(cloud, background):
-    rows = ok(cloud.openstack("database", "cluster", "list", "-f", "json")).json()
-    mine = [r["Name"] for r in rows if r["Name"].startswith(name("many-"))]
-    assert sorted(mine) == [name(f"many-{i:02d}") for i in range(MANY)]
-    assert len({r["ID"] for r in rows}) == len(rows)
-    limited = ok(cloud.openstack("database", "cluster", "list", "--limit", "3", "-f",
-                                 "json")).json()
-    assert len(limited) == 3
-
-
 # --- the MariaDB cluster --------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def galera(demo_api, background):
-    row = background["mariadb"]
+    row = background
     api_wait_idle(demo_api, row["id"])
     return row
 

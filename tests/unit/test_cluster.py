@@ -15,7 +15,10 @@ NET_ID = "a5330d7d-0e8c-48b4-9f6c-0f2c4ab1b854"
 SUBNET_ID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
 CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
 MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
-FLAVORS = {"flavors": [{"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1}]}
+FLAVORS = {"flavors": [
+    {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1, "ephemeral": 0},
+    {"id": 7, "str_id": "7", "name": "eph.small", "ram": 2048, "vcpus": 1, "ephemeral": 10},
+]}
 CLUSTER_URL = f"http://trove.test/v1.0/{PROJECT_ID}/clusters/{CID}"
 
 
@@ -83,7 +86,8 @@ def test_create_hidden_underscore_spelling_of_extended_properties(trove):
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("POST", "/clusters", cluster())
     code, _, err = trove.run("database", "cluster", "create", "c1", "mongodb", "4.0",
-                             "--instance", "flavor=2", "--extended_properties", "num_configsvr=3")
+                             "--instance", "flavor=2,volume=1", "--extended_properties",
+                             "num_configsvr=3")
     assert code == 0, err
     assert trove.bodies()[0]["cluster"]["extended_properties"] == {"num_configsvr": 3}
 
@@ -400,7 +404,8 @@ def test_a_network_name_is_found_through_the_network_service(network_service):
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("POST", "/clusters", cluster())
     code, _, err = trove.run("database", "cluster", "create", "c1", "redis", "7.0",
-                             "--instance", f"flavor=2,nic='net-id=private,subnet-id={SUBNET_ID}'")
+                             "--instance",
+                             f"flavor=2,volume=1,nic='net-id=private,subnet-id={SUBNET_ID}'")
     assert code == 0, err
     assert trove.bodies()[0]["cluster"]["instances"][0]["nics"] == [
         {"network_id": NET_ID, "subnet_id": SUBNET_ID}]
@@ -410,7 +415,7 @@ def test_an_unknown_network_name_sends_no_create(network_service):
     trove = network_service
     trove.on("GET", "/flavors", FLAVORS)
     result = trove.run("database", "cluster", "create", "c1", "redis", "7.0",
-                       "--instance", "flavor=2,nic='net-id=nowhere'")
+                       "--instance", "flavor=2,volume=1,nic='net-id=nowhere'")
     assert one_line_error(*result) == "No network with a name or ID of 'nowhere' exists."
     assert ("POST", "/clusters") not in trove.requests
 
@@ -426,3 +431,20 @@ def test_grow_refusals_send_nothing_to_the_cluster(trove):
     result = trove.run("database", "cluster", "grow", CID, "--instance", "flavor=m9.huge")
     assert one_line_error(*result) == "No flavor with a name or ID of 'm9.huge' exists."
     assert trove.requests == [("GET", "/flavors")]
+
+
+def test_a_member_without_volume_needs_a_flavor_with_an_ephemeral_disk(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/clusters", cluster())
+    result = trove.run("database", "cluster", "create", "c1", "redis", "7.0",
+                       "--instance", "flavor=eph.small", "--instance", "flavor=m1.small")
+    assert one_line_error(*result) == (
+        "--instance needs volume=<GB>: flavor 'm1.small' has no local (ephemeral) disk for "
+        "the data.")
+    assert trove.requests == [("GET", "/flavors"), ("GET", "/flavors")]
+    code, _, err = trove.run("database", "cluster", "create", "c1", "redis", "7.0",
+                             "--instance", "flavor=eph.small")
+    assert code == 0, err
+    assert trove.bodies() == [{"cluster": {"name": "c1",
+                                           "datastore": {"type": "redis", "version": "7.0"},
+                                           "instances": [{"flavorRef": "7"}]}}]
