@@ -161,6 +161,11 @@ class DeleteMany(Command):
         """A fresh predicate for one wait: the item's status means the delete failed."""
         return wait.is_error
 
+    def reading(self):
+        """How a wait reads an item when `status` does not say it: wait_for's
+        `status_of` and `fault_of` (default: the status field and the fault)."""
+        return {}
+
     def take_action(self, parsed_args):
         resource = getattr(self.trove, self.resource)
 
@@ -173,7 +178,7 @@ class DeleteMany(Command):
         def wait_one(name, resource_id):
             wait.until_gone(
                 self, lambda: resource.get(resource_id), f"{resource.label} {name}",
-                parsed_args.wait_timeout, self.failed(),
+                parsed_args.wait_timeout, self.failed(), **self.reading(),
             )
 
         multidelete.delete_each(

@@ -202,7 +202,11 @@ def until_status(command, get, subject, statuses, timeout, failed=is_error):
                     stream=command.app.stderr)
 
 
-def until_gone(command, get, subject, timeout, failed=is_error):
-    """--wait of a delete: poll `get` until the resource is gone (404)."""
+def until_gone(command, get, subject, timeout, failed=is_error, **reading):
+    """--wait of a delete: poll `get` until the resource is gone (404).
+
+    `reading` may hold wait_for's `status_of` and `fault_of`, for resources
+    whose state is not a `status` field (a cluster's task and members).
+    """
     wait_for(get, subject, lambda item: False, failed, until_gone=True, timeout=timeout,
-             stream=command.app.stderr)
+             stream=command.app.stderr, **reading)

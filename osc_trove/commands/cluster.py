@@ -1,0 +1,376 @@
+"""openstack database cluster ...: create, list, show, change and delete clusters."""
+
+from osc_lib import exceptions
+
+from osc_trove.commands import base, cluster_spec, cluster_view, common, wait
+
+IDLE = "the cluster has no task and every member is ACTIVE"
+
+
+def until_idle(command, cluster_id, subject, timeout, settled=None):
+    """--wait of a cluster command: poll until its task is NONE and every member is
+    ACTIVE (and `settled(cluster)`, for grow and shrink); a member in ERROR ends
+    the wait with that member's fault."""
+    trove = command.trove
+
+    def done(cluster):
+        return (cluster_view.task_name(cluster) == "NONE" and cluster_view.members(cluster)
+                and not cluster_view.pending(cluster) and (settled is None or settled(cluster)))
+
+    return wait.wait_for(
+        lambda: trove.clusters.get(cluster_id), subject, done,
+        lambda cluster: cluster_view.failed_member(cluster) is not None,
+        timeout=timeout, stream=command.app.stderr, **reading(trove),
+    )
+
+
+def reading(trove):
+    """wait_for's status_of and fault_of for clusters: the task and pending members;
+    the fault of a member in ERROR (one GET of that instance)."""
+
+    def fault_of(cluster):
+        member = cluster_view.failed_member(cluster)
+        if member is None:
+            return None
+        try:
+            fault = wait.fault_message(trove.instances.get(member["id"]))
+        except exceptions.ClientException:
+            fault = None
+        return f"member {member.get('name')} is ERROR" + (f": {fault}" if fault else "")
+
+    return {"status_of": cluster_view.state, "fault_of": fault_of}
+
+
+def member_ids(cluster):
+    return {m["id"] for m in cluster_view.members(cluster)}
+
+
+class ClusterAction(base.Action):
+    """Template: an action on one cluster (by name or ID), with --wait when `waits`."""
+
+    resource = "clusters"
+    argument = "cluster"
+    waits = True
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        if self.waits:
+            wait.add_wait_options(parser, IDLE)
+        return parser
+
+    def act(self, clusters, cluster_id, parsed_args, prepared):
+        settled = self.send(clusters, cluster_id, parsed_args, prepared)
+        if self.waits and parsed_args.wait:
+            until_idle(self, cluster_id, f"cluster {parsed_args.cluster}",
+                       parsed_args.wait_timeout, settled)
+
+    def send(self, clusters, cluster_id, parsed_args, prepared):
+        """Send the action; may return a `settled(cluster)` check for --wait."""
+        raise NotImplementedError
+
+
+class CreateCluster(base.ShowOne):
+    """Create a database cluster of one datastore version.
+
+    Give each member with --instance. Flavors, modules, networks and the
+    configuration group may be given by name or ID. The cluster starts with
+    task BUILDING_CLUSTER; use --wait to return once it has no task and every
+    member is ACTIVE.
+    """
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        parser.add_argument("name", metavar="<name>", help="Name of the cluster")
+        parser.add_argument("datastore", metavar="<datastore>",
+                            help="Datastore (name or ID), e.g. redis")
+        parser.add_argument("datastore_version", metavar="<datastore_version>",
+                            help="Datastore version (name or ID), e.g. 7.0")
+        cluster_spec.add_instance_option(parser)
+        parser.add_argument(
+            "--locality", metavar="<policy>", choices=("affinity", "anti-affinity"),
+            help="Server group policy for the members: affinity or anti-affinity",
+        )
+        parser.add_argument(
+            "--extended-properties", metavar="<key=value[,key=value...]>",
+            help="Datastore-specific cluster properties, e.g. for MongoDB: num_configsvr, "
+            "num_mongos, configsvr_volume_size, configsvr_volume_type, mongos_volume_size, "
+            "mongos_volume_type",
+        )
+        common.hidden(parser, "--extended_properties", dest="extended_properties")
+        parser.add_argument("--configuration", metavar="<configuration>",
+                            help="Configuration group to attach to the members (name or ID)")
+        wait.add_wait_options(parser, IDLE)
+        return parser
+
+    def take_action(self, parsed_args):
+        args = parsed_args
+        if not args.instances:
+            raise exceptions.CommandError("Give at least one member with --instance.")
+        extended = (cluster_spec.parse_extended_properties(args.extended_properties)
+                    if args.extended_properties else None)
+        trove = self.trove
+        fields = {
+            "name": args.name,
+            "datastore": {"type": args.datastore, "version": args.datastore_version},
+            "instances": members_request(self, args.instances),
+        }
+        if args.locality:
+            fields["locality"] = args.locality
+        if extended:
+            fields["extended_properties"] = extended
+        if args.configuration:
+            fields["configuration"] = common.find_id(trove.configurations, args.configuration)
+        created = trove.clusters.create(**fields)
+        if args.wait:
+            created = until_idle(self, created["id"], f"cluster {args.name}", args.wait_timeout)
+        return cluster_view.show(created)
+
+
+def members_request(command, members):
+    """The request's member entries, names resolved (networks through the Network service)."""
+    def network():
+        return command.app.client_manager.network
+
+    return [cluster_spec.member_request(command.trove, network, m) for m in members]
+
+
+class ListClusters(base.Lister):
+    """List database clusters (every page unless --limit is given)."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_paging_arguments(
+            parser, "clusters", "Start after the cluster with this ID (IDs are listed in order)"
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        params = {"marker": parsed_args.marker} if parsed_args.marker else {}
+        clusters = self.trove.clusters.list(limit=parsed_args.limit, **params)
+        return cluster_view.table(clusters)
+
+
+class ShowCluster(base.ShowOne):
+    """Show a database cluster: datastore, task, member count, addresses."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_resource_argument(parser, "cluster")
+        return parser
+
+    def take_action(self, parsed_args):
+        return cluster_view.show(self.trove.clusters.find(parsed_args.cluster, needs=("ip",)))
+
+
+class ListClusterInstances(base.Lister):
+    """List the member instances of a cluster, with flavor, volume size and status."""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_resource_argument(parser, "cluster")
+        return parser
+
+    def take_action(self, parsed_args):
+        return cluster_view.member_rows(full_cluster(self.trove, parsed_args.cluster))
+
+
+def full_cluster(trove, name_or_id):
+    """The cluster as GET shows it (listed rows lack the members' status and flavor)."""
+    clusters = trove.clusters
+    return clusters.get(clusters.id_of(clusters.find(name_or_id)))
+
+
+class ListClusterModules(base.Lister):
+    """List the modules applied to each member instance of a cluster."""
+
+    aliases = ("database module list cluster",)
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_resource_argument(parser, "cluster")
+        return parser
+
+    def take_action(self, parsed_args):
+        clusters = self.trove.clusters
+        cluster = clusters.find(parsed_args.cluster, needs=("instances",))
+        rows = [
+            row
+            for member in cluster_view.members(cluster)
+            for row in cluster_view.module_rows(member, clusters.member_modules(member["id"]))
+        ]
+        return cluster_view.MODULE_COLUMNS, rows
+
+
+ListClusterModulesAlias = base.alias_of(ListClusterModules)
+
+
+class DeleteClusters(base.DeleteMany):
+    """Delete one or more clusters and their members.
+
+    Trove refuses while a cluster is busy with a task; see 'database cluster
+    force delete'.
+    """
+
+    resource = "clusters"
+    argument = "cluster"
+    plural = "clusters"
+
+    def failed(self):
+        return lambda cluster: cluster_view.failed_member(cluster) is not None
+
+    def reading(self):
+        return reading(self.trove)
+
+
+class ForceDeleteClusters(DeleteClusters):
+    """Delete one or more clusters, whatever task they are busy with.
+
+    Each cluster's status is reset, then it is deleted; Trove allows this to
+    the cluster's owner.
+    """
+
+    def delete(self, clusters, cluster_id, parsed_args):
+        clusters.force_delete(cluster_id)
+
+
+class GrowCluster(ClusterAction):
+    """Add members to a cluster (task GROWING_CLUSTER).
+
+    With --wait, returns once the new members exist and are ACTIVE and the
+    cluster has no task.
+    """
+
+    def add_arguments(self, parser):
+        cluster_spec.add_instance_option(parser, grow=True)
+
+    def prepare(self, parsed_args):
+        if not parsed_args.instances:
+            raise exceptions.CommandError("Give at least one new member with --instance.")
+        return members_request(self, parsed_args.instances)
+
+    def send(self, clusters, cluster_id, parsed_args, members):
+        before = member_ids(clusters.get(cluster_id)) if parsed_args.wait else set()
+        clusters.grow(cluster_id, members)
+        return lambda cluster: len(member_ids(cluster) - before) >= len(members)
+
+
+class ShrinkCluster(base.Command):
+    """Remove members from a cluster (task SHRINKING_CLUSTER).
+
+    Members are named by name or ID, within the cluster. With --wait, returns
+    once they are gone and the cluster has no task.
+    """
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_resource_argument(parser, "cluster")
+        parser.add_argument("members", metavar="<instance>", nargs="+",
+                            help="Member to remove (name or ID); give several to remove several")
+        wait.add_wait_options(parser, "the members are gone and " + IDLE)
+        return parser
+
+    def take_action(self, parsed_args):
+        clusters = self.trove.clusters
+        cluster = clusters.find(parsed_args.cluster, needs=("instances",))
+        cluster_id = clusters.id_of(cluster)
+        removed = [member_id(cluster, parsed_args.cluster, m) for m in parsed_args.members]
+        clusters.shrink(cluster_id, removed)
+        if parsed_args.wait:
+            until_idle(self, cluster_id, f"cluster {parsed_args.cluster}",
+                       parsed_args.wait_timeout,
+                       lambda now: not member_ids(now) & set(removed))
+
+
+def member_id(cluster, cluster_name, name_or_id):
+    """The ID of the member of `cluster` with that ID, else that (unique) name."""
+    found = cluster_view.members(cluster)
+    for member in found:
+        if member.get("id") == name_or_id:
+            return member["id"]
+    named = [m["id"] for m in found if m.get("name") == name_or_id]
+    if len(named) > 1:
+        raise exceptions.CommandError(
+            f"More than one member of cluster '{cluster_name}' is named '{name_or_id}' "
+            f"({', '.join(named)}); use an ID."
+        )
+    if not named:
+        raise exceptions.CommandError(
+            f"Cluster '{cluster_name}' has no member with a name or ID of '{name_or_id}'."
+        )
+    return named[0]
+
+
+class UpgradeCluster(ClusterAction):
+    """Upgrade a cluster to another version of its datastore (task UPGRADING_CLUSTER).
+
+    Trove upgrades the members one after another.
+    """
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "datastore_version", metavar="<datastore_version>",
+            help="Datastore version to upgrade to (name or ID, of the cluster's datastore)",
+        )
+
+    def send(self, clusters, cluster_id, parsed_args, prepared):
+        clusters.upgrade(cluster_id, parsed_args.datastore_version)
+
+
+class RestartCluster(ClusterAction):
+    """Restart the database service of every member of a cluster (task RESTARTING_CLUSTER).
+
+    Trove restarts the members one after another.
+    """
+
+    def send(self, clusters, cluster_id, parsed_args, prepared):
+        clusters.restart(cluster_id)
+
+
+class ResetClusterStatus(ClusterAction):
+    """Reset a cluster stuck in a task: its task becomes NONE, its members' too.
+
+    Admins only under Trove's default policy.
+    """
+
+    waits = False
+
+    def send(self, clusters, cluster_id, parsed_args, prepared):
+        clusters.reset_status(cluster_id)
+
+
+class SetCluster(ClusterAction):
+    """Attach a configuration group to every member of a cluster.
+
+    Trove applies it member by member before it answers.
+    """
+
+    waits = False
+
+    def add_arguments(self, parser):
+        parser.add_argument("--configuration", metavar="<configuration>",
+                            help="Configuration group to attach (name or ID)")
+
+    def prepare(self, parsed_args):
+        if not parsed_args.configuration:
+            raise exceptions.CommandError("Nothing to set: give --configuration.")
+        return common.find_id(self.trove.configurations, parsed_args.configuration)
+
+    def send(self, clusters, cluster_id, parsed_args, configuration_id):
+        clusters.attach_configuration(cluster_id, configuration_id)
+
+
+class UnsetCluster(ClusterAction):
+    """Detach the configuration group from every member of a cluster."""
+
+    waits = False
+
+    def add_arguments(self, parser):
+        parser.add_argument("--configuration", action="store_true",
+                            help="Detach the cluster's configuration group")
+
+    def prepare(self, parsed_args):
+        if not parsed_args.configuration:
+            raise exceptions.CommandError("Nothing to unset: give --configuration.")
+
+    def send(self, clusters, cluster_id, parsed_args, prepared):
+        clusters.detach_configuration(cluster_id)
