@@ -22,17 +22,6 @@ _LOG_FIELDS = ("name", "type", "status", "published", "pending", "container", "p
 _FLAGS = ("enable", "disable", "publish", "discard")
 
 
-def _count(text):
-    """argparse type: a whole number of at least 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
 def _seconds(text):
     """argparse type: a number of seconds above 0."""
     try:
@@ -159,7 +148,7 @@ class TailLog(LogCommand, base.Command):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--lines", metavar="<lines>", type=_count, default=50,
+            "--lines", metavar="<lines>", type=common.at_least(0), default=50,
             help="Number of lines to print, 0 for the whole log (default: 50)",
         )
         parser.add_argument(

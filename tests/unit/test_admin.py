@@ -30,8 +30,6 @@ def service(kind, url):
 
 def log_in_with_a_token(trove, monkeypatch, *services):
     """Log in with a token only (no password anywhere); the catalog gains `services`."""
-    from osc_lib.clientmanager import ClientManager
-
     for name in ("OS_PASSWORD", "OS_USERNAME", "OS_USER_DOMAIN_NAME"):
         monkeypatch.delenv(name)
     monkeypatch.setenv("OS_AUTH_TYPE", "v3token")
@@ -41,8 +39,6 @@ def log_in_with_a_token(trove, monkeypatch, *services):
     token["token"]["catalog"] += list(services)
     trove.mocker.post(KEYSTONE + "/auth/tokens", json=token, status_code=201,
                       headers={"X-Subject-Token": "token-2"})
-    # osc-lib keeps the first database client it made, for the whole process.
-    monkeypatch.setattr(ClientManager.__dict__["database"], "_handle", None)
 
 
 @pytest.fixture
