@@ -4,12 +4,15 @@ from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
 from osc_trove.api.clusters import Clusters
 from osc_trove.api.configurations import ConfigurationParameters, Configurations
 from osc_trove.api.databases import Databases
-from osc_trove.api.datastores import Datastores, DatastoreVersions
+from osc_trove.api.datastores import Datastores, DatastoreVersions, MgmtDatastoreVersions
 from osc_trove.api.flavors import Flavors
 from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
+from osc_trove.api.logs import Logs
 from osc_trove.api.modules import InstanceModules, Modules
+from osc_trove.api.object_store import ObjectStore
+from osc_trove.api.quotas import Quotas
 from osc_trove.api.root import Root
 from osc_trove.api.users import Users
 
@@ -26,6 +29,7 @@ class TroveClient(Http):
         super().__init__(session, region_name, interface, endpoint_override)
         self.datastores = Datastores(self)
         self.datastore_versions = DatastoreVersions(self, self.datastores)
+        self.mgmt_datastore_versions = MgmtDatastoreVersions(self)
         self.flavors = Flavors(self)
         self.limits = Limits(self)
         self.instances = Instances(self)
@@ -40,3 +44,8 @@ class TroveClient(Http):
         self.root = Root(self)
         self.databases = Databases(self, self.instances)
         self.users = Users(self, self.instances)
+        self.quotas = Quotas(self)
+        # Published logs are read from the catalog's object store (never the
+        # Trove endpoint override), through the same session.
+        self.object_store = ObjectStore(session, region_name, interface)
+        self.logs = Logs(self, self.instances, self.object_store)

@@ -54,3 +54,38 @@ class DatastoreVersions(Resource):
                 "name one with --datastore."
             )
         return self.get(matches[0][1]["id"])
+
+
+class MgmtDatastoreVersions(Resource):
+    """Every datastore version, inactive ones included, with what admins manage
+    (image, manager, packages, strategies): /mgmt/datastore-versions."""
+
+    path = "/mgmt/datastore-versions"
+    singular = "version"
+    plural = "versions"
+    label = "datastore version"
+    lookup = "uuid"
+
+    def of_datastore(self, datastore, versions):
+        """The versions of `datastore` (its name or ID) among `versions`."""
+        return [v for v in versions if datastore in (v["datastore_name"], v["datastore_id"])]
+
+    def find(self, name_or_id, datastore=None):
+        """A version by ID, or by name (within `datastore` when one is given): one request."""
+        if looks_like_uuid(name_or_id) and datastore is None:
+            return super().find(name_or_id)
+        versions = list(self.list())
+        if datastore is not None:
+            versions = self.of_datastore(datastore, versions)
+        named = [v for v in versions if name_or_id in (v.get("id"), v.get("name"))]
+        stores = sorted({v.get("datastore_name") for v in named})
+        if len(stores) > 1:
+            raise AmbiguousName(
+                f"Datastore version '{name_or_id}' exists in several datastores "
+                f"({', '.join(stores)}); name one with --datastore."
+            )
+        return self.pick(name_or_id, named)
+
+    def edit(self, version_id, **fields):
+        """PATCH the fields given (Trove takes them unwrapped here)."""
+        return self.http.patch(self.url(version_id), fields)

@@ -38,13 +38,17 @@ class Http:
     """Sends requests to the Trove endpoint of the catalog and decodes answers.
 
     `timeout` (seconds; default: the session's, else $OS_API_TIMEOUT) bounds each try.
+    `service_type` picks the catalog entry (a subclass reaches another service
+    through the same session).
     """
+
+    service_type = SERVICE_TYPE
 
     def __init__(self, session, region_name=None, interface=None, endpoint_override=None,
                  timeout=None):
         self.adapter = adapter.Adapter(
             session,
-            service_type=SERVICE_TYPE,
+            service_type=self.service_type,
             region_name=region_name,
             interface=interface,
             endpoint_override=endpoint_override,
@@ -55,8 +59,9 @@ class Http:
         # with --os-cloud): it is read here too.
         self.timeout = timeout or session.timeout or _timeout_from_environment()
 
-    def request(self, method, path, **kwargs):
-        """Return the decoded JSON body (None when there is none) or raise."""
+    def request(self, method, path, raw=False, **kwargs):
+        """Return the decoded JSON body (None when there is none), or with `raw` the
+        body's bytes as they came; or raise."""
         kwargs.setdefault("headers", {}).setdefault("Accept", "application/json")
         if self.timeout:
             kwargs.setdefault("timeout", self.timeout)
@@ -76,7 +81,7 @@ class Http:
                 continue
             host = urlsplit(response.url).netloc
             if response.status_code < 400:
-                return decode(response, method, path, host)
+                return response.content if raw else decode(response, method, path, host)
             retry_after = retry_after_seconds(response)
             retriable = (response.status_code in RETRIABLE_STATUSES or retry_after is not None) \
                 and (retry_after or 0) <= RETRY_AFTER_CAP

@@ -5,6 +5,7 @@ another command module.
 """
 
 import argparse
+import contextlib
 import itertools
 
 from osc_lib import exceptions
@@ -151,3 +152,21 @@ def project_of(command, parsed_args, domain=None):
     if parsed_args.project:
         return project_id(command, parsed_args.project, domain)
     return parsed_args.project_id
+
+
+# --- refusals ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def admin_only(what):
+    """Say in one line that the cloud's policy refused `what` (e.g. "deleting a datastore").
+
+    Trove refuses with 403, and with 401 on its management routes ("User does
+    not have admin privileges"); the session itself stays valid either way.
+    """
+    try:
+        yield
+    except (exceptions.Forbidden, exceptions.Unauthorized) as err:
+        raise exceptions.CommandError(
+            f"The cloud's policy refused {what} (an admin role is needed): {err.message}"
+        ) from None

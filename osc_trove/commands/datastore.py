@@ -1,6 +1,13 @@
 """openstack datastore list/show and datastore version list/show."""
 
-from osc_trove.commands import base, output
+from osc_lib import exceptions
+
+from osc_trove.commands import base, common, output
+
+# `datastore version list --all`: what admins need to tell versions apart.
+_ADMIN_VERSION_COLUMNS = (
+    "id", "name", "version", "datastore_name", "datastore_manager", "active", "default", "image",
+)
 
 
 def _version_names(datastore):
@@ -49,16 +56,37 @@ class ShowDatastore(base.ShowOne):
 
 
 class ListDatastoreVersions(base.Lister):
-    """List the versions of a datastore."""
+    """List the versions of a datastore; with --all, every version of every datastore,
+    inactive ones included (admin only)."""
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument("datastore", metavar="<datastore>", help="Datastore (name or ID)")
+        parser.add_argument(
+            "datastore", metavar="<datastore>", nargs="?",
+            help="Datastore (name or ID); optional with --all",
+        )
+        parser.add_argument(
+            "--all", action="store_true",
+            help="Versions of every datastore (or of <datastore>), inactive ones too, "
+            "with manager, image and state (admin only)",
+        )
         return parser
 
     def take_action(self, parsed_args):
+        if parsed_args.all:
+            return self.all_versions(parsed_args.datastore)
+        if parsed_args.datastore is None:
+            raise exceptions.CommandError("Name a datastore, or give --all.")
         versions = self.trove.datastore_versions.list(parsed_args.datastore)
         return output.table(versions, ("id", "name", "version"))
+
+    def all_versions(self, datastore):
+        mgmt = self.trove.mgmt_datastore_versions
+        with common.admin_only("listing every datastore version"):
+            versions = list(mgmt.list())
+        if datastore is not None:
+            versions = mgmt.of_datastore(datastore, versions)
+        return output.table(versions, _ADMIN_VERSION_COLUMNS)
 
 
 class ShowDatastoreVersion(base.ShowOne):

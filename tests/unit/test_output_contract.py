@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from tests.unit.conftest import sample
+from tests.unit.conftest import PROJECT_ID, sample
 
 IID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
 BID = "a9832168-7541-4536-b8d9-a8a9b79cf1b4"
@@ -99,6 +99,15 @@ LISTS = [
      {f"/instances/{IID}/users/dbuser1/databases":
       lambda: {"databases": [{"name": "databaseA"}]}},
      ["Name"]),
+    (["database", "log", "list", IID],
+     {f"/instances/{IID}/log": lambda: {"logs": [
+         {"name": "general", "type": "USER", "status": "Disabled", "published": 0,
+          "pending": 0, "container": "None", "prefix": "None", "metafile": "None"}]}},
+     ["Name", "Type", "Status", "Published", "Pending", "Container", "Prefix"]),
+    (["database", "quota", "show"],
+     {f"/mgmt/quotas/{PROJECT_ID}": lambda: {"quotas": [
+         {"resource": "instances", "in_use": 1, "reserved": 0, "limit": 10}]}},
+     ["Resource", "In Use", "Reserved", "Limit"]),
 ]
 
 

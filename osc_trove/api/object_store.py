@@ -1,0 +1,45 @@
+"""Reading the object store (Swift API) of the catalog, with the session `openstack` has.
+
+Whatever authenticated the session (password, token, application credential,
+single sign-on) also reads objects: no second login, no password needed.
+"""
+
+from urllib.parse import quote
+
+from keystoneauth1 import exceptions as ksa_exceptions
+from osc_lib import exceptions
+
+from osc_trove.api.http import Http
+
+# Objects per listing request; a shorter page is the last one.
+PAGE = 1000
+
+
+class ObjectStore(Http):
+    service_type = "object-store"
+
+    def request(self, method, path, raw=False, **kwargs):
+        try:
+            return super().request(method, path, raw=raw, **kwargs)
+        except ksa_exceptions.EndpointNotFound:
+            raise exceptions.CommandError(
+                "The service catalog has no object-store endpoint to read published logs from."
+            ) from None
+
+    def object_names(self, container, prefix=""):
+        """The names of the container's objects starting with `prefix`, in name order."""
+        names, marker = [], None
+        while True:
+            params = {"format": "json", "prefix": prefix, "limit": PAGE}
+            if marker:
+                params["marker"] = marker
+            page = self.get("/" + quote(container, safe=""), params=params) or []
+            names += [item["name"] for item in page]
+            if len(page) < PAGE:
+                return names
+            marker = page[-1]["name"]
+
+    def read(self, container, name):
+        """The contents of one object, as bytes."""
+        path = "/" + quote(container, safe="") + "/" + quote(name, safe="/")
+        return self.request("GET", path, raw=True)

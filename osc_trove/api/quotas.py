@@ -1,0 +1,21 @@
+"""Quotas of a project (/mgmt/quotas/{project})."""
+
+from osc_trove.api.resource import Resource
+
+# The resources Trove counts against quotas.
+RESOURCES = ("instances", "ram", "volumes", "backups")
+UNLIMITED = -1
+
+
+class Quotas(Resource):
+    path = "/mgmt/quotas"
+    singular = "quotas"
+    label = "quota"
+
+    def show(self, project_id):
+        """One row per resource: resource, in_use, reserved, limit."""
+        return self.get(project_id)
+
+    def set(self, project_id, limits):
+        """Set the limits of several resources at once; returns {resource: limit}."""
+        return self.update(project_id, **limits)[self.singular]
