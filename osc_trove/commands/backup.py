@@ -134,6 +134,8 @@ class ListBackups(base.Lister):
 class ListInstanceBackups(base.Lister):
     """List the backups of one database instance (every page)."""
 
+    aliases = ("database backup list <instance>",)
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         add_instance_argument(parser)

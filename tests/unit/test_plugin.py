@@ -5,6 +5,8 @@ import importlib.util
 import subprocess
 import sys
 
+import pytest
+
 
 def test_python_troveclient_is_not_importable():
     assert importlib.util.find_spec("troveclient") is None
@@ -28,9 +30,24 @@ def test_plugin_is_registered_with_openstackclient():
     assert names["database"] == "osc_trove.plugin"
 
 
-def test_every_command_entry_point_loads():
-    for ep in importlib.metadata.entry_points(group="openstack.database.v1"):
-        assert ep.load().take_action, ep.name
+COMMAND_ENTRY_POINTS = sorted(
+    importlib.metadata.entry_points(group="openstack.database.v1"), key=lambda ep: ep.name
+)
+
+
+@pytest.mark.parametrize("ep", COMMAND_ENTRY_POINTS, ids=lambda ep: ep.name)
+def test_every_command_entry_point_builds_its_parser_offline_and_renders_help(ep):
+    name = ep.name.replace("_", " ")
+    command = ep.load()(None, None)  # no app, no cloud: building the parser needs neither
+    parser = command.get_parser(f"openstack {name}")
+    text = parser.format_help()
+    assert text.startswith(f"usage: openstack {name}")
+    summary = command.get_description().strip().splitlines()[0]
+    assert summary and " ".join(summary.split()) in " ".join(text.split())
+    positionals = [a.metavar or a.dest for a in parser._actions if not a.option_strings]
+    listed = text.split("positional arguments:", 1)[-1] if positionals else ""
+    for positional in positionals:
+        assert f"\n  {positional}" in listed, f"{positional} missing from the help of {name}"
 
 
 def test_aliases_are_hidden_and_named_in_the_canonical_help(trove):

@@ -2,6 +2,7 @@
 
 import argparse
 import logging
+import re
 
 import pytest
 
@@ -160,6 +161,22 @@ def test_debug_log_masks_the_password(inst, caplog):
         caplog.text
     )
     assert "REQ: curl" in texts[1]  # stderr carries the debug log
+
+
+def test_debug_log_never_shows_a_password_read_before_the_positionals(inst, caplog):
+    caplog.set_level(logging.DEBUG)
+    inst.on("POST", USERS, status=202)
+    code, out, err = inst.run("--debug", "database", "user", "create", "--password-stdin",
+                              INSTANCE_ID, "bob", stdin=SECRET + "\n")
+    assert code == 0, err
+    assert inst.bodies() == [{"users": [{"name": "bob", "password": SECRET}]}]
+    for text in (out, err, caplog.text):
+        assert SECRET not in text
+    # Nothing after --password-stdin is a password: the user name is logged as typed
+    # (osc-lib itself masks the word right after any --password* option).
+    start = "START with options: --debug database user create --password-stdin "
+    assert re.search(re.escape(start) + r"\S+ bob$", caplog.text, re.MULTILINE), caplog.text
+    assert '"password": "***"' in caplog.text
 
 
 # --- delete, show, list: how a user is named in the URL ---------------------------------
