@@ -213,7 +213,7 @@ def test_user_list_reads_every_page(cloud, demo_api, instance):
 # --- errors ------------------------------------------------------------------------------
 
 
-def test_errors_are_one_clear_line(cloud, instance):
+def test_errors_are_one_clear_line(cloud, demo_api, instance):
     inst = instance["id"]
     assert one_line_error(cloud.openstack("database", "db", "list", "no-such-instance")) == (
         "No instance with a name or ID of 'no-such-instance' exists."
@@ -231,13 +231,13 @@ def test_errors_are_one_clear_line(cloud, instance):
     assert one_line_error(cloud.openstack("database", "db", "delete", inst, "nodb")) == (
         "Database nodb cannot be found on the instance. (HTTP 404)"
     )
-    ok(cloud.openstack("database", "db", "create", inst, "dup_db"))
+    demo_api.databases.create(inst, ["dup_db"])
     try:
         assert one_line_error(cloud.openstack("database", "db", "create", inst, "dup_db")) == (
             'A database with the name "dup_db" already exists. (HTTP 400)'
         )
     finally:
-        ok(cloud.openstack("database", "db", "delete", inst, "dup_db"))
+        demo_api.databases.delete(inst, "dup_db")
     reserved = one_line_error(cloud.openstack("database", "db", "create", inst, "mysql"))
     assert reserved.startswith('Database name "mysql" is on the reserved list')
     assert reserved.endswith("(HTTP 400)")
