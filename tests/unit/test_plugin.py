@@ -35,6 +35,10 @@ COMMAND_ENTRY_POINTS = sorted(
 )
 
 
+def test_the_command_entry_points_are_found():
+    assert "database_instance_create" in {ep.name for ep in COMMAND_ENTRY_POINTS}
+
+
 @pytest.mark.parametrize("ep", COMMAND_ENTRY_POINTS, ids=lambda ep: ep.name)
 def test_every_command_entry_point_builds_its_parser_offline_and_renders_help(ep):
     name = ep.name.replace("_", " ")
