@@ -214,6 +214,8 @@ class ListBackups(base.Lister):
 class ListInstanceBackups(base.Lister):
     """List the backups of one database instance (every page)."""
 
+    aliases = ("database backup list <instance>",)
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         common.add_resource_argument(parser, "instance")

@@ -15,7 +15,7 @@ import requests_mock as rm
 KEYSTONE = "http://keystone.test/v3"
 PROJECT_ID = "9f8dd5eacb074c9f87d2d822c9092aa5"
 TROVE = f"http://trove.test/v1.0/{PROJECT_ID}"
-SAMPLES = pathlib.Path(__file__).resolve().parents[3] / "shared" / "trove-api-ref" / "samples"
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
 _CATALOG = [
     {
@@ -52,9 +52,17 @@ _TOKEN = {
 }
 
 
+def pytest_collection_modifyitems(items):
+    # Unit tests take well under a second each: a minute means one hangs.
+    here = pathlib.Path(__file__).parent
+    for item in items:
+        if pathlib.Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.timeout(60))
+
+
 def sample(name):
-    """A JSON sample of the Trove API reference."""
-    return json.loads((SAMPLES / name).read_text())
+    """Trove's answer recorded from the local cloud (tests/fixtures, tools/record-fixtures)."""
+    return json.loads((FIXTURES / name).read_text())
 
 
 class Trove:

@@ -1,5 +1,7 @@
 """The API layer on its own: paging, errors, lookup costs."""
 
+import itertools
+
 import pytest
 import requests_mock as rm
 from keystoneauth1 import session
@@ -69,7 +71,9 @@ def test_paginate_keeps_caller_filters_and_stops_on_a_repeated_link(api):
     body = _page(range(3))
     body["links"] = [{"rel": "next", "href": "https://x/things?datastore=mysql"}]
     mocker.get(BASE + "/things", json=body)
-    assert len(list(client.paginate("/things", "things", params={"datastore": "mysql"}))) == 3
+    # At most a few pages are read: without the guard this fails instead of looping forever.
+    pages = client.paginate("/things", "things", params={"datastore": "mysql"})
+    assert len(list(itertools.islice(pages, 10))) == 3
     assert mocker.call_count == 1
 
 

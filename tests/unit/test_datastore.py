@@ -1,27 +1,32 @@
 from tests.unit.conftest import sample
 
-MYSQL_ID = "3bf89e46-c3ed-4db6-a423-6e6709ec21ef"
-V57_ID = "b3d5c099-dbd5-4518-baa3-7c7c195671bf"
+# The local cloud's datastores: mysql 5.7 (its default) and 8.0, mariadb, redis.
+MYSQL = next(d for d in sample("datastore-list-response.json")["datastores"]
+             if d["name"] == "mysql")
+MYSQL_ID = MYSQL["id"]
+V57_ID = next(v["id"] for v in MYSQL["versions"] if v["name"] == "5.7")
 
 
 def test_list_shows_versions_by_name(trove):
     trove.on("GET", "/datastores", sample("datastore-list-response.json"))
     code, out, err = trove.run("datastore", "list")
     assert code == 0, err
-    assert "mysql" in out and "5.7" in out and "postgresql" in out
+    assert "mysql" in out and "5.7" in out and "redis" in out
     rows = trove.run_json("datastore", "list")
     mysql = next(r for r in rows if r["Name"] == "mysql")
-    assert mysql == {"ID": MYSQL_ID, "Name": "mysql", "Default Version": "5.7", "Versions": ["5.7"]}
+    assert mysql == {
+        "ID": MYSQL_ID, "Name": "mysql", "Default Version": "5.7", "Versions": ["5.7", "8.0"]
+    }
     assert trove.requests == [("GET", "/datastores")] * 2
 
 
 def test_show_by_name_is_one_request(trove):
     body = sample("datastore-show-response.json")
-    trove.on("GET", "/datastores/postgresql", body)
-    shown = trove.run_json("datastore", "show", "postgresql")
+    trove.on("GET", "/datastores/mariadb", body)
+    shown = trove.run_json("datastore", "show", "mariadb")
     assert shown["id"] == body["datastore"]["id"]
-    assert shown["versions"] == ["12"]
-    assert trove.requests == [("GET", "/datastores/postgresql")]
+    assert shown["versions"] == ["10.11", "11.4"]
+    assert trove.requests == [("GET", "/datastores/mariadb")]
 
 
 def test_show_unknown_is_one_clear_line(trove):
@@ -41,7 +46,11 @@ def test_version_list_and_table(trove):
     trove.on("GET", "/datastores/mysql/versions", sample("datastore-version-list-response.json"))
     code, out, err = trove.run("datastore", "version", "list", "mysql")
     assert code == 0, err
-    assert "| ID " in out and "5.7.29" in out
+    assert "| ID " in out
+    versions = sample("datastore-version-list-response.json")["versions"]
+    assert trove.run_json("datastore", "version", "list", "mysql") == [
+        {"ID": v["id"], "Name": v["name"], "Version": v["version"]} for v in versions
+    ]
 
 
 def test_version_show_by_name_searches_all_datastores(trove):
@@ -59,8 +68,9 @@ def test_version_show_by_id_is_one_request(trove):
     trove.on(
         "GET", f"/datastores/versions/{V57_ID}", sample("datastore-version-show-response.json")
     )
+    body = sample("datastore-version-show-response.json")["version"]
     shown = trove.run_json("datastore", "version", "show", V57_ID)
-    assert shown["image_tags"] == ["trove"]
+    assert shown["image_tags"] == body["image_tags"] and shown["image"] == body["image"]
     assert trove.requests == [("GET", f"/datastores/versions/{V57_ID}")]
 
 
@@ -75,11 +85,13 @@ def test_version_show_with_datastore_lets_the_server_resolve(trove):
 
 def test_version_name_in_two_datastores_is_ambiguous(trove):
     stores = sample("datastore-list-response.json")
-    stores["datastores"][0]["versions"][0]["name"] = "5.7"  # mariadb now has a 5.7 too
+    mariadb = next(d for d in stores["datastores"] if d["name"] == "mariadb")
+    mariadb["versions"][0]["name"] = "5.7"  # mariadb now has a 5.7 too
     trove.on("GET", "/datastores", stores)
     code, out, err = trove.run("datastore", "version", "show", "5.7")
     assert code == 1
-    assert "several datastores (mariadb, mysql)" in err and "--datastore" in err
+    both = ", ".join(d["name"] for d in stores["datastores"] if d["name"] in ("mariadb", "mysql"))
+    assert f"several datastores ({both})" in err and "--datastore" in err
     assert len(err.strip().splitlines()) == 1
 
 

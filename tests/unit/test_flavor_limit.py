@@ -104,12 +104,15 @@ def test_flavor_show_unknown_and_ambiguous(trove):
 def test_limit_list_and_its_alias(trove):
     from tests.unit.conftest import sample
 
-    trove.on("GET", "/limits", sample("limit-show-response.json"))
+    limits = sample("limit-show-response.json")["limits"]
+    trove.on("GET", "/limits", {"limits": limits})
+    absolute = next(item for item in limits if item["verb"] == "ABSOLUTE")
+    mgmt = next(item for item in limits if item.get("uri") == "*/mgmt")
     rows = trove.run_json("database", "limit", "list")
     assert {
         "Verb": "ABSOLUTE",
         "Limit": "max_instances",
-        "Value": 10,
+        "Value": absolute["max_instances"],
         "Remaining": None,
         "Unit": None,
         "Next Available": None,
@@ -117,9 +120,11 @@ def test_limit_list_and_its_alias(trove):
     assert {
         "Verb": "POST",
         "Limit": "*/mgmt",
-        "Value": 200,
-        "Remaining": 200,
+        "Value": mgmt["value"],
+        "Remaining": mgmt["remaining"],
         "Unit": "MINUTE",
-        "Next Available": "2019-12-24T03:42:19Z",
+        "Next Available": mgmt["nextAvailable"],
     } in rows
+    # One row per absolute limit, then one per rate limit.
+    assert len(rows) == len(absolute) - 1 + len(limits) - 1
     assert trove.run_json("database", "limits", "list") == rows

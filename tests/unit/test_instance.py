@@ -7,8 +7,9 @@ import pytest
 
 from tests.unit.conftest import sample
 
-IID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
-NEW_ID = "b76a6a76-748b-4064-adec-4c9e6c9abd68"
+# The recorded instance `test`, and the one whose create answer was recorded.
+IID = sample("instance-show-response.json")["instance"]["id"]
+NEW_ID = sample("instance-create-response.json")["instance"]["id"]
 BACKUP_ID = "71557643-2245-43ac-b871-3d5a50af21d3"
 CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
 MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
@@ -291,41 +292,43 @@ def test_list_limit_marker_and_clustered(trove):
 
 def test_list_rows_are_readable_in_tables_and_data_in_json(trove):
     body = sample("instance-list-detail-response.json")
-    body["instances"][0]["replicas"] = [{"id": NEW_ID, "links": []}]
-    body["instances"][1]["replica_of"] = {"id": IID, "links": []}
+    recorded = {item["id"]: item for item in body["instances"]}
+    test, broken = recorded[IID], recorded[NEW_ID]  # `test` is ACTIVE, the other failed
+    test["addresses"].append({"address": "172.24.5.114", "type": "public"})
+    test["replicas"] = [{"id": NEW_ID, "links": []}]
+    broken["replica_of"] = {"id": IID, "links": []}
     trove.on("GET", "/instances/detail", body)
-    rows = trove.run_json("database", "instance", "list")
-    assert rows[0] == {
+    rows = {row["ID"]: row for row in trove.run_json("database", "instance", "list")}
+    assert rows[IID] == {
         "ID": IID,
         "Name": "test",
         "Datastore": "mysql",
         "Datastore Version": "5.7",
         "Status": "ACTIVE",
         "Operating Status": "HEALTHY",
-        "Public": False,
-        "Addresses": [
-            {"address": "10.1.0.62", "type": "private",
-             "network": "3dc8f3c2-f335-11eb-878c-00224d6b7bc1"},
-            {"address": "172.24.5.114", "type": "public"},
-        ],
-        "Flavor ID": "6",
+        "Public": True,
+        "Addresses": test["addresses"],
+        "Flavor ID": "1",
         "Size": 1,
         "Role": "primary",
         "Fault": None,
     }
-    assert rows[1]["Role"] == "replica"
-    assert rows[1]["Fault"]["message"].startswith("Failed to create User port")
+    assert rows[NEW_ID]["Role"] == "replica" and rows[NEW_ID]["Status"] == "ERROR"
+    assert rows[NEW_ID]["Fault"] == broken["fault"]
     code, out, err = trove.run("database", "instance", "list")
     assert code == 0, err
-    assert "10.1.0.62 (private), 172.24.5.114 (public)" in out
-    assert "| Failed to create User port for instance" in out
+    private = test["addresses"][0]["address"]
+    assert f"{private} (private), 172.24.5.114 (public)" in out
+    assert "| " + broken["fault"]["message"].splitlines()[0] in out
     assert "Project ID" not in out
 
 
 def test_list_all_projects_uses_the_admin_api_and_adds_the_project(trove):
     trove.on("GET", "/mgmt/instances", sample("instance-mgmt-list-response.json"))
+    recorded = sample("instance-mgmt-list-response.json")["instances"]
     rows = trove.run_json("database", "instance", "list", "--all-projects")
-    assert rows[0]["Project ID"] == "9f8dd5eacb074c9f87d2d822c9092aa5"
+    assert [row["Project ID"] for row in rows] == [item["tenant_id"] for item in recorded]
+    assert len(rows) == 2 and all(len(row["Project ID"]) == 32 for row in rows)
     assert trove.requests == [("GET", "/mgmt/instances")]
 
 
@@ -357,6 +360,7 @@ def test_list_help_names_the_admin_columns(trove):
 
 def test_show_by_id_is_one_request_with_troveclients_fields(trove):
     body = show_body(
+        volume={"size": 1, "used": 0.12, "used_percent": 13.33},
         fault={"message": "Disk full", "created": "2019", "details": None},
         access={"is_public": True, "allowed_cidrs": ["10.0.0.0/24"]},
         configuration={"id": CONFIG_ID, "name": "tuned", "links": []},
@@ -364,6 +368,9 @@ def test_show_by_id_is_one_request_with_troveclients_fields(trove):
         ip=["10.1.0.62", "172.24.5.114"],
     )
     body["instance"]["datastore"]["version_number"] = "5.7.29"
+    body["instance"]["addresses"].append({"address": "172.24.5.114", "type": "public"})
+    private = body["instance"]["addresses"][0]["address"]
+    flavor = body["instance"]["flavor"]["id"]
     trove.on("GET", f"/instances/{IID}", body)
     shown = trove.run_json("database", "instance", "show", IID)
     assert {k: shown[k] for k in (
@@ -371,7 +378,7 @@ def test_show_by_id_is_one_request_with_troveclients_fields(trove):
         "datastore_version_number", "configuration", "replicas", "fault", "fault_date",
         "public", "allowed_cidrs", "ip",
     )} == {
-        "id": IID, "flavor": "6", "volume": 1, "volume_used": 0.12, "datastore": "mysql",
+        "id": IID, "flavor": flavor, "volume": 1, "volume_used": 0.12, "datastore": "mysql",
         "datastore_version": "5.7", "datastore_version_number": "5.7.29",
         "configuration": CONFIG_ID, "replicas": NEW_ID, "fault": "Disk full",
         "fault_date": "2019", "public": True, "allowed_cidrs": ["10.0.0.0/24"],
@@ -382,20 +389,21 @@ def test_show_by_id_is_one_request_with_troveclients_fields(trove):
     assert shown["access"] == {"is_public": True, "allowed_cidrs": ["10.0.0.0/24"]}
     assert shown["volume_used_percent"] == 13.33
     assert list(shown) == sorted(shown)
-    for field, text in (("volume", "1"), ("flavor", "6"), ("datastore", "mysql")):
+    for field, text in (("volume", "1"), ("flavor", flavor), ("datastore", "mysql")):
         code, out, err = trove.run("database", "instance", "show", IID, "-f", "value",
                                    "-c", field)
         assert (code, out) == (0, text + "\n"), err
     code, out, err = trove.run("database", "instance", "show", IID)
-    assert "| addresses " in out and "10.1.0.62 (private), 172.24.5.114 (public)" in out
+    assert f"{private} (private), 172.24.5.114 (public)" in " ".join(out.split())
     assert trove.requests == [("GET", f"/instances/{IID}")] * 5
 
 
 def test_show_json_keeps_the_addresses_as_the_server_sent_them(trove):
     trove.on("GET", f"/instances/{IID}", show_body())
+    recorded = show_body()["instance"]
     shown = trove.run_json("database", "instance", "show", IID)
-    assert shown["addresses"][1] == {"address": "172.24.5.114", "type": "public"}
-    assert shown["id"] == IID and shown["name"] == "test"
+    assert shown["addresses"] == recorded["addresses"]
+    assert (shown["id"], shown["name"]) == (recorded["id"], recorded["name"])
 
 
 def test_show_by_name_lists_then_gets(trove):

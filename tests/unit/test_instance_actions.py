@@ -273,7 +273,8 @@ def test_update_public_and_private_exclude_each_other(trove):
 
 
 def test_ssl_show(trove):
-    trove.on("GET", f"/instances/{IID}/ssl", sample("instance-ssl-show-response.json"))
+    recorded = sample("instance-ssl-show-response.json")
+    trove.on("GET", f"/instances/{IID}/ssl", recorded)
     shown = trove.run_json("database", "instance", "ssl", "show", IID)
     certificate = sample("instance-ssl-show-response.json")["ssl"]["certificate"]
     assert shown == {

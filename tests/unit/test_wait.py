@@ -204,3 +204,31 @@ def test_an_error_that_is_not_transient_ends_the_wait_naming_the_last_status(fak
         wait.wait_for(getter(RequestFailed("body is not JSON")), "x", wait.status_in("ACTIVE"),
                       stream=io.StringIO())
     assert str(err.value) == "Gave up waiting for x after 0s (no status seen yet): body is not JSON"
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_each_5xx_gateway_or_server_error_is_polled_through(fake_time, status):
+    item = wait.wait_for(
+        getter("BUILD", exceptions.ClientException(status, "bad gateway"), "ACTIVE"),
+        "x", wait.status_in("ACTIVE"), stream=io.StringIO(),
+    )
+    assert item == {"status": "ACTIVE"}
+
+
+def test_exactly_transient_tries_errors_in_a_row_are_survived_and_one_more_is_not(fake_time):
+    # The answer after the errors is ACTIVE: only the count of errors decides.
+    busy = exceptions.ClientException(503, "busy")
+    survived = getter("BUILD", *[busy] * wait.TRANSIENT_TRIES, "ACTIVE")
+    assert wait.wait_for(survived, "x", wait.status_in("ACTIVE"),
+                         stream=io.StringIO()) == {"status": "ACTIVE"}
+    one_too_many = getter("BUILD", *[busy] * (wait.TRANSIENT_TRIES + 1), "ACTIVE")
+    with pytest.raises(wait.WaitFailed, match="busy"):
+        wait.wait_for(one_too_many, "x", wait.status_in("ACTIVE"), stream=io.StringIO())
+
+
+def test_the_error_count_starts_again_after_a_good_answer(fake_time):
+    busy = exceptions.ClientException(503, "busy")
+    errors = [busy] * wait.TRANSIENT_TRIES
+    get = getter("BUILD", *errors, "BUILD", *errors, "ACTIVE")
+    assert wait.wait_for(get, "x", wait.status_in("ACTIVE"),
+                         stream=io.StringIO()) == {"status": "ACTIVE"}
