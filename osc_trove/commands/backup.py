@@ -319,6 +319,8 @@ class CreateBackupStrategy(base.ShowOne):
 class ListBackupStrategies(base.Lister):
     """List backup strategies."""
 
+    long_columns = ("Backend",)
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         add_strategy_arguments(parser, "Only this instance's strategy (name or ID)",

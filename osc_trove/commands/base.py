@@ -48,7 +48,26 @@ class Command(TroveCommandMixin, command.Command):
 
 
 class Lister(TroveCommandMixin, command.Lister):
-    pass
+    """A list; `long_columns` (titles) are shown only with --long."""
+
+    long_columns = ()
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        if self.long_columns:
+            parser.add_argument(
+                "--long",
+                action="store_true",
+                help=f"List more columns ({', '.join(self.long_columns)})",
+            )
+        return parser
+
+    def produce_output(self, parsed_args, column_names, data):
+        if self.long_columns and not parsed_args.long:
+            keep = [i for i, name in enumerate(column_names) if name not in self.long_columns]
+            column_names = [column_names[i] for i in keep]
+            data = ([row[i] for i in keep] for row in data)
+        return super().produce_output(parsed_args, column_names, data)
 
 
 class ShowOne(TroveCommandMixin, command.ShowOne):

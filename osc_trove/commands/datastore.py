@@ -35,6 +35,8 @@ def _summary(datastore):
 class ListDatastores(base.Lister):
     """List the datastores (database engines) this cloud offers."""
 
+    long_columns = ("Default Version", "Versions")
+
     def take_action(self, parsed_args):
         rows = (_summary(store) for store in self.trove.datastores.list())
         return output.table(rows, ("id", "name", "default_version", "versions"))

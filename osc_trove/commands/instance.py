@@ -15,6 +15,8 @@ class ListInstances(base.Lister):
     {ADMIN_NOTE}
     """
 
+    long_columns = ("Fault",)
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         common.add_paging_arguments(

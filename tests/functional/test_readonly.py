@@ -9,7 +9,7 @@ def test_datastore_list_table_and_json(cloud):
     table = cloud.openstack("datastore", "list")
     assert table.code == 0, table
     assert "| ID " in table.out and "mysql" in table.out
-    rows = cloud.openstack("datastore", "list", "-f", "json").json()
+    rows = cloud.openstack("datastore", "list", "--long", "-f", "json").json()
     mysql = next(r for r in rows if r["Name"] == "mysql")
     assert "5.7" in mysql["Versions"]
 

@@ -298,7 +298,7 @@ def test_list_rows_are_readable_in_tables_and_data_in_json(trove):
     test["replicas"] = [{"id": NEW_ID, "links": []}]
     broken["replica_of"] = {"id": IID, "links": []}
     trove.on("GET", "/instances/detail", body)
-    rows = {row["ID"]: row for row in trove.run_json("database", "instance", "list")}
+    rows = {row["ID"]: row for row in trove.run_json("database", "instance", "list", "--long")}
     assert rows[IID] == {
         "ID": IID,
         "Name": "test",
@@ -315,7 +315,7 @@ def test_list_rows_are_readable_in_tables_and_data_in_json(trove):
     }
     assert rows[NEW_ID]["Role"] == "replica" and rows[NEW_ID]["Status"] == "ERROR"
     assert rows[NEW_ID]["Fault"] == broken["fault"]
-    code, out, err = trove.run("database", "instance", "list")
+    code, out, err = trove.run("database", "instance", "list", "--long")
     assert code == 0, err
     private = test["addresses"][0]["address"]
     assert f"{private} (private), 172.24.5.114 (public)" in out
