@@ -170,3 +170,11 @@ def admin_only(what):
         raise exceptions.CommandError(
             f"The cloud's policy refused {what} (an admin role is needed): {err.message}"
         ) from None
+
+
+def datastore_request(args):
+    """The request's `datastore` object from --datastore, --datastore-version and
+    --datastore-version-number (names or IDs, as the server resolves them)."""
+    given = (("type", args.datastore), ("version", args.datastore_version),
+             ("version_number", args.datastore_version_number))
+    return {key: value for key, value in given if value}

@@ -115,15 +115,7 @@ class CreateConfiguration(base.ShowOne):
     def take_action(self, parsed_args):
         args = parsed_args
         values = config_values.given(args.values, args.value)
-        datastore = {
-            key: value
-            for key, value in (
-                ("type", args.datastore),
-                ("version", args.datastore_version),
-                ("version_number", args.datastore_version_number),
-            )
-            if value
-        }
+        datastore = common.datastore_request(args)
         if values:
             version = self.version(args)
             if version is None and args.value:

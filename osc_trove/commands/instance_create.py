@@ -180,15 +180,7 @@ def request_fields(trove, args, parsed):
         fields["volume"] = {"size": args.size}
         if args.volume_type:
             fields["volume"]["type"] = args.volume_type
-    datastore = {
-        key: value
-        for key, value in (
-            ("type", args.datastore),
-            ("version", args.datastore_version),
-            ("version_number", args.datastore_version_number),
-        )
-        if value
-    }
+    datastore = common.datastore_request(args)
     if datastore:
         fields["datastore"] = datastore
     if args.databases:
