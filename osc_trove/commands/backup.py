@@ -230,12 +230,8 @@ def list_instance_backups(trove, instance, parsed_args):
     """GET /instances/{id}/backups, every page: one request per page for an ID."""
     params = {"marker": parsed_args.marker} if parsed_args.marker else {}
 
-    def list_backups(instance_id):
-        return common.started(
-            trove.instance_backups.list(instance_id, limit=parsed_args.limit, **params)
-        )
-
-    _, rows = common.act_on(trove.instances, instance, list_backups)
+    rows = common.list_under(trove.instances, instance, trove.instance_backups.list,
+                             limit=parsed_args.limit, **params)
     return output.table(rows, LIST_KEYS)
 
 

@@ -121,14 +121,21 @@ def act_on_instance_or_cluster(trove, name_or_id, action):
     raise ResourceNotFound(f"No instance or cluster with a name or ID of '{name_or_id}' exists.")
 
 
-def started(rows):
-    """A lazy list with its first page already fetched, so that an error of the
-    first request (an unknown instance's 404) is raised inside act_on, not while
-    the rows are printed."""
-    rows = iter(rows)
-    for first in rows:
-        return itertools.chain([first], rows)
-    return iter(())
+def list_under(resource, name_or_id, list_of, **params):
+    """The rows of `list_of(id, **params)` (a listing under one resource, such as an
+    instance's databases) for the resource named or identified by `name_or_id`.
+
+    The first page is fetched inside act_on, so that an unknown resource's 404
+    is told apart there, not raised while the rows are printed.
+    """
+
+    def first_page_fetched(found_id):
+        rows = iter(list_of(found_id, **params))
+        for first in rows:
+            return itertools.chain([first], rows)
+        return iter(())
+
+    return act_on(resource, name_or_id, first_page_fetched)[1]
 
 
 def project_id(command, project, domain=None):

@@ -356,12 +356,8 @@ class ListConfigurationInstances(base.Lister):
     def take_action(self, parsed_args):
         groups = self.trove.configurations
         params = {"marker": parsed_args.marker} if parsed_args.marker else {}
-        _, rows = common.act_on(
-            groups, parsed_args.configuration_group,
-            lambda found_id: common.started(
-                groups.instances(found_id, limit=parsed_args.limit, **params)
-            ),
-        )
+        rows = common.list_under(groups, parsed_args.configuration_group, groups.instances,
+                                 limit=parsed_args.limit, **params)
         return output.table(rows, ("id", "name"))
 
 

@@ -72,12 +72,9 @@ class ListDatabases(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        _, databases = common.act_on(
-            self.trove.instances,
-            parsed_args.instance,
-            lambda i: common.started(
-                self.trove.databases.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
-            ),
+        databases = common.list_under(
+            self.trove.instances, parsed_args.instance, self.trove.databases.list,
+            limit=parsed_args.limit, marker=parsed_args.marker,
         )
         return output.table(databases, ("name",))
 

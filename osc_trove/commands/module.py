@@ -323,12 +323,8 @@ class ReapplyModule(base.Action):
 
 def query_modules(trove, instance):
     """What the guest agent of the instance says about its modules."""
-    _, rows = common.act_on(
-        trove.instances, instance,
-        lambda instance_id: common.started(
-            trove.instance_modules.list(instance_id, from_guest=True)
-        ),
-    )
+    rows = common.list_under(trove.instances, instance, trove.instance_modules.list,
+                             from_guest=True)
     return table(rows, QUERY_KEYS)
 
 
@@ -356,10 +352,8 @@ class ListInstanceModules(base.Lister):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        _, rows = common.act_on(
-            trove.instances, parsed_args.instance,
-            lambda instance_id: common.started(trove.instance_modules.list(instance_id)),
-        )
+        rows = common.list_under(trove.instances, parsed_args.instance,
+                                 trove.instance_modules.list)
         return table(rows, INSTANCE_KEYS)
 
 
@@ -428,14 +422,8 @@ class ListModuleInstances(base.Lister):
                 )
             return query_modules(self.trove, args.target)
         modules = self.trove.modules
-
-        def list_instances(module_id):
-            return common.started(modules.instances(
-                module_id, limit=args.limit, include_clustered=args.include_clustered,
-                marker=args.marker,
-            ))
-
-        _, rows = common.act_on(modules, args.target, list_instances)
+        rows = common.list_under(modules, args.target, modules.instances, limit=args.limit,
+                                 include_clustered=args.include_clustered, marker=args.marker)
         return instance_view.table(rows)
 
 

@@ -115,12 +115,9 @@ class ListUsers(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        _, users = common.act_on(
-            self.trove.instances,
-            parsed_args.instance,
-            lambda i: common.started(
-                self.trove.users.list(i, limit=parsed_args.limit, marker=parsed_args.marker)
-            ),
+        users = common.list_under(
+            self.trove.instances, parsed_args.instance, self.trove.users.list,
+            limit=parsed_args.limit, marker=parsed_args.marker,
         )
         return output.table((_database_names(u) for u in users), _COLUMNS)
 
