@@ -4,6 +4,7 @@ The cloud comes up once per test session (`tools/local-cloud up`) and is
 stopped at the end if this session started it.
 """
 
+import io
 import json
 import os
 import pathlib
@@ -77,6 +78,14 @@ class Cloud:
         config = openstack.config.OpenStackConfig(config_files=[str(self.clouds_yaml)])
         region = config.get_one(cloud)
         return TroveClient(region.get_session(), region_name=region.get_region_name())
+
+
+def quiet_wait(get, done, until_gone=False):
+    """Wait for set-up made over the API, with osc-trove's waiter, its progress unshown."""
+    from osc_trove.commands import wait
+
+    return wait.wait_for(get, "setup", done, until_gone=until_gone, timeout=120,
+                         stream=io.StringIO())
 
 
 def _local_cloud(*argv):

@@ -4,13 +4,12 @@ One instance, made over the API, is shared by this module; every backup made
 here carries the run's unique prefix and is deleted at the end.
 """
 
-import io
 import uuid
 
 import pytest
 
 from osc_trove.commands import wait
-from tests.functional.conftest import ok, one_line_error
+from tests.functional.conftest import ok, one_line_error, quiet_wait
 
 RUN = uuid.uuid4().hex[:6]
 TIMEOUT = "60"
@@ -18,11 +17,6 @@ TIMEOUT = "60"
 
 def name(part):
     return f"fb-{RUN}-{part}"
-
-
-def quiet_wait(get, done, until_gone=False):
-    return wait.wait_for(get, "setup", done, until_gone=until_gone, timeout=120,
-                         stream=io.StringIO())
 
 
 @pytest.fixture(scope="module")

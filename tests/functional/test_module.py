@@ -6,7 +6,6 @@ carries the run's unique prefix and is removed at the end.
 
 import base64
 import hashlib
-import io
 import time
 import uuid
 
@@ -14,7 +13,7 @@ import pytest
 from osc_lib import exceptions
 
 from osc_trove.commands import wait
-from tests.functional.conftest import ok, one_line_error
+from tests.functional.conftest import ok, one_line_error, quiet_wait
 
 RUN = uuid.uuid4().hex[:6]
 # A NUL byte and bytes that are not UTF-8: the file must travel as bytes.
@@ -23,11 +22,6 @@ CONTENTS = b"license\x00key=\xff\xfe\x80 end\n"
 
 def name(part):
     return f"fm-{RUN}-{part}"
-
-
-def quiet_wait(get, done, until_gone=False):
-    return wait.wait_for(get, "setup", done, until_gone=until_gone, timeout=120,
-                         stream=io.StringIO())
 
 
 @pytest.fixture(scope="module")
