@@ -123,7 +123,7 @@ def test_user_life_cycle_with_every_command_and_alias(cloud, demo_api, instance)
     shown = ok(cloud.openstack("database", "user", "show", inst, "alice", "-f", "json")).json()
     assert shown == {"name": "alice", "host": "%", "databases": [{"name": "story_a"}]}
     table = ok(cloud.openstack("database", "user", "show", instance["name"], "alice"))
-    assert "| Databases | story_a" in table.out
+    assert "| databases | story_a" in table.out
 
     ok(cloud.openstack("database", "user", "grant", "access", inst, "alice", "story_b"))
     assert access(cloud, instance, "alice") == ["story_a", "story_b"]
@@ -141,7 +141,7 @@ def test_user_life_cycle_with_every_command_and_alias(cloud, demo_api, instance)
     ok(cloud.openstack("database", "user", "update", "attributes", inst, "alice",
                        "--new-name", "alice2", "--new-password-stdin", stdin=SECRET + "2\n"))
     assert ok(cloud.openstack("database", "user", "show", inst, "alice2", "-f",
-                              "json")).json()["databases"] == ["story_b"]
+                              "json")).json()["databases"] == [{"name": "story_b"}]
     line = one_line_error(cloud.openstack("database", "user", "show", inst, "alice"))
     assert line == "User alice cannot be found on the instance. (HTTP 404)"
     ok(cloud.openstack("database", "user", "set", "--attributes", inst, "alice2",

@@ -25,7 +25,7 @@ def test_accepted_user_names_round_trip(cloud, demo_api, instance, user):
     ok(cloud.openstack("database", "user", "create", instance, user, "--password-stdin",
                        stdin=SECRET))
     shown = ok(cloud.openstack("database", "user", "show", instance, user, "-f", "json")).json()
-    assert (shown["Name"], shown["Host"]) == (user, "%")
+    assert (shown["name"], shown["host"]) == (user, "%")
     ok(cloud.openstack("database", "user", "delete", instance, user))
     assert user not in [u["name"] for u in demo_api.users.list(instance)]
 
