@@ -18,8 +18,14 @@ demo: venv
 	$(BIN)/python tools/local-cloud up
 	tools/demo
 
+# Two pytest workers (one test file each at a time): functional tests mostly
+# wait on the local cloud. The workers share one cloud, stopped here at the end
+# unless it was running before.
 test: venv lint docs
-	$(BIN)/pytest
+	@if $(BIN)/python tools/local-cloud status >/dev/null 2>&1; then was_up=1; fi; \
+	$(BIN)/pytest -n 2 --dist loadfile; rc=$$?; \
+	if [ -z "$$was_up" ]; then $(BIN)/python tools/local-cloud down >/dev/null 2>&1; fi; \
+	exit $$rc
 
 lint: venv
 	$(BIN)/ruff check .

@@ -101,7 +101,9 @@ def cloud():
         pytest.fail(f"tools/local-cloud up failed:\n{up.stderr}\n{up.stdout}", pytrace=False)
     clouds_yaml = _local_cloud("env").stdout.strip().split("=", 1)[1]
     yield Cloud(pathlib.Path(clouds_yaml))
-    if not was_up:
+    # Under pytest-xdist another worker may still need the cloud: `make test`
+    # stops it after the whole run instead.
+    if not was_up and not os.environ.get("PYTEST_XDIST_WORKER"):
         _local_cloud("down")
 
 

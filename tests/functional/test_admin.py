@@ -107,14 +107,15 @@ def test_quota_show_update_several_then_show(cloud, demo_api):
     assert {row["Resource"] for row in own} == {"instances", "ram", "volumes", "backups"}
     assert set(own[0]) == {"Resource", "In Use", "Reserved", "Limit"}
     try:
-        updated = ok(cloud.openstack("database", "quota", "update", "demo", "--instances", "90",
-                                     "--volumes", "450", "backups", "-1", "-f", "json",
+        # Raised, not lowered: tests running beside this one create instances.
+        updated = ok(cloud.openstack("database", "quota", "update", "demo", "--instances", "190",
+                                     "--volumes", "550", "backups", "-1", "-f", "json",
                                      cloud="local-admin")).json()
-        assert updated == {"instances": 90, "volumes": 450, "backups": -1}
+        assert updated == {"instances": 190, "volumes": 550, "backups": -1}
         shown = ok(cloud.openstack("database", "quota", "show", project, "-f", "json",
                                    cloud="local-admin")).json()
         limits = {row["Resource"]: row["Limit"] for row in shown}
-        assert limits["instances"] == 90 and limits["volumes"] == 450 and limits["backups"] == -1
+        assert limits["instances"] == 190 and limits["volumes"] == 550 and limits["backups"] == -1
     finally:
         cloud.api("local-admin").quotas.set(
             project, {"instances": 100, "volumes": 500, "backups": 100}

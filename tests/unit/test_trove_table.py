@@ -70,7 +70,11 @@ def test_core_commands_exist(row):
     assert command_name(row["openstack"]) in CORE
 
 
-@_with("planned")
-def test_planned_commands_do_not_exist_yet(row):
-    name = command_name(row["openstack"])
-    assert name not in OURS, f"'{name}' exists now: clear 'planned' on its row in {TABLE.name}"
+def test_planned_commands_do_not_exist_yet():
+    # Every planned row has landed today; the check stays for rows added later.
+    for row in ROWS:
+        name = command_name(row["openstack"])
+        if row["status"] == "planned":
+            assert name not in OURS, (
+                f"'{name}' exists now: clear 'planned' on its row in {TABLE.name}"
+            )
