@@ -40,6 +40,21 @@ def add_resource_argument(parser, name, what=None, nargs=None):
     parser.add_argument(name, metavar=f"<{name}>", help=f"{label} (name or ID)", **kwargs)
 
 
+def add_version_arguments(parser):
+    """<datastore_version> (name or ID) and --datastore, which a name may need."""
+    parser.add_argument(
+        "datastore_version",
+        metavar="<datastore_version>",
+        help="Datastore version (name or ID)",
+    )
+    parser.add_argument(
+        "--datastore",
+        metavar="<datastore>",
+        help="Datastore of the version (name or ID); needed only when a version name "
+        "exists in several datastores",
+    )
+
+
 def add_paging_arguments(parser, what, marker_help):
     """--limit and --marker for a list command (lists follow every page without --limit)."""
     parser.add_argument(

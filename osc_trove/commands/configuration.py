@@ -361,20 +361,6 @@ class ListConfigurationInstances(base.Lister):
         return output.table(rows, ("id", "name"))
 
 
-def add_version_arguments(parser):
-    parser.add_argument(
-        "datastore_version",
-        metavar="<datastore_version>",
-        help="Datastore version (name or ID)",
-    )
-    parser.add_argument(
-        "--datastore",
-        metavar="<datastore>",
-        help="Datastore of the version (name or ID); needed only when a version name "
-        "exists in several datastores",
-    )
-
-
 def version_path(trove, args):
     """(version, datastore) for the parameter URLs: a name without --datastore is looked up."""
     if args.datastore or looks_like_uuid(args.datastore_version):
@@ -387,7 +373,7 @@ class ListParameters(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_version_arguments(parser)
+        common.add_version_arguments(parser)
         return parser
 
     def take_action(self, parsed_args):
@@ -406,7 +392,7 @@ class ShowParameter(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_version_arguments(parser)
+        common.add_version_arguments(parser)
         parser.add_argument("parameter", metavar="<parameter>", help="Name of the parameter")
         return parser
 

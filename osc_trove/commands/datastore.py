@@ -96,17 +96,7 @@ class ShowDatastoreVersion(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        parser.add_argument(
-            "datastore_version",
-            metavar="<datastore_version>",
-            help="Datastore version (name or ID)",
-        )
-        parser.add_argument(
-            "--datastore",
-            metavar="<datastore>",
-            help="Datastore of the version (name or ID); needed when a version name "
-            "exists in several datastores",
-        )
+        common.add_version_arguments(parser)
         return parser
 
     def take_action(self, parsed_args):

@@ -29,18 +29,6 @@ def _add_strategy_options(parser):
     )
 
 
-def _add_version_arguments(parser):
-    parser.add_argument(
-        "datastore_version", metavar="<datastore_version>",
-        help="Datastore version (ID, or name with --datastore)",
-    )
-    parser.add_argument(
-        "--datastore", metavar="<datastore>",
-        help="Datastore of the version (name or ID); needed when the version name "
-        "exists in several datastores",
-    )
-
-
 def _version_id(command, parsed_args):
     """The version's ID: as given, or found among every version (inactive ones too)."""
     if looks_like_uuid(parsed_args.datastore_version) and parsed_args.datastore is None:
@@ -147,7 +135,7 @@ class SetDatastoreVersion(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        _add_version_arguments(parser)
+        common.add_version_arguments(parser)
         parser.add_argument(
             "--version-name", metavar="<version-name>", help="New name of the version",
         )
@@ -212,7 +200,7 @@ class DeleteDatastoreVersion(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        _add_version_arguments(parser)
+        common.add_version_arguments(parser)
         return parser
 
     def take_action(self, parsed_args):
