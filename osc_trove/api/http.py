@@ -118,8 +118,9 @@ class Http:
         `limit` caps the total number of items yielded. Database and user
         lists quote their marker twice in the link (`marker_quoted_twice`):
         reading the query undoes one quoting, the other is undone here.
+        Params whose value is None are left out (an option not given).
         """
-        params = dict(params or {})
+        params = {k: v for k, v in (params or {}).items() if v is not None}
         remaining = limit
         while remaining is None or remaining > 0:
             if remaining is not None:

@@ -149,8 +149,7 @@ class Nested:
         return "/".join([path, *(segment(p) for p in parts)])
 
     def list(self, parent_id, limit=None, **params):
-        """Every item under the parent (all pages); None-valued params are left out."""
-        params = {k: v for k, v in params.items() if v is not None}
+        """Every item under the parent (all pages)."""
         return self.http.paginate(self.url(parent_id), self.plural, params, limit,
                                   marker_quoted_twice=self.marker_quoted_twice)
 

@@ -195,19 +195,15 @@ class ListBackups(base.Lister):
                 )
             return list_instance_backups(self.trove, parsed_args.positional_instance, parsed_args)
         trove = self.trove
-        params = {}
-        if parsed_args.instance:
-            params["instance_id"] = common.find_id(trove.instances, parsed_args.instance)
-        if parsed_args.datastore:
-            params["datastore"] = parsed_args.datastore
-        if parsed_args.all_projects:
-            params["all_projects"] = True
-        project_id = common.project_of(self, parsed_args)
-        if project_id:
-            params["project_id"] = project_id
-        if parsed_args.marker:
-            params["marker"] = parsed_args.marker
-        rows = trove.backups.list(limit=parsed_args.limit, **params)
+        instance = parsed_args.instance
+        rows = trove.backups.list(
+            limit=parsed_args.limit,
+            marker=parsed_args.marker,
+            instance_id=common.find_id(trove.instances, instance) if instance else None,
+            datastore=parsed_args.datastore,
+            all_projects=True if parsed_args.all_projects else None,
+            project_id=common.project_of(self, parsed_args),
+        )
         return output.table(rows, LIST_KEYS)
 
 
@@ -228,10 +224,8 @@ class ListInstanceBackups(base.Lister):
 
 def list_instance_backups(trove, instance, parsed_args):
     """GET /instances/{id}/backups, every page: one request per page for an ID."""
-    params = {"marker": parsed_args.marker} if parsed_args.marker else {}
-
     rows = common.list_under(trove.instances, instance, trove.instance_backups.list,
-                             limit=parsed_args.limit, **params)
+                             limit=parsed_args.limit, marker=parsed_args.marker)
     return output.table(rows, LIST_KEYS)
 
 

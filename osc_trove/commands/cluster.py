@@ -145,8 +145,7 @@ class ListClusters(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        params = {"marker": parsed_args.marker} if parsed_args.marker else {}
-        clusters = self.trove.clusters.list(limit=parsed_args.limit, **params)
+        clusters = self.trove.clusters.list(limit=parsed_args.limit, marker=parsed_args.marker)
         return cluster_view.table(clusters)
 
 

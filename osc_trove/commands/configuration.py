@@ -176,8 +176,7 @@ class ListConfigurations(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        params = {"marker": parsed_args.marker} if parsed_args.marker else {}
-        rows = self.trove.configurations.list(limit=parsed_args.limit, **params)
+        rows = self.trove.configurations.list(limit=parsed_args.limit, marker=parsed_args.marker)
         return output.table(rows, LIST_KEYS)
 
 
@@ -355,9 +354,8 @@ class ListConfigurationInstances(base.Lister):
 
     def take_action(self, parsed_args):
         groups = self.trove.configurations
-        params = {"marker": parsed_args.marker} if parsed_args.marker else {}
         rows = common.list_under(groups, parsed_args.configuration_group, groups.instances,
-                                 limit=parsed_args.limit, **params)
+                                 limit=parsed_args.limit, marker=parsed_args.marker)
         return output.table(rows, ("id", "name"))
 
 

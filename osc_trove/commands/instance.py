@@ -53,9 +53,7 @@ class ListInstances(base.Lister):
 
     def take_action(self, parsed_args):
         args = parsed_args
-        params = {}
-        if args.marker:
-            params["marker"] = args.marker
+        params = {"marker": args.marker}
         if args.include_clustered:
             params["include_clustered"] = "true"
         admin = args.all_projects or args.project or args.project_id
