@@ -9,6 +9,7 @@ land in osc-trove's dest for it (troveclient's dest unless `osc_dest` says
 otherwise), and a flag must set it as troveclient's did.
 """
 
+import argparse
 import contextlib
 import functools
 import io
@@ -20,6 +21,7 @@ from tests.unit.conftest import FIXTURES
 from tests.unit.test_command_list import COMMANDS
 
 HISTORY = json.loads((FIXTURES / "troveclient-history.json").read_text())
+NEWEST = HISTORY["releases"][-1]
 
 # Values troveclient took in a format a plain word does not fit (the rest get `v-<dest>`).
 SAMPLES = {
@@ -89,32 +91,67 @@ def base_signature(command, release):
     return [s for s in signatures if not s.get("gap")][-1]
 
 
-def argv_of(command, signature):
-    """A command line with every positional argument and required option of `signature`,
-    and what each value must be found as: [(dest, value)]."""
-    argv, expect = [], []
+def words_of(command, signature):
+    """The words of each positional argument of `signature`, the words of its required
+    options, and where each value must be found: [(dest, value)]."""
+    groups, options, expect = [], [], []
     dests = signature.get("osc_dests") or [p["positional"] for p in signature["positionals"]]
     for positional, dest in zip(signature["positionals"], dests, strict=True):
         count = 2 if positional.get("nargs") in ("+", "*") else 1
-        values = [value_of(positional, command, i) for i in range(count)]
-        argv += values
-        expect += [(dest, v) for v in values]
+        groups.append([value_of(positional, command, i) for i in range(count)])
+        expect += [(dest, value) for value in groups[-1]]
     for option in signature.get("osc_requires", {}):  # Trove needs it; troveclient let it be
-        argv += [option, f"v-required{option}"]
-    options = {o["option"]: o for o in HISTORY["commands"][command]["options"]}
+        options += [option, f"v-required{option}"]
+    known = {o["option"]: o for o in HISTORY["commands"][command]["options"]}
     for option in signature["required"]:
-        value = value_of(options[option], command)
-        argv += [option, value]
-        expect.append((options[option].get("osc_dest", options[option]["dest"]), value))
-    return argv, expect
+        value = value_of(known[option], command)
+        options += [option, value]
+        expect.append((known[option].get("osc_dest", known[option]["dest"]), value))
+    return groups, options, expect
+
+
+def argv_of(command, signature):
+    """A command line with every positional argument and required option of `signature`."""
+    groups, options, expect = words_of(command, signature)
+    return [word for group in groups for word in group] + options, expect
+
+
+def check_parsed(parsed, expect):
+    for dest, value in expect:
+        if not lands(value, getattr(parsed, dest, None)):
+            raise Refused(f"{value!r} is not in {dest} ({getattr(parsed, dest, None)!r})")
 
 
 def check_signature(command, signature):
     argv, expect = argv_of(command, signature)
-    parsed = parse(command, argv)
-    for dest, value in expect:
-        if not lands(value, getattr(parsed, dest, None)):
-            raise Refused(f"{value!r} is not in {dest} ({getattr(parsed, dest, None)!r})")
+    check_parsed(parse(command, argv), expect)
+
+
+def filler(command, signature):
+    """An option of the command that takes one plain value when `signature` was current."""
+    order = HISTORY["releases"]
+    for option in HISTORY["commands"][command]["options"]:
+        if (option["takes_value"] and not option.get("gap") and "nargs" not in option
+                and "choices" not in option and (command, option["option"]) not in SAMPLES
+                and order.index(option["first"]) <= order.index(signature["last"])
+                <= order.index(option["last"])):
+            return option
+    return None
+
+
+def check_order(command, signature):
+    """troveclient took options before and between the positional arguments too."""
+    groups, options, expect = words_of(command, signature)
+    option = filler(command, signature)
+    extra = [option["option"], value_of(option, command)]
+    expect = expect + [(option.get("osc_dest", option["dest"]), extra[1])]
+    for at in range(len(groups)):
+        words = [w for group in groups[:at] for w in group] + extra + [
+            w for group in groups[at:] for w in group] + options
+        try:
+            check_parsed(parse(command, words), expect)
+        except Refused as refused:
+            raise Refused(f"{' '.join(words)}: {refused}") from None
 
 
 def option_lines(command, option, base):
@@ -129,6 +166,12 @@ def option_lines(command, option, base):
     return [(base + [spelling, *values], [("has", value) for value in values])]
 
 
+def retired(command, spelling):
+    """Whether the newest troveclient release no longer has `spelling` for `command`."""
+    return all(o["last"] != NEWEST for o in HISTORY["commands"][command]["options"]
+               if o["option"] == spelling)
+
+
 def check_option(command, option):
     spelling, dest = option["option"], option.get("osc_dest", option["dest"])
     action = parser_of(command)._option_string_actions.get(spelling)
@@ -138,6 +181,8 @@ def check_option(command, option):
         raise Refused(f"{spelling} {'takes a' if action.nargs != 0 else 'takes no'} value")
     if action.dest != dest:
         raise Refused(f"{spelling} goes to {action.dest}, not {dest}")
+    if retired(command, spelling) and action.help != argparse.SUPPRESS:
+        raise Refused(f"{spelling} shows in the usage; troveclient {NEWEST} no longer has it")
     base, _ = argv_of(command, base_signature(command, option["last"]))
     unset = getattr(parse(command, base), dest)
     for argv, checks in option_lines(command, option, base):
@@ -160,15 +205,16 @@ def cases(kind):
                 yield pytest.param(command, entry, id=f"{command} {label} {entry['first']}")
 
 
-def expect_gap(entry, check, *args):
-    """Run `check`: it must pass, or fail where (and only where) the data says gap."""
+def expect_gap(entry, check, *args, kind=""):
+    """Run `check`: it must pass, or fail where (and only where) the data says
+    `<kind>gap` (with a one-line `<kind>reason`)."""
     try:
         check(*args)
     except Refused as refused:
-        assert entry.get("gap"), f"osc-trove refuses it: {refused}"
-        assert entry.get("reason"), "a gap says in one line why"
+        assert entry.get(f"{kind}gap"), f"osc-trove refuses it: {refused}"
+        assert entry.get(f"{kind}reason"), "a gap says why"
         return
-    assert not entry.get("gap"), "osc-trove takes it now: unmark the gap in the data"
+    assert not entry.get(f"{kind}gap"), f"osc-trove takes it now: unmark {kind}gap in the data"
 
 
 def test_the_history_covers_every_release_and_the_known_spellings():
@@ -187,12 +233,22 @@ def test_the_command_exists(command, facts):
     def check():
         if command not in COMMANDS:
             raise Refused(f"'{command}' is no osc-trove command")
+        if facts["last"] != NEWEST and not getattr(COMMANDS[command], "deprecated", False):
+            raise Refused(f"'{command}' is listed in help; troveclient {NEWEST} no longer has it")
     expect_gap(facts, check)
 
 
 @pytest.mark.parametrize("command, signature", cases("signatures"))
 def test_the_positional_arguments_keep_their_meaning(command, signature):
     expect_gap(signature, check_signature, command, signature)
+
+
+@pytest.mark.parametrize("command, signature", [
+    case for case in cases("signatures")
+    if case.values[1]["positionals"] and not case.values[1].get("gap")
+    and filler(*case.values)])
+def test_the_positional_arguments_may_follow_options(command, signature):
+    expect_gap(signature, check_order, command, signature, kind="order_")
 
 
 @pytest.mark.parametrize("command, option", cases("options"))
