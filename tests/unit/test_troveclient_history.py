@@ -27,14 +27,15 @@ HISTORY = json.loads((FIXTURES / "troveclient-history.json").read_text())
 TOOL = pathlib.Path(__file__).resolve().parents[2] / "tools" / "troveclient-history"
 NEWEST = HISTORY["releases"][-1]
 
-# Values troveclient took in a format a plain word does not fit (the rest get `v-<dest>`).
+# Values troveclient took in a format a plain word does not fit (the rest get `v-<dest>-<i>`);
+# {i} tells the values of a repeated option apart.
 SAMPLES = {
-    ("database instance create", "--nic"): "net-id=v-nic",
-    ("database cluster create", "--instance"): "flavor=v-flavor,volume=1",
-    ("database cluster grow", "--instance"): "flavor=v-flavor,volume=1",
+    ("database instance create", "--nic"): "net-id=v-nic-{i}",
+    ("database cluster create", "--instance"): "flavor=v-flavor-{i},volume=1",
+    ("database cluster grow", "--instance"): "flavor=v-flavor-{i},volume=1",
     ("database cluster create", "--extended-properties"): "num_mongos=17",
-    ("database instance create", "--allowed-cidr"): "10.17.0.0/16",
-    ("database instance update", "--allowed-cidr"): "10.17.0.0/16",
+    ("database instance create", "--allowed-cidr"): "10.17.{i}.0/24",
+    ("database instance update", "--allowed-cidr"): "10.17.{i}.0/24",
     ("database backup create", "--restore-size"): "17",
     ("database backup list", "--limit"): "17",
     ("database backup list instance", "--limit"): "17",
@@ -63,7 +64,7 @@ def parse(name, argv):
 def value_of(arg, command, index=0):
     """A value for `arg` that can be told apart from every other in the namespace."""
     if (command, arg.get("option")) in SAMPLES:
-        return SAMPLES[command, arg["option"]]
+        return SAMPLES[command, arg["option"]].format(i=index)
     if arg.get("type") == "int":
         return str(17 + index)
     return f"v-{arg.get('dest') or arg['positional']}-{index}"
@@ -165,6 +166,10 @@ def option_lines(command, option, base):
         return [(base + [spelling], [("sets", option.get("osc_sets", option["sets"]))])]
     if "choices" in option:
         return [(base + [spelling, choice], [("has", choice)]) for choice in option["choices"]]
+    if option.get("action") == "append":  # troveclient kept every one given
+        values = [value_of(option, command, i) for i in range(2)]
+        words = [word for value in values for word in (spelling, value)]
+        return [(base + words, [("has", value) for value in values])]
     count = 2 if option.get("nargs") in ("+", "*") else 1
     values = [value_of(option, command, i) for i in range(count)]
     return [(base + [spelling, *values], [("has", value) for value in values])]
