@@ -1,12 +1,15 @@
 """Every command name and argument python-troveclient's OSC plugin ever shipped
-(tests/fixtures/troveclient-history.json, made by tools/troveclient-history):
-osc-trove's parser takes each with the same meaning, except the ones the data
-marks `"gap": true`, which it must still refuse, so that whoever closes a gap
-is told to unmark it.
+(tests/fixtures/troveclient-history.json, made by tools/troveclient-history)
+is taken by osc-trove with the same meaning, except what the data marks as a
+gap (`"gap": true`, or `"order_gap": true` where only options between the
+positional arguments fail): that must still fail, so that whoever closes a gap
+is told to unmark it (and to rerun `tools/troveclient-history --docs`).
 
 Meaning is checked at the parser: a value given to troveclient's spelling must
-land in osc-trove's dest for it (troveclient's dest unless `osc_dest` says
-otherwise), and a flag must set it as troveclient's did.
+land in osc-trove's dest for it (troveclient's dest unless `osc_dest` or
+`osc_dests` says otherwise), a flag must set it as troveclient's did, and names
+and spellings troveclient retired must be hidden. What Trove itself dropped
+(`trove_removed`) is run through the shell: one line that says so, exit 1.
 """
 
 import argparse
@@ -137,7 +140,7 @@ def filler(command, signature):
     order = HISTORY["releases"]
     for option in HISTORY["commands"][command]["options"]:
         if (option["takes_value"] and not option.get("gap") and "nargs" not in option
-                and "choices" not in option and (command, option["option"]) not in SAMPLES
+                and option.get("action") != "append"
                 and order.index(option["first"]) <= order.index(signature["last"])
                 <= order.index(option["last"])):
             return option
@@ -148,7 +151,7 @@ def check_order(command, signature):
     """troveclient took options before and between the positional arguments too."""
     groups, options, expect = words_of(command, signature)
     option = filler(command, signature)
-    extra = [option["option"], value_of(option, command)]
+    extra = [option["option"], option.get("choices", [value_of(option, command)])[0]]
     expect = expect + [(option.get("osc_dest", option["dest"]), extra[1])]
     for at in range(len(groups)):
         words = [w for group in groups[:at] for w in group] + extra + [
