@@ -23,6 +23,7 @@ import pathlib
 
 import pytest
 
+from osc_trove import plugin
 from tests.unit.conftest import FIXTURES
 from tests.unit.test_command_list import COMMANDS
 
@@ -266,6 +267,19 @@ def test_the_positional_arguments_may_follow_options(command, signature):
 @pytest.mark.parametrize("command, option", cases("options"))
 def test_the_option_keeps_its_meaning(command, option):
     expect_gap(option, check_option, command, option)
+
+
+@pytest.mark.parametrize("option", HISTORY["global_options"], ids=lambda o: o["option"])
+def test_the_option_of_openstack_itself_is_added(option):
+    def check():
+        parser = argparse.ArgumentParser()
+        plugin.build_option_parser(parser)
+        action = parser._option_string_actions.get(option["option"])
+        if action is None or action.dest != option.get("osc_dest", option["dest"]):
+            raise Refused(f"osc-trove's plugin adds no {option['option']}")
+        if (action.nargs != 0) != option["takes_value"]:
+            raise Refused(f"{option['option']} differs in taking a value")
+    expect_gap(option, check)
 
 
 def test_a_gap_that_is_closed_fails():
