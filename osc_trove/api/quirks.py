@@ -23,6 +23,23 @@ def _fault(message):
     return exceptions.ClientException(INTERNAL_ERROR, message)
 
 
+def _explained(call, explain):
+    """Run `call()`; after a 500, `explain()` gives the line of the fault it
+    recognises (it may ask the server), or None: the 500 then stays as it was."""
+    try:
+        return call()
+    except exceptions.ClientException as err:
+        if not _is_internal_error(err):
+            raise
+        try:
+            message = explain()
+        except exceptions.ClientException:
+            message = None
+        if message is None:
+            raise err from None
+        raise _fault(message) from None
+
+
 # --- modules: an admin cannot list them --------------------------------------------------
 #
 # Trove 21.0.0 and later (commit ab83ad7c, "db: Remove use of autocommit"):
@@ -78,23 +95,19 @@ RUNNING_BACKUP_STATES = ("NEW", "BUILDING", "SAVING")
 
 def deleting_backup(backups, backup_id, delete):
     """Run `delete()`; a 500 while the backup runs becomes one line."""
-    try:
-        return delete()
-    except exceptions.ClientException as err:
-        if not _is_internal_error(err):
-            raise
-        try:
-            status = backups.get(backup_id).get("status")
-        except exceptions.ClientException:
-            raise err from None
-        if status not in RUNNING_BACKUP_STATES:
-            raise
-        raise _fault(
-            f"Trove answered 500 Internal Server Error to deleting backup {backup_id}, which "
-            f"is running ({status}): Trove 25.0.0 and later fail so for a running backup (a "
-            "fault of Trove) and delete nothing; wait until the backup is COMPLETED or "
-            "FAILED, then delete it"
-        ) from None
+
+    def explain():
+        status = backups.get(backup_id).get("status")
+        if status in RUNNING_BACKUP_STATES:
+            return (
+                f"Trove answered 500 Internal Server Error to deleting backup {backup_id}, "
+                f"which is running ({status}): Trove 25.0.0 and later fail so for a running "
+                "backup (a fault of Trove) and delete nothing; wait until the backup is "
+                "COMPLETED or FAILED, then delete it"
+            )
+        return None
+
+    return _explained(delete, explain)
 
 
 # --- clusters: growing one that is not Galera ----------------------------------------------
@@ -110,19 +123,16 @@ GROW_WITHOUT_IMAGE = ("redis", "mongodb", "cassandra", "vertica")
 
 def growing_cluster(clusters, cluster_id, grow):
     """Run `grow()`; the 500 of a strategy that cannot grow becomes one line."""
-    try:
-        return grow()
-    except exceptions.ClientException as err:
-        if not _is_internal_error(err):
-            raise
-        try:
-            datastore = (clusters.get(cluster_id).get("datastore") or {}).get("type")
-        except exceptions.ClientException:
-            raise err from None
-        if datastore not in GROW_WITHOUT_IMAGE:
-            raise
-        raise _fault(
-            f"Trove answered 500 Internal Server Error to growing {datastore} cluster "
-            f"{cluster_id}: Trove 18.0.0 and later cannot grow {datastore} clusters (a fault "
-            "of Trove) and change nothing; create a new cluster with the members you need"
-        ) from None
+
+    def explain():
+        datastore = (clusters.get(cluster_id).get("datastore") or {}).get("type")
+        if datastore in GROW_WITHOUT_IMAGE:
+            return (
+                f"Trove answered 500 Internal Server Error to growing {datastore} cluster "
+                f"{cluster_id}: Trove 18.0.0 and later cannot grow {datastore} clusters (a "
+                "fault of Trove) and change nothing; create a new cluster with the members "
+                "you need"
+            )
+        return None
+
+    return _explained(grow, explain)
