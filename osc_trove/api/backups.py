@@ -1,5 +1,6 @@
 """Backups and backup strategies."""
 
+from osc_trove.api import quirks
 from osc_trove.api.resource import Nested, Resource
 
 
@@ -11,6 +12,9 @@ class Backups(Resource):
     plural = "backups"
     label = "backup"
     lookup = "uuid"
+
+    def delete(self, backup_id):
+        quirks.deleting_backup(self, backup_id, lambda: super(Backups, self).delete(backup_id))
 
 
 class InstanceBackups(Nested):

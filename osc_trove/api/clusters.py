@@ -1,5 +1,6 @@
 """Clusters: groups of instances of one datastore, managed together."""
 
+from osc_trove.api import quirks
 from osc_trove.api.resource import Resource, segment
 
 
@@ -24,7 +25,8 @@ class Clusters(Resource):
 
     def grow(self, cluster_id, instances):
         """Add members: `instances` are dicts like create's (flavorRef, volume, ...)."""
-        return self.action(cluster_id, "grow", instances)
+        return quirks.growing_cluster(
+            self, cluster_id, lambda: self.action(cluster_id, "grow", instances))
 
     def shrink(self, cluster_id, instance_ids):
         return self.action(cluster_id, "shrink", [{"id": i} for i in instance_ids])

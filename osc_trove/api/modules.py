@@ -1,5 +1,6 @@
 """Modules: files that Trove's guest agent applies on instances, and their use by instances."""
 
+from osc_trove.api import quirks
 from osc_trove.api.resource import Nested, Resource
 
 
@@ -15,7 +16,7 @@ class Modules(Resource):
     def list(self, limit=None, datastore=None):
         """Every module (the server sends them in one answer); `datastore` may be "all"."""
         params = {"datastore": datastore} if datastore else {}
-        return super().list(limit=limit, **params)
+        return quirks.listing_modules(super().list(limit=limit, **params))
 
     def instances(self, module_id, limit=None, include_clustered=False, marker=None):
         """The instances the module is applied to (every page)."""

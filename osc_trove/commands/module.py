@@ -4,6 +4,7 @@ instance count, and database instance list/set/remove/show module."""
 
 from osc_lib import exceptions
 
+from osc_trove.api import quirks
 from osc_trove.commands import base, common, instance_view, module_files, output
 
 # python-troveclient's `trove module-*` titles where they differ from the attribute's.
@@ -457,10 +458,10 @@ class RemoveModule(base.Command):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        module_id = common.find_id(trove.modules, parsed_args.module)
         common.act_on(
             trove.instances, parsed_args.instance,
-            lambda instance_id: trove.instance_modules.delete(instance_id, module_id),
+            lambda instance_id: trove.instance_modules.delete(
+                instance_id, quirks.module_on_instance(trove, instance_id, parsed_args.module)),
         )
 
 

@@ -104,6 +104,27 @@ def test_delete_wait_removes_it(cloud, instance, completed, demo_api):
     assert "No backup with a name or ID of" in error or "not be found" in error
 
 
+def test_deleting_a_running_backup_says_wait_for_it(cloud, instance, demo_api):
+    """Stock Trove 25.0.0 and later answer 500 (and delete nothing) where earlier
+    releases refuse with 422; osc-trove says what to do."""
+    made = demo_api.backups.create(name=name("run") + "_SLOW", instance=instance["id"])
+    quiet_wait(lambda: demo_api.backups.get(made["id"]), wait.status_in("BUILDING"))
+    result = cloud.openstack("database", "backup", "delete", made["id"])
+    assert result.code == 1 and result.out == "" and "Traceback" not in result.err, result
+    assert result.err.strip().splitlines() == [
+        f"Failed to delete backup '{made['id']}': Trove answered 500 Internal Server Error to "
+        f"deleting backup {made['id']}, which is running (BUILDING): Trove 25.0.0 and later "
+        "fail so for a running backup (a fault of Trove) and delete nothing; wait until the "
+        "backup is COMPLETED or FAILED, then delete it (HTTP 500)",
+        "1 of 1 backup failed to delete.",
+    ]
+    done = quiet_wait(lambda: demo_api.backups.get(made["id"]), wait.status_in("COMPLETED"))
+    assert done["id"] == made["id"]
+    quiet_wait(lambda: demo_api.instances.get(instance["id"]), wait.status_in("ACTIVE"))
+    ok(cloud.openstack("database", "backup", "delete", made["id"], "--wait",
+                       "--wait-timeout", TIMEOUT))
+
+
 def test_restore_from_another_clouds_backup_data(cloud, completed, demo_api):
     """--restore-from registers a backup from its data's URL (here: the local object store)."""
     location = demo_api.backups.get(completed["id"])["locationRef"]

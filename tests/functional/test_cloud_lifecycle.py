@@ -510,7 +510,9 @@ def test_running_backup_cannot_be_deleted(api, db_instance):
              "the backup to run")
     assert instance(api, db_instance["id"])["status"] == "BACKUP"
     err = error_of(api.delete, "/backups/%s" % row["id"])
-    assert err.code == 422 and "running" in str(err)
+    # Trove 25.0.0 and later answer 500 here (earlier releases 422): osc_trove.api.quirks.
+    assert err.code == 500
+    assert backup(api, row["id"])["status"] == "BUILDING"
     wait_backup(api, row["id"])
     wait_status(api, db_instance["id"], "ACTIVE")
     api.delete("/backups/%s" % row["id"])
@@ -737,7 +739,7 @@ def delete_cluster(api, cluster_id):
     wait_gone(api, "/clusters/%s" % cluster_id)
 
 
-def test_redis_cluster_create_grow_shrink_upgrade_delete(api):
+def test_redis_cluster_create_shrink_upgrade_delete(api):
     made = api.post("/clusters", {"cluster": {
         "name": unique("redis"), "datastore": {"type": "redis", "version": "7.0"},
         "instances": cluster_members(3)}})["cluster"]
@@ -747,19 +749,21 @@ def test_redis_cluster_create_grow_shrink_upgrade_delete(api):
         row = wait_cluster_idle(api, cid, members=3)
         assert row["datastore"] == {"type": "redis", "version": "7.0"}
         assert cid in [c["id"] for c in api.paginate("/clusters", "clusters")]
-        # Grow by one member, then shrink it away again.
-        api.post("/clusters/%s" % cid, {"grow": cluster_members(1)})
-        assert cluster(api, cid)["task"]["name"] == "GROWING_CLUSTER"
-        grown = wait_cluster_idle(api, cid, members=4)
-        newest = sorted(grown["instances"], key=lambda m: m["name"])[-1]
-        api.post("/clusters/%s" % cid, {"shrink": [{"id": newest["id"]}]})
+        # Trove 18.0.0 and later cannot grow a Redis cluster (RedisCluster.grow takes
+        # no image ID): 500, and nothing changes (osc_trove.api.quirks).
+        err = error_of(api.post, "/clusters/%s" % cid, {"grow": cluster_members(1)})
+        assert err.code == 500
+        assert cluster(api, cid)["task"]["name"] == "NONE"
+        # Shrink by one member.
+        last = sorted(row["instances"], key=lambda m: m["name"])[-1]
+        api.post("/clusters/%s" % cid, {"shrink": [{"id": last["id"]}]})
         shrunk = wait_for(lambda: cluster(api, cid),
-                          lambda r: r["task"]["name"] == "NONE" and len(r["instances"]) == 3,
-                          "the cluster to shrink to 3")
-        assert newest["id"] not in [m["id"] for m in shrunk["instances"]]
+                          lambda r: r["task"]["name"] == "NONE" and len(r["instances"]) == 2,
+                          "the cluster to shrink to 2")
+        assert last["id"] not in [m["id"] for m in shrunk["instances"]]
         # Rolling upgrade to another version.
         api.post("/clusters/%s" % cid, {"upgrade": {"datastore_version": "7.2"}})
-        upgraded = wait_cluster_idle(api, cid, members=3)
+        upgraded = wait_cluster_idle(api, cid, members=2)
         assert upgraded["datastore"]["version"] == "7.2"
         # Redis clusters take no configuration group.
         err = error_of(api.post, "/clusters/%s" % cid,

@@ -1,10 +1,11 @@
 """database cluster ... against the local cloud.
 
 A 3-member Redis cluster made by `cluster create --wait` goes through show,
-list instances, grow, modules, shrink, upgrade, reset status and delete, in
-file order. A MariaDB (Galera) cluster, made over the API while the Redis one
-builds, takes restart, configuration set/unset, root and force delete (Redis
-clusters refuse configuration groups, restarts and root). 25 one-member
+list instances, grow (which stock Trove cannot do for Redis), upgrade, reset
+status and delete, in file order. A MariaDB (Galera) cluster, made over the
+API while the Redis one builds, takes restart, configuration set/unset, root,
+grow, modules, shrink and force delete (Redis clusters refuse configuration
+groups, restarts and root). 25 one-member
 clusters, made over the API for one test, show that `list` follows pages.
 """
 
@@ -90,7 +91,7 @@ def module_row(demo_api):
     contents = base64.b64encode(b"cluster-module\n").decode()
     row = demo_api.post("/modules", {"module": {
         "name": name("mod"), "module_type": "ping", "contents": contents,
-        "datastore": {"type": "redis"}}})["module"]
+        "datastore": {"type": "mariadb"}}})["module"]
     yield row
     try:
         demo_api.delete(f"/modules/{row['id']}")
@@ -170,27 +171,25 @@ def test_list_instances(cloud, redis):
     assert {(r["Flavor ID"], r["Size"], r["Status"]) for r in rows} == {("1", 1, "ACTIVE")}
 
 
-def test_grow_wait_with_a_named_member_and_a_module(cloud, demo_api, redis, module_row):
-    ok(cloud.openstack("database", "cluster", "grow", name("redis"), "--instance",
-                       f"{MEMBER},name={name('fourth')},module={module_row['name']}", *WAIT))
-    grown = demo_api.clusters.get(redis[0]["id"])
-    assert grown["task"]["name"] == "NONE" and len(grown["instances"]) == 4
-    assert all(m["status"] == "ACTIVE" for m in grown["instances"])
-    assert name("fourth") in [m["name"] for m in grown["instances"]]
+def test_redis_grow_says_trove_cannot(cloud, demo_api, redis):
+    line = one_line_error(cloud.openstack("database", "cluster", "grow", name("redis"),
+                                          "--instance", MEMBER))
+    assert line == (
+        f"Trove answered 500 Internal Server Error to growing redis cluster {redis[0]['id']}: "
+        "Trove 18.0.0 and later cannot grow redis clusters (a fault of Trove) and change "
+        "nothing; create a new cluster with the members you need (HTTP 500)"
+    )
+    unchanged = demo_api.clusters.get(redis[0]["id"])
+    assert unchanged["task"]["name"] == "NONE" and len(unchanged["instances"]) == 3
 
 
-def test_modules_and_its_alias(cloud, redis, module_row):
-    for argv in (("cluster", "modules"), ("module", "list", "cluster")):
-        rows = ok(cloud.openstack("database", *argv, name("redis"), "-f", "json")).json()
-        assert [(r["instance_name"], r["Module Name"], r["Module Type"]) for r in rows] == [
-            (name("fourth"), module_row["name"], "ping")]
-
-
-def test_shrink_wait_by_member_name(cloud, demo_api, redis):
-    ok(cloud.openstack("database", "cluster", "shrink", name("redis"), name("fourth"), *WAIT))
-    shrunk = demo_api.clusters.get(redis[0]["id"])
-    assert len(shrunk["instances"]) == 3
-    assert name("fourth") not in [m["name"] for m in shrunk["instances"]]
+@pytest.mark.xfail(strict=True, reason=(
+    "Trove 18.0.0 and later (commit 2f52b2fd): Cluster.action() passes an image ID that "
+    "RedisCluster.grow() does not take, so growing a Redis cluster answers 500"))
+def test_redis_grow_wait(cloud, demo_api, redis):
+    ok(cloud.openstack("database", "cluster", "grow", name("redis"), "--instance", MEMBER,
+                       *WAIT))
+    assert len(demo_api.clusters.get(redis[0]["id"])["instances"]) == 4
 
 
 def test_upgrade_wait(cloud, demo_api, redis):
@@ -250,6 +249,29 @@ def test_root_enable_and_show_on_the_cluster(cloud, galera):
     assert user["name"] == "root" and user["password"]
     shown = ok(cloud.openstack("database", "root", "show", galera["id"], "-f", "json")).json()
     assert shown["is_root_enabled"] is True
+
+
+def test_grow_wait_with_a_named_member_and_a_module(cloud, demo_api, galera, module_row):
+    ok(cloud.openstack("database", "cluster", "grow", galera["name"], "--instance",
+                       f"{MEMBER},name={name('fourth')},module={module_row['name']}", *WAIT))
+    grown = demo_api.clusters.get(galera["id"])
+    assert grown["task"]["name"] == "NONE" and len(grown["instances"]) == 4
+    assert all(m["status"] == "ACTIVE" for m in grown["instances"])
+    assert name("fourth") in [m["name"] for m in grown["instances"]]
+
+
+def test_modules_and_its_alias(cloud, galera, module_row):
+    for argv in (("cluster", "modules"), ("module", "list", "cluster")):
+        rows = ok(cloud.openstack("database", *argv, galera["name"], "-f", "json")).json()
+        assert [(r["instance_name"], r["Module Name"], r["Module Type"]) for r in rows] == [
+            (name("fourth"), module_row["name"], "ping")]
+
+
+def test_shrink_wait_by_member_name(cloud, demo_api, galera):
+    ok(cloud.openstack("database", "cluster", "shrink", galera["name"], name("fourth"), *WAIT))
+    shrunk = demo_api.clusters.get(galera["id"])
+    assert len(shrunk["instances"]) == 3
+    assert name("fourth") not in [m["name"] for m in shrunk["instances"]]
 
 
 def test_force_delete_wait(cloud, galera):

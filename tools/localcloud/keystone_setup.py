@@ -118,8 +118,14 @@ def main():
     key_manager = ks.service('barbican', 'key-manager',
                              'Key manager (fake, in the Trove process)')
     ks.endpoints(key_manager, args.swift_url + '/key-manager')
+    image = ks.service('glance', 'image',
+                       'Images (fake, in the Trove process)')
+    ks.endpoints(image, args.swift_url + '/image')
+    network = ks.service('neutron', 'network',
+                         'Networks (fake, in the Trove process)')
+    ks.endpoints(network, args.swift_url + '/network')
     print('keystone set up: projects admin, service, demo; endpoints for '
-          'identity, database, object-store and key-manager')
+          'identity, database, object-store, key-manager, image and network')
 
 
 if __name__ == '__main__':

@@ -1,14 +1,20 @@
-"""Changes to Trove's behaviour that the local cloud needs, applied by the
-launcher at start-up (installed files are never edited).
+"""Start-up changes to the Trove process that serve the fakes (installed
+files are never edited).
 
-Each repair says why. They make Trove faster against back ends that answer
-at once, or route a call that has no `remote_*_client` option to the fakes;
-none changes what the API accepts or answers.
+The rule: a start-up change may route a Trove client to a fake, make
+polling faster or tune SQLite; it may not change what the Trove API accepts
+or answers, so that the local cloud shows upstream Trove's faults as a real
+cloud does (osc-trove's answer to each is in osc_trove/api/quirks.py).
+Each change below, checked against that rule:
+
+- fast_polling: the task manager's background loops wait 0.1-0.5 s
+  between polls instead of 2-30 s; same loops, same time-outs, same
+  outcomes, reached sooner.
+- sqlite_wal: SQLite journal and fsync settings; no query changes.
+- swift_client_to_fake, barbican_client_to_fake: two client factories that
+  have no remote_*_client option go to the fakes, as the options send the
+  others.
 """
-
-from oslo_log import log as logging
-
-LOG = logging.getLogger(__name__)
 
 # Against the fakes a poll finds its answer within a few tenths of a second.
 POLL_START = 0.1
@@ -76,80 +82,8 @@ def barbican_client_to_fake():
     ssl.barbican_client = keymanager.create_client
 
 
-def redis_grow_map():
-    """Upstream bug: RedisClusterTasks.grow_cluster builds its new guests
-    with map() and loops over them twice, so the second loop (cluster_complete)
-    sees an exhausted iterator and the new nodes never leave BUILD. Give that
-    module a map() that returns a list."""
-    import builtins
-
-    from trove.common.strategies.cluster.experimental.redis import taskmanager
-
-    taskmanager.map = lambda func, *iterables: list(
-        builtins.map(func, *iterables))
-
-
-def redis_grow_signature():
-    """Upstream bug: Cluster.action() calls self.grow(instances, image_id)
-    but RedisCluster.grow(self, instances) takes no image id, so growing a
-    Redis cluster answers 500. Accept and drop it (Redis members use the
-    datastore version's image anyway)."""
-    from trove.common.strategies.cluster.experimental.redis import api
-
-    grow_without_image = api.RedisCluster.grow
-
-    def grow(self, instances, image_id=None):
-        return grow_without_image(self, instances)
-
-    api.RedisCluster.grow = grow
-
-
-def running_backup_age():
-    """Upstream bug: Backup.delete() subtracts the naive `created` of a
-    backup from timeutils.utcnow_aware() to decide whether a running backup
-    may be deleted; Python refuses to mix them and the DELETE answers 500
-    instead of 422 "cannot be deleted because it is running". Give that
-    module a timeutils whose utcnow_aware() is naive like `created`."""
-    import types
-
-    from trove.backup import models
-    from trove.common import timeutils
-
-    shim = types.SimpleNamespace(**{name: getattr(timeutils, name)
-                                    for name in dir(timeutils)
-                                    if not name.startswith('__')})
-    shim.utcnow_aware = timeutils.utcnow
-    models.timeutils = shim
-
-
-def admin_module_list():
-    """Upstream bug: Modules.load() returns a variable that only its
-    non-admin branch sets, so GET /modules as an admin answers 500 (and so
-    does finding a module by name). Give admins every module that matches
-    the same filters."""
-    from trove.module import models
-
-    load = models.Modules.load
-
-    def load_for_anyone(context, datastore=None):
-        if context is None or not context.is_admin:
-            return load(context, datastore=datastore)
-        query_opts = {'deleted': False}
-        if datastore:
-            if datastore.lower() == models.Modules.MATCH_ALL_NAME:
-                datastore = None
-            query_opts['datastore_id'] = datastore
-        return models.DBModule.find_all(**query_opts).all()
-
-    models.Modules.load = staticmethod(load_for_anyone)
-
-
 def apply():
     fast_polling()
     sqlite_wal()
     swift_client_to_fake()
     barbican_client_to_fake()
-    redis_grow_map()
-    redis_grow_signature()
-    running_backup_age()
-    admin_module_list()

@@ -23,7 +23,9 @@ IMAGES = {
     row['id']: Image(id=row['id'], name=row['name'], tags=list(row['tags']),
                      status='active', visibility='public', min_disk=0,
                      min_ram=0, disk_format='qcow2', container_format='bare',
-                     created_at='2025-01-01T00:00:00Z', size=1073741824)
+                     created_at='2025-01-01T00:00:00Z',
+                     updated_at='2025-01-01T00:00:00Z', size=1073741824,
+                     protected=False, owner=None)
     for row in catalog.IMAGES
 }
 

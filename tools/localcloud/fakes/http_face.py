@@ -1,10 +1,10 @@
-"""The HTTP face of the fake object store and key manager.
+"""The HTTP face of the fake object store, key manager, images and networks.
 
 Served by the Trove process (same memory as the fakes Trove calls) on a
 port of its own, behind keystonemiddleware's auth_token with Trove's own
-[keystone_authtoken] settings, so a client uses them as it would Swift and
-Barbican: with a token, through the catalog (`object-store`,
-`key-manager`).
+[keystone_authtoken] settings, so a client uses them as it would Swift,
+Barbican, Glance and Neutron: with a token, through the catalog
+(`object-store`, `key-manager`, `image`, `network`).
 
     /v1/AUTH_<project>                       GET: containers
     /v1/AUTH_<project>/<container>           GET: objects (?prefix=)
@@ -12,15 +12,24 @@ Barbican: with a token, through the catalog (`object-store`,
     /key-manager/v1/secrets                  POST: store, GET: list
     /key-manager/v1/secrets/<id>             GET: metadata, DELETE
     /key-manager/v1/secrets/<id>/payload     GET: the secret
+    /image, /network                         GET: version documents (no token)
+    /image/v2/images[/<id>]                  GET (?name=, ?status=, ?tag=)
+    /network/v2.0/<networks|subnets|extensions>[/<id>]  GET (?<field>=)
 
-Only what osc-trove and its tests need; no ACLs, no large objects.
+Only what osc-trove, its tests and OSC's image/network list and show need;
+no ACLs, no large objects, images and networks read-only.
 """
 
 import base64
 import json
 import urllib.parse
 
-from localcloud.fakes import base, keymanager, swift
+from localcloud.fakes import base, glance, keymanager, neutron, swift
+
+# The version each read-only face speaks, as its service's root announces it.
+VERSIONS = {'image': ('v2.16', 'v2'), 'network': ('v2.0', 'v2.0')}
+NETWORK_RESOURCES = {'networks': 'network', 'subnets': 'subnet',
+                     'extensions': 'extension'}
 
 
 def _reply(start_response, status, body=b'', headers=None,
@@ -143,6 +152,72 @@ def key_manager(environ, start_response, parts):
     return _reply(start_response, '200 OK', _secret_view(secret, host_url))
 
 
+def _host_url(environ):
+    return '%s://%s' % (environ['wsgi.url_scheme'], environ['HTTP_HOST'])
+
+
+def _filters(environ):
+    """The query as neutron's and glance's filters: a repeated key gives a
+    list, 'True'/'False' are booleans."""
+    filters = {}
+    for key, value in urllib.parse.parse_qsl(environ.get('QUERY_STRING', '')):
+        value = {'True': True, 'False': False}.get(value, value)
+        if key in filters:
+            old = filters[key]
+            filters[key] = (old if isinstance(old, list) else [old]) + [value]
+        else:
+            filters[key] = value
+    return filters
+
+
+def versions(environ, start_response, service):
+    version_id, path = VERSIONS[service]
+    href = '%s/%s/%s/' % (_host_url(environ), service, path)
+    return _reply(start_response, '200 OK', {'versions': [{
+        'id': version_id, 'status': 'CURRENT',
+        'links': [{'rel': 'self', 'href': href}]}]})
+
+
+def images(environ, start_response, parts):
+    # parts: ['v2', 'images', <id>?]
+    if parts[:2] != ['v2', 'images'] or len(parts) > 3:
+        return _error(start_response, 404, 'Unknown resource')
+    if len(parts) == 3:
+        found = glance.IMAGES.get(parts[2])
+        if found is None:
+            return _error(start_response, 404,
+                          'No image found with ID %s' % parts[2])
+        return _reply(start_response, '200 OK', dict(found))
+    wanted = _filters(environ)
+    tags = wanted.pop('tag', [])
+    tags = set(tags if isinstance(tags, list) else [tags])
+    rows = [dict(img) for img in glance.IMAGES.values()
+            if tags <= set(img['tags']) and
+            all(img.get(key) == wanted[key]
+                for key in ('id', 'name', 'status', 'visibility')
+                if key in wanted)]
+    return _reply(start_response, '200 OK',
+                  {'images': rows, 'first': '/v2/images',
+                   'schema': '/v2/schemas/images'})
+
+
+def networks(environ, start_response, parts):
+    # parts: ['v2.0', <resource>, <id>?]
+    resource = NETWORK_RESOURCES.get(parts[1]) if len(parts) > 1 else None
+    if parts[:1] != ['v2.0'] or resource is None or len(parts) > 3:
+        return _error(start_response, 404, 'Unknown resource')
+    client = neutron.Client(None)
+    if len(parts) == 3:
+        try:
+            return _reply(start_response, '200 OK',
+                          client._show(resource, parts[2]))
+        except neutron.neutron_exceptions.NotFound as e:
+            return _error(start_response, 404, str(e))
+    filters = {k: v for k, v in _filters(environ).items()
+               if k not in ('limit', 'marker', 'sort_key', 'sort_dir')}
+    return _reply(start_response, '200 OK', client._list(resource, **filters))
+
+
 def app(environ, start_response):
     # PATH_INFO comes decoded (WSGI).
     parts = [p for p in environ.get('PATH_INFO', '').split('/') if p]
@@ -150,7 +225,22 @@ def app(environ, start_response):
         return object_store(environ, start_response, parts[1:])
     if parts[:1] == ['key-manager']:
         return key_manager(environ, start_response, parts[1:])
+    if parts[:1] == ['image']:
+        return images(environ, start_response, parts[1:])
+    if parts[:1] == ['network']:
+        return networks(environ, start_response, parts[1:])
     return _error(start_response, 404, 'Unknown path')
+
+
+def with_open_roots(protected):
+    """The image and network roots (version discovery) answer without a
+    token, as Glance's and Neutron's do; everything else needs one."""
+    def serve(environ, start_response):
+        parts = [p for p in environ.get('PATH_INFO', '').split('/') if p]
+        if len(parts) == 1 and parts[0] in VERSIONS:
+            return versions(environ, start_response, parts[0])
+        return protected(environ, start_response)
+    return serve
 
 
 def serve(port):
@@ -164,4 +254,5 @@ def serve(port):
     protected = auth_token.AuthProtocol(app, {})
     sock = eventlet.listen(('127.0.0.1', port))
     log = logging.getLogger('localcloud.http_face')
-    return eventlet.spawn(eventlet.wsgi.server, sock, protected, log=log)
+    return eventlet.spawn(eventlet.wsgi.server, sock,
+                          with_open_roots(protected), log=log)

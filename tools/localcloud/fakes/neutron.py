@@ -27,10 +27,12 @@ _next_host = {}
 def _seed():
     STORE['network'][PRIVATE_NET] = {
         'id': PRIVATE_NET, 'name': 'private', 'subnets': [PRIVATE_SUBNET],
-        'router:external': False, 'shared': True, 'status': 'ACTIVE'}
+        'router:external': False, 'shared': True, 'status': 'ACTIVE',
+        'admin_state_up': True, 'mtu': 1450, 'description': ''}
     STORE['network'][PUBLIC_NET] = {
         'id': PUBLIC_NET, 'name': 'public', 'subnets': [PUBLIC_SUBNET],
-        'router:external': True, 'shared': False, 'status': 'ACTIVE'}
+        'router:external': True, 'shared': False, 'status': 'ACTIVE',
+        'admin_state_up': True, 'mtu': 1500, 'description': ''}
     STORE['subnet'][PRIVATE_SUBNET] = {
         'id': PRIVATE_SUBNET, 'name': 'private-subnet',
         'network_id': PRIVATE_NET, 'cidr': '10.0.0.0/24', 'ip_version': 4,
