@@ -949,15 +949,16 @@ def test_quota_show_update_and_enforced(api, admin, project_id):
         # A member cannot change quotas.
         err = error_of(api.put, "/mgmt/quotas/%s" % project_id, {"quotas": {"backups": 9}})
         assert err.code in (401, 403)
-        # Going over a quota answers 413 overLimit.
-        admin.put("/mgmt/quotas/%s" % project_id,
-                  {"quotas": {"instances": quotas["instances"]["in_use"]}})
+        # Going over a quota answers 413 overLimit. Other tests create and delete instances
+        # in this project meanwhile, so the request alone is bigger than the whole (lowered)
+        # volume quota: it is over whatever is in use, and the others' small volumes still fit.
+        admin.put("/mgmt/quotas/%s" % project_id, {"quotas": {"volumes": 150}})
         err = error_of(api.post, "/instances", {"instance": {
-            "name": unique("over"), "flavorRef": "1", "volume": {"size": 1}}})
+            "name": unique("over"), "flavorRef": "1", "volume": {"size": 199}}})
         assert err.code == 413
     finally:
         admin.put("/mgmt/quotas/%s" % project_id, {"quotas": {
-            "instances": quotas["instances"]["limit"], "backups": quotas["backups"]["limit"]}})
+            "volumes": quotas["volumes"]["limit"], "backups": quotas["backups"]["limit"]}})
 
 
 # --- datastore administration ---------------------------------------------------------------------
