@@ -128,10 +128,7 @@ class CreateCluster(base.ShowOne):
 
 def members_request(command, members):
     """The request's member entries, names resolved (networks through the Network service)."""
-    def network():
-        return command.app.client_manager.network
-
-    return [cluster_spec.member_request(command.trove, network, m) for m in members]
+    return [cluster_spec.member_request(command.trove, command.app, m) for m in members]
 
 
 class ListClusters(base.Lister):

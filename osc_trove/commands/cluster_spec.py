@@ -10,8 +10,7 @@ import argparse
 from osc_lib import exceptions
 from osc_lib.cli import parseractions
 
-from osc_trove.api.resource import looks_like_uuid
-from osc_trove.commands import common
+from osc_trove.commands import common, other_services
 
 CREATE_KEYS = ["flavor", "volume", "volume_type", "nic", "availability_zone", "module",
                "type", "region"]
@@ -163,7 +162,7 @@ def parse_extended_properties(text):
     return {key: int(value) if value.isdigit() else value for key, value in split_pairs(text)}
 
 
-def member_request(trove, network, member):
+def member_request(trove, app, member):
     """The request's entry for one parsed member; flavors, modules and networks by name."""
     flavor = trove.flavors.find(member["flavor"])
     if "volume" not in member and not flavor.get("ephemeral"):
@@ -179,7 +178,7 @@ def member_request(trove, network, member):
         if "volume_type" in member:
             entry["volume"]["type"] = member["volume_type"]
     if "nic" in member:
-        entry["nics"] = [resolve_nic(network, member["nic"])]
+        entry["nics"] = [other_services.resolve_nic(app, member["nic"])]
     if "module" in member:
         entry["modules"] = [{"id": common.find_id(trove.modules, m)} for m in member["module"]]
     if "type" in member:
@@ -189,17 +188,3 @@ def member_request(trove, network, member):
         if key in member:
             entry[field] = member[key]
     return entry
-
-
-def resolve_nic(network, nic):
-    """Network and subnet names become IDs (through the Network service, only for names)."""
-    resolved = dict(nic)
-    for key, find in (("network_id", "find_network"), ("subnet_id", "find_subnet")):
-        value = nic.get(key)
-        if value and not looks_like_uuid(value):
-            found = getattr(network(), find)(value, ignore_missing=True)
-            if found is None:
-                kind = key.split("_")[0]
-                raise exceptions.CommandError(f"No {kind} with a name or ID of '{value}' exists.")
-            resolved[key] = found.id
-    return resolved

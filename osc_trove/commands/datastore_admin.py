@@ -3,14 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove.api.resource import looks_like_uuid
-from osc_trove.commands import base, common, output
-
-
-def _image_id(command, image):
-    """An image ID for the request: IDs as given, names found through the Image service."""
-    if looks_like_uuid(image):
-        return image
-    return command.app.client_manager.image.find_image(image, ignore_missing=False).id
+from osc_trove.commands import base, common, other_services, output
 
 
 def _tags(text):
@@ -113,7 +106,7 @@ class CreateDatastoreVersion(base.ShowOne):
             "default": args.default,
         }
         if args.image:
-            fields["image"] = _image_id(self, args.image)
+            fields["image"] = other_services.image_id(self.app, args.image)
         # Trove refuses empty strings here; troveclient left them out.
         optional = {
             "registry_ext": args.registry_ext,
@@ -189,7 +182,7 @@ class SetDatastoreVersion(base.Command):
         if not fields and not args.image:
             raise exceptions.CommandError("Nothing to change: give at least one option.")
         if args.image:
-            fields["image"] = _image_id(self, args.image)
+            fields["image"] = other_services.image_id(self.app, args.image)
         with common.admin_only(f"changing datastore version '{args.datastore_version}'"):
             version_id = _version_id(self, args)
             self.trove.mgmt_datastore_versions.edit(version_id, **fields)

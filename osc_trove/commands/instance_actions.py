@@ -3,8 +3,7 @@ reset status, and the replica actions (detach, promote, eject)."""
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import looks_like_uuid
-from osc_trove.commands import base, common, wait
+from osc_trove.commands import base, common, other_services, wait
 
 WAITS = ("ACTIVE",)
 
@@ -282,10 +281,7 @@ class RebuildInstance(base.Action):
         parser.add_argument("image", metavar="<image>", help="Guest image (name or ID)")
 
     def prepare(self, parsed_args):
-        if looks_like_uuid(parsed_args.image):
-            return parsed_args.image
-        image = self.app.client_manager.image.find_image(parsed_args.image, ignore_missing=False)
-        return image.id
+        return other_services.image_id(self.app, parsed_args.image)
 
     def act(self, instances, instance_id, parsed_args, image_id):
         instances.rebuild(instance_id, image_id)

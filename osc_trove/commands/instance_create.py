@@ -2,7 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, instance_view, wait
+from osc_trove.commands import base, common, instance_view, other_services, wait
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
 
@@ -143,7 +143,7 @@ class CreateInstance(base.ShowOne):
 
     def take_action(self, parsed_args):
         args = parsed_args
-        fields = request_fields(self.trove, args, check_options(args))
+        fields = request_fields(self.app, self.trove, args, check_options(args))
         instances = self.trove.instances
         created = instances.create(name=args.name, **fields)
         if not args.wait:
@@ -170,7 +170,7 @@ def check_options(args):
     return users, nics
 
 
-def request_fields(trove, args, parsed):
+def request_fields(app, trove, args, parsed):
     """The `instance` keys of the create request; names are resolved to IDs here."""
     users, nics = parsed
     fields = {}
@@ -202,7 +202,7 @@ def request_fields(trove, args, parsed):
     if args.module:
         fields["modules"] = [{"id": common.find_id(trove.modules, m)} for m in args.module]
     if nics:
-        fields["nics"] = nics
+        fields["nics"] = [other_services.resolve_nic(app, nic) for nic in nics]
     for key, value in (
         ("availability_zone", args.availability_zone),
         ("locality", args.locality),

@@ -4,13 +4,13 @@ Keystone answers a password login with a catalog whose `database` endpoint is
 TROVE; tests register Trove's answers on `trove` and read back what was sent.
 """
 
-import io
 import json
 import pathlib
-import sys
 
 import pytest
 import requests_mock as rm
+
+from tests import inprocess
 
 KEYSTONE = "http://keystone.test/v3"
 PROJECT_ID = "9f8dd5eacb074c9f87d2d822c9092aa5"
@@ -88,17 +88,8 @@ class Trove:
         return [r.json() for r in self.mocker.request_history if r.url.startswith(TROVE) and r.body]
 
     def run(self, *argv, stdin=""):
-        """Run `openstack <argv>`; return (exit code, stdout, stderr)."""
-        from openstackclient import shell
-
-        out, err = io.StringIO(), io.StringIO()
-        old = sys.stdin, sys.stdout, sys.stderr
-        sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin), out, err
-        try:
-            code = shell.OpenStackShell().run(list(argv))
-        finally:
-            sys.stdin, sys.stdout, sys.stderr = old
-        return code, out.getvalue(), err.getvalue()
+        """Run `openstack <argv>` in-process; return (exit code, stdout, stderr)."""
+        return tuple(inprocess.openstack(argv, stdin))
 
     def run_json(self, *argv):
         code, out, err = self.run(*argv, "-f", "json")
@@ -168,3 +159,25 @@ def trove(monkeypatch):
             headers={"X-Subject-Token": "token-1"},
         )
         yield Trove(mocker)
+
+
+NEUTRON = "http://neutron.test"
+PRIVATE_NET_ID = "a5330d7d-0e8c-48b4-9f6c-0f2c4ab1b854"
+
+
+@pytest.fixture
+def network_service(trove):
+    """A Network service in the catalog: `private` is a network, `nowhere` is none."""
+    entry = {"type": "network", "name": "neutron", "id": "neutron-service", "endpoints": [
+        {"id": f"net-{iface}", "interface": iface, "region": "RegionOne",
+         "region_id": "RegionOne", "url": NEUTRON} for iface in ("public", "internal", "admin")]}
+    _CATALOG.append(entry)
+    trove.mocker.get(NEUTRON, json={"versions": [{"id": "v2.0", "status": "CURRENT", "links": [
+        {"rel": "self", "href": NEUTRON + "/v2.0/"}]}]})
+    for name, found in (("private", [{"id": PRIVATE_NET_ID, "name": "private"}]),
+                        ("nowhere", [])):
+        trove.mocker.get(f"{NEUTRON}/v2.0/networks/{name}", status_code=404,
+                         json={"NeutronError": {"message": "not found"}})
+        trove.mocker.get(f"{NEUTRON}/v2.0/networks?name={name}", json={"networks": found})
+    yield trove
+    _CATALOG.remove(entry)

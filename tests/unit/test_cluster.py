@@ -374,31 +374,6 @@ def test_shrink_wait_waits_until_the_member_is_gone(trove, fake_time):
 
 # --- networks by name ---------------------------------------------------------------
 
-NEUTRON = "http://neutron.test"
-
-
-@pytest.fixture
-def network_service(trove):
-    """A Network service in the catalog, answering a lookup of `private` by name."""
-    from tests.unit import conftest
-
-    entry = {"type": "network", "name": "neutron", "id": "neutron-service", "endpoints": [
-        {"id": f"net-{iface}", "interface": iface, "region": "RegionOne",
-         "region_id": "RegionOne", "url": NEUTRON} for iface in ("public", "internal", "admin")]}
-    conftest._CATALOG.append(entry)
-    trove.mocker.get(NEUTRON, json={"versions": [{"id": "v2.0", "status": "CURRENT", "links": [
-        {"rel": "self", "href": NEUTRON + "/v2.0/"}]}]})
-    trove.mocker.get(NEUTRON + "/v2.0/networks/private", status_code=404,
-                     json={"NeutronError": {"message": "not found"}})
-    trove.mocker.get(NEUTRON + "/v2.0/networks?name=private",
-                     json={"networks": [{"id": NET_ID, "name": "private"}]})
-    trove.mocker.get(NEUTRON + "/v2.0/networks?name=nowhere", json={"networks": []})
-    trove.mocker.get(NEUTRON + "/v2.0/networks/nowhere", status_code=404,
-                     json={"NeutronError": {"message": "not found"}})
-    yield trove
-    conftest._CATALOG.remove(entry)
-
-
 def test_a_network_name_is_found_through_the_network_service(network_service):
     trove = network_service
     trove.on("GET", "/flavors", FLAVORS)

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from tests.unit.conftest import sample
+from tests.unit.conftest import PRIVATE_NET_ID, sample
 
 # The recorded instance `test`, and the one whose create answer was recorded.
 IID = sample("instance-show-response.json")["instance"]["id"]
@@ -135,6 +135,36 @@ def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
     }
     assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
     assert "| status " in out and "BUILD" in out
+
+
+def test_create_finds_a_network_by_name_through_the_network_service(network_service):
+    trove = network_service
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, _, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                             "--size", "1", "--nic", f"net-id=private,subnet-id={SUBNET_ID}")
+    assert code == 0, err
+    assert trove.bodies()[0]["instance"]["nics"] == [
+        {"network_id": PRIVATE_NET_ID, "subnet_id": SUBNET_ID}]
+
+
+def test_create_with_an_unknown_network_name_sends_no_create(network_service):
+    trove = network_service
+    trove.on("GET", "/flavors", FLAVORS)
+    result = trove.run("database", "instance", "create", "db1", "--flavor", "2", "--size", "1",
+                       "--nic", "net-id=nowhere")
+    assert one_line_error(*result) == "No network with a name or ID of 'nowhere' exists."
+    assert ("POST", "/instances") not in trove.requests
+
+
+def test_a_network_name_on_a_cloud_without_a_network_service_is_one_line(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    result = trove.run("database", "instance", "create", "db1", "--flavor", "2", "--size", "1",
+                       "--nic", "net-id=private")
+    assert one_line_error(*result) == (
+        "The service catalog has no Network (neutron) service to find network 'private' in; "
+        "give its ID instead.")
+    assert trove.requests == [("GET", "/flavors")]
 
 
 def test_create_a_replica_needs_no_flavor(trove):
