@@ -35,6 +35,15 @@ class TroveCommandMixin:
         masking.masked_logger(self.log.name)
         return super().run(parsed_args)
 
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        # Options may come before, between or after the positional arguments, as
+        # python-troveclient's users wrote them: without this, argparse fills an
+        # optional positional (nargs="?"), empty, before the first option and then
+        # refuses the word meant for it (`ssl enable <instance> --mode m <ref>`).
+        parser.parse_args = parser.parse_intermixed_args
+        return parser
+
     def get_epilog(self):
         epilog = super().get_epilog() or ""
         if self.aliases:

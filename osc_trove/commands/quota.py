@@ -70,8 +70,6 @@ class UpdateQuota(QuotaCommand, base.ShowOne):
                 help=f"Limit of {resource}{unit} (-1: no limit)",
             )
         _add_project_domain(parser)
-        # Options may come between the positionals: `update demo --ram 4096 backups -1`.
-        parser.parse_args = parser.parse_intermixed_args
         return parser
 
     def take_action(self, parsed_args):

@@ -1,14 +1,15 @@
 """openstack database instance ssl show/enable/disable/rollback.
 
-Trove's SSL guide writes them `openstack database ssl show|enable|disable
-<instance> [<container_ref>]`: those names run the same commands.
+Trove's SSL guide and python-troveclient 8.11.0 write them `openstack database
+ssl show|enable|disable|rollback <instance> [<container_ref>]`: those names run
+the same commands.
 """
 
 import argparse
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base
+from osc_trove.commands import base, common
 
 MODES = ("basic", "enforced", "mtls")
 
@@ -18,19 +19,20 @@ class SslCommand(base.ShowAction):
 
     first = ("status", "mode")
 
-    def result(self, answer):
-        # The certificate's details also as flat fields (certificate_cn, ...), as
-        # Trove's guide shows them.
-        certificate = answer.get("certificate")
-        if isinstance(certificate, dict):
-            answer = {**answer, **{f"certificate_{k}": v for k, v in certificate.items()}}
-        return super().result(answer)
-
 
 class ShowSsl(SslCommand):
     """Show whether SSL is on for an instance, its mode and its certificate."""
 
     aliases = ("database ssl show",)
+
+    def result(self, answer):
+        # One field per detail of the certificate (certificate.cn, certificate.expire_at,
+        # ...), as python-troveclient 8.11.0 prints them.
+        certificate = answer.get("certificate")
+        if isinstance(certificate, dict):
+            answer = {k: v for k, v in answer.items() if k != "certificate"}
+            answer.update({f"certificate.{k}": v for k, v in certificate.items()})
+        return super().result(answer)
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -67,6 +69,7 @@ class EnableSsl(SslCommand):
             metavar="<ref>",
             help="Key Manager reference of the secret holding the bundle's password",
         )
+        common.hidden(parser, "--password_ref", dest="password_ref")
         parser.add_argument(
             "--mode",
             choices=MODES,
@@ -110,6 +113,8 @@ class RollbackSsl(SslCommand):
     record of who uses which secret may then be out of date.
     """
 
+    aliases = ("database ssl rollback",)
+
     def act(self, instances, instance_id, parsed_args, prepared):
         return instances.ssl_action(instance_id, rollback=True)
 
@@ -117,3 +122,4 @@ class RollbackSsl(SslCommand):
 ShowSslAlias = base.alias_of(ShowSsl)
 EnableSslAlias = base.alias_of(EnableSsl)
 DisableSslAlias = base.alias_of(DisableSsl)
+RollbackSslAlias = base.alias_of(RollbackSsl)

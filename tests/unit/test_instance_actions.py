@@ -277,14 +277,18 @@ def test_ssl_show(trove):
     trove.on("GET", f"/instances/{IID}/ssl", recorded)
     shown = trove.run_json("database", "instance", "ssl", "show", IID)
     certificate = sample("instance-ssl-show-response.json")["ssl"]["certificate"]
+    # One field per detail, as python-troveclient 8.11.0 prints them.
     assert shown == {
         "status": "on",
         "mode": "basic",
-        "certificate": certificate,
-        # Flat too, as Trove's SSL guide shows them.
-        **{f"certificate_{key}": value for key, value in certificate.items()},
+        "certificate.cn": certificate["cn"],
+        "certificate.expire_at": certificate["expire_at"],
+        "certificate.san": None,
     }
-    trove.run("database", "instance", "ssl", "show", IID, "--include-certificate")
+    with_payload = {"ssl": {**recorded["ssl"], "certificate": {**certificate, "payload": "PEM"}}}
+    trove.on("GET", f"/instances/{IID}/ssl?include_certificate=true", with_payload)
+    shown = trove.run_json("database", "instance", "ssl", "show", IID, "--include-certificate")
+    assert shown["certificate.payload"] == "PEM"
     assert trove.requests == [
         ("GET", f"/instances/{IID}/ssl"),
         ("GET", f"/instances/{IID}/ssl?include_certificate=true"),
@@ -337,14 +341,22 @@ def test_ssl_guide_forms_take_the_container_as_an_argument(trove):
     code, out, err = trove.run("database", "ssl", "enable", IID, "https://kms/c1",
                                "--password-ref", "https://kms/s1")
     assert code == 0, err
+    # python-troveclient 8.11.0's spelling and order: the container after an option.
+    code, out, err = trove.run("database", "ssl", "enable", IID, "--mode", "enforced",
+                               "https://kms/c2", "--password_ref", "https://kms/s2")
+    assert code == 0, err
     assert trove.bodies() == [
         {"ssl": {"enable": True, "container_ref": "https://kms/c1",
-                 "password_ref": "https://kms/s1"}}
+                 "password_ref": "https://kms/s1"}},
+        {"ssl": {"enable": True, "container_ref": "https://kms/c2",
+                 "password_ref": "https://kms/s2", "mode": "enforced"}},
     ]
     shown = trove.run_json("database", "ssl", "show", IID)
-    assert shown["certificate_cn"] == shown["certificate"]["cn"]
+    assert shown["certificate.cn"] == "db.example.test"
     assert trove.run("database", "ssl", "disable", IID)[0] == 0
     assert trove.bodies()[-1] == {"ssl": {"disable": True}}
+    trove.run_json("database", "ssl", "rollback", IID)
+    assert trove.bodies()[-1] == {"ssl": {"rollback": True}}
 
 
 def test_ssl_by_name(trove):

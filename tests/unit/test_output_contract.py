@@ -60,7 +60,7 @@ SHOWS = [
      ["name", "host", "databases"]),
     (["database", "instance", "ssl", "show", IID],
      {f"/instances/{IID}/ssl": lambda: sample("instance-ssl-show-response.json")},
-     ["status", "mode", "certificate_cn", "certificate_expire_at", "certificate_san"]),
+     ["status", "mode", "certificate.cn", "certificate.expire_at", "certificate.san"]),
 ]
 
 LISTS = [
