@@ -53,9 +53,15 @@ def command_entry_points():
     return [ep for ep in entry_points(group=COMMAND_GROUP) if ep.value.startswith("osc_trove.")]
 
 
+# `openstack`'s own option parser of this run: masking tells its options from the command's.
+_global_parser = None
+
+
 def build_option_parser(parser):
     # osc-lib logs the whole command line before any command is loaded: this
     # is the only hook early enough to mask the passwords in it.
+    global _global_parser
+    _global_parser = parser
     shell_logger = logging.getLogger("osc_lib.shell")
     if _mask_command_line not in shell_logger.filters:
         shell_logger.addFilter(_mask_command_line)
@@ -77,9 +83,9 @@ def build_option_parser(parser):
 
 
 def _mask_command_line(record):
-    # Runs only for records actually logged (-v, --debug, --log-file), so
-    # the masking code is imported only then.
+    # Runs for every record of osc-lib's shell logger (OSC sets the root logger
+    # to DEBUG), so the masking code is imported only then, not with the plugin.
     from osc_trove.masking import CommandLineFilter
 
-    return CommandLineFilter().filter(record)
+    return CommandLineFilter(_global_parser).filter(record)
 

@@ -2,6 +2,7 @@
 
 from osc_lib import exceptions
 
+from osc_trove import masking
 from osc_trove.commands import base, common, instance_view, other_services, wait
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
@@ -67,13 +68,13 @@ class CreateInstance(base.ShowOne):
             default=[],
             help="Databases to create on the instance",
         )
-        parser.add_argument(
+        masking.secret(parser.add_argument(
             "--users",
             metavar="<user:password>",
             nargs="+",
             default=[],
             help="Users to create, as name:password; they get access to --databases",
-        )
+        ), masking.AFTER_COLON)
         parser.add_argument("--backup", metavar="<backup>", help="Backup to restore (name or ID)")
         parser.add_argument("--availability-zone", metavar="<zone>", help="Availability zone")
         parser.add_argument(

@@ -10,13 +10,16 @@ One password is offered in three ways, for every command that takes one:
 positional argument (`user create`); `add_arguments(parser, "new-password")`
 gives `--new-password`, `--new-password-prompt` and `--new-password-stdin`.
 `read(parsed_args, name, stdin)` then returns the one password given, or None.
-Every osc-trove command masks passwords in its `--debug` log (see
-`base.TroveCommandMixin.run`).
+The value's argument is marked secret (`masking.secret`): it reads *** in
+the command line `openstack` logs, and every osc-trove command masks
+passwords in its `--debug` log (see `base.TroveCommandMixin.run`).
 """
 
 import getpass
 
 from osc_lib import exceptions
+
+from osc_trove import masking
 
 
 def _dest(name):
@@ -26,7 +29,7 @@ def _dest(name):
 def add_arguments(parser, name, what="password", positional=False):
     """Add the value, `--<name>-prompt` and `--<name>-stdin` ways to give `name`."""
     if positional:
-        parser.add_argument(
+        value = parser.add_argument(
             _dest(name),
             metavar=f"<{name}>",
             nargs="?",
@@ -34,13 +37,14 @@ def add_arguments(parser, name, what="password", positional=False):
             f"shell history; prefer --{name}-prompt or --{name}-stdin)",
         )
     else:
-        parser.add_argument(
+        value = parser.add_argument(
             f"--{name}",
             metavar=f"<{name}>",
             dest=_dest(name),
             help=f"The {what} (visible to other users of this machine and in shell history; "
             f"prefer --{name}-prompt or --{name}-stdin)",
         )
+    masking.secret(value)  # masked in logs, and so is any older spelling with its dest
     parser.add_argument(
         f"--{name}-prompt",
         dest=f"{_dest(name)}_prompt",

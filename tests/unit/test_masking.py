@@ -114,3 +114,76 @@ def test_the_api_logs_bodies_through_the_masked_http_logger(caplog):
     assert any('"password": "***"' in r.getMessage() for r in http_records)
     assert "S3cret-pw" not in caplog.text and "R00t-pw" not in caplog.text
     assert any("REQ: curl" in r.getMessage() for r in http_records)
+
+
+def _with_comment_option(monkeypatch):
+    """`database user create` as if someone added `--comment <text>` to it."""
+    from osc_trove.commands import user
+
+    declared = user.CreateUser.get_parser
+
+    def get_parser(self, prog_name):
+        parser = declared(self, prog_name)
+        parser.add_argument("--comment", metavar="<text>")
+        return parser
+
+    monkeypatch.setattr(user.CreateUser, "get_parser", get_parser)
+
+
+def test_a_new_option_before_the_password_positional_cannot_expose_it(trove, tmp_path,
+                                                                       monkeypatch):
+    from tests.unit.test_instance import IID
+
+    _with_comment_option(monkeypatch)
+    trove.on("POST", f"/instances/{IID}/users", status=202)
+    log = tmp_path / "osc.log"
+    code, _, err = trove.run("--debug", "--log-file", str(log), "database", "user", "create",
+                             "--comment", "a-note", IID, "bob", "S3cret")
+    assert code == 0, err
+    assert trove.mocker.request_history[-1].json()["users"][0]["password"] == "S3cret"
+    start = [line for line in log.read_text().splitlines() if "START with options" in line]
+    assert start and start[0].endswith(f"database user create --comment a-note {IID} bob ***")
+    assert "S3cret" not in log.read_text() + err
+
+
+def _global_parser():
+    from openstackclient import shell
+
+    return shell.OpenStackShell().build_option_parser("openstack", "0")
+
+
+@pytest.mark.parametrize(
+    "line, masked",
+    [
+        # The secret after an option the parser knows takes a value.
+        ("database user create --comment c inst bob --host h S3",
+         "database user create --comment c inst bob --host h ***"),
+        # openstack's own options, wherever they are, are not the command's words.
+        ("--os-cloud c database user create inst --os-region-name r bob S3",
+         "--os-cloud c database user create inst --os-region-name r bob ***"),
+        # Abbreviations, as cliff and argparse accept them.
+        ("data user cre inst bob S3", "data user cre inst bob ***"),
+        # An older spelling shares the secret's dest.
+        ("database root enable i --root_p=S3", "database root enable i --root_p=***"),
+        # A secret holding a space, split by the log line: every piece.
+        ("database root enable --root-password S 3 i",
+         "database root enable --root-password *** *** ***"),
+        ("database instance create db --users bob:p w carol:x",
+         "database instance create db --users bob:*** *** carol:***"),
+        # A line that does not parse (ambiguous --new-pass): every value.
+        ("database user update attributes i bob --new-pass S3 -f json",
+         "database user update attributes *** *** --new-pass *** -f ***"),
+        # Not osc-trove's command: left to osc-lib.
+        ("user create --password S3 bob", "user create --password S3 bob"),
+    ],
+)
+def test_the_command_line_is_masked_as_the_command_parses_it(monkeypatch, line, masked):
+    _with_comment_option(monkeypatch)
+    assert masking.mask_command_line(line, _global_parser()) == masked
+
+
+def test_command_families_are_the_first_words_of_every_command():
+    from osc_trove import plugin
+
+    firsts = {ep.name.split("_")[0] for ep in plugin.command_entry_points()}
+    assert firsts == set(masking.COMMAND_FAMILIES)
