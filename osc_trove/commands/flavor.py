@@ -9,9 +9,12 @@ _COLUMNS = ("id", "name", "ram", "vcpus", "disk", "ephemeral")
 
 
 def _with_real_id(flavor):
-    # Trove leaves `id` empty for non-integer flavor IDs; `str_id` always has it.
+    # Trove gives a numeric ID as a number in `id` and leaves `id` empty for
+    # other IDs, which only `str_id` has: the ID as python-troveclient prints it
+    # (a number stays a number in -f json).
     row = {k: v for k, v in flavor.items() if k != "str_id"}
-    row["id"] = str(flavor.get("str_id") or flavor.get("id"))
+    if row.get("id") is None:
+        row["id"] = flavor.get("str_id")
     return row
 
 
