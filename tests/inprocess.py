@@ -35,14 +35,22 @@ class Result:
         return f"<exit {self.code}\nstdout: {self.out}\nstderr: {self.err}>"
 
 
-def openstack(argv, stdin="", env=None):
-    """Run `openstack <argv>`; `env` replaces os.environ for the run when given."""
+def openstack(argv, stdin="", env=None, raise_exit=False):
+    """Run `openstack <argv>`; `env` replaces os.environ for the run when given.
+
+    argparse ends a usage error with SystemExit(2): that becomes the exit code,
+    as in a real process, unless `raise_exit` asks for the exception itself.
+    """
     from openstackclient import shell
 
     out, err = io.StringIO(), io.StringIO()
     with _isolated(env), _stdio(io.StringIO(stdin or ""), out, err):
-        # argparse's usage errors raise SystemExit(2), as in a real process.
-        code = shell.OpenStackShell().run(list(argv))
+        try:
+            code = shell.OpenStackShell().run(list(argv))
+        except SystemExit as stop:
+            if raise_exit:
+                raise
+            code = stop.code if isinstance(stop.code, int) else 1
     return Result(code, out.getvalue(), err.getvalue())
 
 

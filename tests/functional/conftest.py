@@ -2,16 +2,29 @@
 
 The cloud comes up once per test session (`tools/local-cloud up`) and is
 stopped at the end if this session started it.
+
+`Cloud.openstack` runs OSC's real shell in this process (tests/inprocess.py):
+the installed entry points, a real Keystone login, the real Trove API. A real
+`openstack` process (`Cloud.openstack_process`, or the console script
+directly) is kept only where the process itself is under test:
+
+- `--debug` and `--log-file` output, whose secrecy is checked as a user's
+  terminal and file get it (test_db_user.py);
+- Ctrl-C on `log tail --follow` (test_admin.py);
+- python-troveclient installed beside osc-trove, in a virtualenv of its own
+  (test_coexistence.py), and the built wheel in a clean one (tests/packaging);
+- the console script's exit codes from a real interpreter (test_faults.py).
 """
 
 import io
-import json
 import os
 import pathlib
 import subprocess
 import sys
 
 import pytest
+
+from tests import inprocess
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 LOCAL_CLOUD = REPO / "tools" / "local-cloud"
@@ -22,18 +35,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if pathlib.Path(str(item.fspath)).is_relative_to(pathlib.Path(__file__).parent):
             item.add_marker(pytest.mark.functional)
-
-
-class Result:
-    def __init__(self, proc):
-        self.code, self.out, self.err = proc.returncode, proc.stdout, proc.stderr
-
-    def json(self):
-        assert self.code == 0, self.err
-        return json.loads(self.out)
-
-    def __repr__(self):
-        return f"<exit {self.code}\nstdout: {self.out}\nstderr: {self.err}>"
 
 
 def ok(result):
@@ -61,13 +62,17 @@ class Cloud:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
         self.env["OS_CLIENT_CONFIG_FILE"] = str(clouds_yaml)
 
-    def openstack(self, *argv, cloud="local-demo", stdin=None, timeout=300):
-        """Run the installed `openstack --os-cloud <cloud> <argv>`."""
+    def openstack(self, *argv, cloud="local-demo", stdin=None):
+        """`openstack --os-cloud <cloud> <argv>`, run in this process."""
+        return inprocess.openstack(["--os-cloud", cloud, *argv], stdin, env=self.env)
+
+    def openstack_process(self, *argv, cloud="local-demo", stdin=None, timeout=300):
+        """The installed `openstack --os-cloud <cloud> <argv>`, as a real process."""
         proc = subprocess.run(
             [str(OPENSTACK), "--os-cloud", cloud, *argv],
             input=stdin, capture_output=True, text=True, env=self.env, timeout=timeout,
         )
-        return Result(proc)
+        return inprocess.Result(proc.returncode, proc.stdout, proc.stderr)
 
     def api(self, cloud="local-demo"):
         """An osc_trove.api.TroveClient logged in as `cloud`'s user."""

@@ -24,7 +24,8 @@ import sys
 import pytest
 
 from osc_trove.plugin import command_entry_points
-from tests.functional.conftest import REPO, Result, ok
+from tests.functional.conftest import REPO, ok
+from tests.inprocess import Result
 
 VENV = REPO / ".local-cloud" / "coexist-venv"
 VENV_PYTHON = VENV / "bin" / "python"
@@ -84,7 +85,7 @@ class CoInstalled:
     def run(self, program, *argv):
         proc = subprocess.run([str(VENV / "bin" / program), *argv], capture_output=True,
                               text=True, env=self.env, timeout=300, cwd=VENV)
-        return Result(proc)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
 
     def openstack(self, *argv):
         return self.run("openstack", "--os-cloud", "local-demo", *argv)

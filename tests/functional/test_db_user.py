@@ -312,8 +312,8 @@ def secret_lines(result, secret):
 def test_debug_user_create_never_shows_the_password(cloud, instance):
     inst = instance["id"]
     try:
-        result = ok(cloud.openstack("--debug", "database", "user", "create", inst, "bob",
-                                    SECRET))
+        result = ok(cloud.openstack_process("--debug", "database", "user", "create", inst,
+                                            "bob", SECRET))
         assert '"password": "***"' in result.err  # keystoneauth's request body line
         assert "password='***'" in result.err  # osc-lib's run(Namespace(...)) line
         assert "START with options:" in result.err and " bob ***" in result.err
@@ -324,10 +324,11 @@ def test_debug_user_create_never_shows_the_password(cloud, instance):
 
 def test_passwords_from_stdin_never_show_in_debug_logs(cloud, instance):
     inst = instance["id"]
-    created = ok(cloud.openstack("--debug", "database", "user", "create", inst, "carol",
-                                 "--password-stdin", stdin=SECRET + "\n"))
-    updated = ok(cloud.openstack("--debug", "database", "user", "update", "attributes", inst,
-                                 "carol", "--new-password-stdin", stdin=SECRET + "-new\n"))
+    created = ok(cloud.openstack_process("--debug", "database", "user", "create", inst, "carol",
+                                         "--password-stdin", stdin=SECRET + "\n"))
+    updated = ok(cloud.openstack_process("--debug", "database", "user", "update", "attributes",
+                                         inst, "carol", "--new-password-stdin",
+                                         stdin=SECRET + "-new\n"))
     assert "REQ: curl" in created.err and '"password": "***"' in updated.err
     assert secret_lines(created, SECRET) == [] and secret_lines(updated, SECRET) == []
     ok(cloud.openstack("database", "user", "delete", inst, "carol"))

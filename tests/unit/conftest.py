@@ -89,7 +89,7 @@ class Trove:
 
     def run(self, *argv, stdin=""):
         """Run `openstack <argv>` in-process; return (exit code, stdout, stderr)."""
-        return tuple(inprocess.openstack(argv, stdin))
+        return tuple(inprocess.openstack(argv, stdin, raise_exit=True))
 
     def run_json(self, *argv):
         code, out, err = self.run(*argv, "-f", "json")
