@@ -11,9 +11,9 @@ directly) is kept only where the process itself is under test:
 - `--debug` and `--log-file` output, whose secrecy is checked as a user's
   terminal and file get it (test_db_user.py);
 - Ctrl-C on `log tail --follow` (test_admin.py);
-- python-troveclient installed beside osc-trove, in a virtualenv of its own
-  (test_coexistence.py), and the built wheel in a clean one (tests/packaging);
-- the console script's exit codes from a real interpreter (test_faults.py).
+- the console script and its exit codes from a real interpreter, as
+  installed: python-troveclient beside osc-trove in a virtualenv of its own
+  (test_coexistence.py), and the built wheel in a clean one (tests/packaging).
 """
 
 import io
