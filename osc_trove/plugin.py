@@ -24,8 +24,13 @@ import sys
 API_NAME = "osc_trove"
 API_VERSION_OPTION = "os_database_api_version"
 DEFAULT_API_VERSION = "1"
-# "1.0" is what the Trove API calls itself and what older guides export.
-API_VERSIONS = ("1", "1.0")
+# The client class of each version; "1.0" is what the Trove API calls itself
+# and what older guides export.
+API_VERSIONS = {
+    "1": "osc_trove.api.client.TroveClient",
+    "1.0": "osc_trove.api.client.TroveClient",
+}
+SERVICE_TYPE = "database"
 
 # Where the commands are registered (see above); other packages may add to it too.
 COMMAND_GROUP = "openstack.extension"
@@ -35,14 +40,38 @@ COMMAND_GROUP = "openstack.extension"
 TROVECLIENT_PLUGIN = "troveclient.osc.plugin"
 
 
-def make_client(instance):
-    """The TroveClient of a ClientManager: its session, region and interface."""
-    from osc_trove.api import TroveClient
+def check_api_version(version):
+    """OSC's hook, on every run: a version osc-trove lacks fails its commands
+    (client_class), not other services' commands; True skips OSC's warning."""
+    return True
 
-    return TroveClient(
+
+def client_class(version):
+    """The client class of API version `version`, from API_VERSIONS."""
+    path = API_VERSIONS.get(str(version))
+    if path is None:
+        from osc_lib import exceptions
+
+        raise exceptions.UnsupportedVersion(
+            f"Database API version '{version}' is not supported; the versions there are: "
+            f"{', '.join(API_VERSIONS)} (--os-database-api-version, OS_DATABASE_API_VERSION)."
+        )
+    import importlib
+
+    module, _, name = path.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def make_client(instance):
+    """The client of a ClientManager: its API version, session, region, interface
+    and the cloud's endpoint override for the service, if any."""
+    config = instance.get_configuration()
+    return client_class(instance._api_version[API_NAME])(
         instance.session,
         region_name=instance.region_name,
         interface=instance.interface,
+        # clouds.yaml's database_endpoint_override, or OS_DATABASE_ENDPOINT_OVERRIDE.
+        endpoint_override=config.get(f"{SERVICE_TYPE}_endpoint_override"),
     )
 
 

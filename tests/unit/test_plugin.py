@@ -139,11 +139,28 @@ def test_api_version_1_and_1_0_are_accepted_silently(trove, monkeypatch, version
     assert (code, err) == (0, "")
 
 
-def test_an_unknown_api_version_is_warned_about(trove, monkeypatch):
+def test_an_unknown_api_version_fails_database_commands_in_one_line(trove, monkeypatch):
+    expected = ("Database API version '2' is not supported; the versions there are: 1, 1.0 "
+                "(--os-database-api-version, OS_DATABASE_API_VERSION).\n")
+    assert trove.run("--os-database-api-version", "2", "database", "flavor", "list") == (
+        1, "", expected)
     monkeypatch.setenv("OS_DATABASE_API_VERSION", "2")
+    assert trove.run("datastore", "list") == (1, "", expected)
+    assert trove.requests == []
+    # Other services' commands do not use it: not a word about it.
     code, _, err = trove.run("module", "list")
-    assert code == 0
-    assert "API version 2 is not in supported versions: 1, 1.0" in err
+    assert (code, err) == (0, "")
+
+
+def test_the_client_class_comes_from_api_versions(monkeypatch):
+    from osc_trove import plugin
+    from osc_trove.api import TroveClient
+
+    assert plugin.client_class("1") is plugin.client_class("1.0") is TroveClient
+    monkeypatch.setitem(plugin.API_VERSIONS, "2", "osc_trove.api.http.Http")
+    from osc_trove.api.http import Http
+
+    assert plugin.client_class("2") is Http
 
 
 NOTICE = (
@@ -202,10 +219,12 @@ def test_the_client_is_built_once_from_the_session_region_and_interface():
             pass
 
     manager = types.SimpleNamespace(session=session.Session(), region_name="RegionTwo",
-                                    interface="internal")
+                                    interface="internal", _api_version={"osc_trove": "1"},
+                                    get_configuration=dict)
     command = Nothing(types.SimpleNamespace(client_manager=manager), None)
     client = command.trove
     assert command.trove is client
     assert Nothing(types.SimpleNamespace(client_manager=manager), None).trove is client
     assert client.adapter.session is manager.session
     assert (client.adapter.region_name, client.adapter.interface) == ("RegionTwo", "internal")
+    assert client.adapter.endpoint_override is None
