@@ -16,7 +16,6 @@ NOT_FOUND = {"itemNotFound": {"code": 404, "message": "User nobody cannot be fou
 def answer_everything(trove):
     """Lists the commands look names up in: two instances called `twin`, one `solo`."""
     trove.on("GET", "/instances", INSTANCES)
-    trove.on("GET", "/instances/detail", INSTANCES)
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("GET", "/datastores", sample("datastore-list-response.json"))
     trove.on("GET", "/backups", {"backups": [{"id": "b1", "name": "twin"},

@@ -290,34 +290,41 @@ def test_create_wait_timeout(trove, fake_time):
 # --- list -------------------------------------------------------------------
 
 
-def test_list_follows_every_page_of_details(trove):
+def test_list_follows_every_page_of_the_summary_view(trove):
     pages = [
         list_body(*(row(f"id-{i}", f"db{i}") for i in range(0, 20)), next_marker="id-19"),
         list_body(*(row(f"id-{i}", f"db{i}") for i in range(20, 40)), next_marker="id-39"),
         list_body(*(row(f"id-{i}", f"db{i}") for i in range(40, 45))),
     ]
     trove.mocker.get(
-        "http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances/detail",
+        "http://trove.test/v1.0/9f8dd5eacb074c9f87d2d822c9092aa5/instances",
         [{"json": page} for page in pages],
     )
     rows = trove.run_json("database", "instance", "list")
     assert [r["Name"] for r in rows] == [f"db{i}" for i in range(45)]
     assert trove.requests == [
-        ("GET", "/instances/detail"),
-        ("GET", "/instances/detail?limit=20&marker=id-19"),
-        ("GET", "/instances/detail?limit=20&marker=id-39"),
+        ("GET", "/instances"),
+        ("GET", "/instances?limit=20&marker=id-19"),
+        ("GET", "/instances?limit=20&marker=id-39"),
     ]
 
 
 def test_list_limit_marker_and_clustered(trove):
-    trove.on("GET", "/instances/detail", list_body(row(IID, "a"), row(NEW_ID, "b")))
+    trove.on("GET", "/instances", list_body(row(IID, "a"), row(NEW_ID, "b")))
     rows = trove.run_json(
         "database", "instance", "list", "--limit", "1", "--marker", "m1", "--include-clustered"
     )
     assert [r["Name"] for r in rows] == ["a"]
     assert trove.requests == [
-        ("GET", "/instances/detail?marker=m1&include_clustered=true&limit=1")
+        ("GET", "/instances?marker=m1&include_clustered=true&limit=1")
     ]
+
+
+def test_list_long_asks_the_detail_view_for_the_fault(trove):
+    trove.on("GET", "/instances/detail", list_body(row(IID, "a")))
+    rows = trove.run_json("database", "instance", "list", "--long")
+    assert [r["Name"] for r in rows] == ["a"] and "Fault" in rows[0]
+    assert trove.requests == [("GET", "/instances/detail")]
 
 
 def test_list_rows_are_readable_in_tables_and_data_in_json(trove):

@@ -65,7 +65,7 @@ SHOWS = [
 
 LISTS = [
     (["database", "instance", "list"],
-     {"/instances/detail": lambda: sample("instance-list-detail-response.json")},
+     {"/instances": lambda: sample("instance-list-response.json")},
      ["ID", "Name", "Datastore", "Datastore Version", "Status", "Operating Status", "Public",
       "Addresses", "Flavor ID", "Size", "Role"]),
     (["database", "instance", "list", "--all-projects"],

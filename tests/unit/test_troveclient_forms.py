@@ -46,7 +46,7 @@ def answer_everything(trove):
              {"instance": {"id": IID, "name": "db1", "status": "ACTIVE"}})
     trove.on("PUT", f"/instances/{IID}", status=202)
     trove.on("PATCH", f"/instances/{IID}", status=202)
-    trove.on("GET", "/instances/detail", {"instances": []})
+    trove.on("GET", "/instances", {"instances": []})
     trove.on("GET", "/backups", {"backups": []})
     trove.on("POST", "/backups", {"backup": {"id": "b1", "name": "nightly", "status": "NEW"}})
     trove.on("GET", "/backup_strategies", {"backup_strategies": []})
@@ -101,3 +101,104 @@ def test_strategy_create_refuses_project_id_rather_than_drop_it(trove):
     assert (code, out) == (1, "")
     assert err.startswith("Trove creates a backup strategy in your own project only")
     assert trove.requests == []
+
+
+# --- python-troveclient 2.x-8.x forms osc-trove took later (issue 22) -----------------
+
+IMAGE_ID = "3e50414a-8532-4646-982c-a66fe8f0411b"
+CREATED = {"instance": {"id": IID, "name": "db1", "status": "BUILD"}}
+
+
+def answer_the_older_forms(trove):
+    trove.on("GET", "/flavors", {"flavors": [{"id": 2, "str_id": "2", "name": "m1.small"}]})
+    trove.on("POST", "/instances", CREATED)
+    trove.on("POST", "/configurations", {"configuration": {"id": "g1", "name": "tuned"}})
+    trove.on("POST", f"/instances/{IID}/users", status=202)
+    trove.on("POST", "/backups", {"backup": {"id": "b1", "name": "nightly", "status": "NEW"}})
+    trove.on("POST", "/mgmt/datastore-versions", status=202)
+    trove.on("GET", "/mgmt/datastore-versions", {"versions": [
+        {"id": "v1", "name": "8.0", "datastore_name": "mysql", "datastore_id": "d1"}]})
+    trove.on("POST", f"/instances/{IID}/action", status=202)
+    trove.on("PATCH", f"/instances/{IID}", status=202)
+    trove.on("GET", f"/instances/{IID}", {"instance": {"id": IID, "name": "db1"}})
+    trove.on("POST", f"/instances/{IID}/log", {"log": {"name": "general", "status": "Enabled"}})
+
+
+# (troveclient's command line, osc-trove's own): the same requests, bodies included
+OLDER = [
+    # underscore spellings and the flavor as a second argument (2.14.0-4.1.0)
+    (["database", "instance", "create", "db1", "--volume_type", "ssd", "2", "--size", "1",
+      "--availability_zone", "az1", "--datastore", "mysql", "--datastore_version", "5.7"],
+     ["database", "instance", "create", "db1", "--flavor", "2", "--volume-type", "ssd",
+      "--size", "1", "--availability-zone", "az1", "--datastore", "mysql",
+      "--datastore-version", "5.7"]),
+    (["database", "instance", "create", "db2", "--replica_of", IID, "--replica_count", "1"],
+     ["database", "instance", "create", "db2", "--replica-of", IID, "--replica-count", "1"]),
+    (["database", "configuration", "create", "tuned", "--datastore_version", "5.7", "{}"],
+     ["database", "configuration", "create", "tuned", "{}", "--datastore-version", "5.7"]),
+    # positional arguments after options
+    (["database", "backup", "create", IID, "--description", "d", "nightly"],
+     ["database", "backup", "create", "nightly", "--instance", IID, "--description", "d"]),
+    (["database", "user", "create", IID, "bob", "--host", "%", "Pw-3"],
+     ["database", "user", "create", IID, "bob", "Pw-3", "--host", "%"]),
+    (["datastore", "version", "create", "8.0", "mysql", "mysql", "--active", IMAGE_ID],
+     ["datastore", "version", "create", "8.0", "mysql", "mysql", IMAGE_ID, "--active"]),
+    # command names of 2.14.0-3.3.2
+    (["database", "instance", "detach", "replica", IID], ["database", "instance", "detach", IID]),
+    (["database", "instance", "promote", "to", "replica", "source", IID],
+     ["database", "instance", "promote", IID]),
+    (["database", "instance", "eject", "replica", "source", IID],
+     ["database", "instance", "eject", IID]),
+    (["database", "log", "enable", IID, "general"],
+     ["database", "log", "set", IID, "general", "--enable"]),
+]
+
+
+@pytest.mark.parametrize("older, own", OLDER, ids=lambda v: " ".join(v[:4]))
+def test_the_older_form_sends_the_same_requests(trove, older, own):
+    answer_the_older_forms(trove)
+    code, _, err = trove.run(*own)
+    assert code == 0, err
+    expected = sent(trove)
+    assert expected and expected[-1][0] in ("POST", "PATCH", "GET")
+    trove.mocker.reset_mock()
+    code, _, err = trove.run(*older)
+    assert code == 0, err
+    assert sent(trove) == expected
+
+
+def test_the_flavor_given_twice_is_one_line(trove):
+    code, out, err = trove.run("database", "instance", "create", "db1", "m1.small",
+                               "--flavor", "m1.large")
+    assert (code, out, err.strip()) == (1, "", "Give the flavor once: --flavor <flavor>.")
+    assert trove.requests == []
+
+
+def test_log_enable_takes_no_other_action(trove):
+    with pytest.raises(SystemExit):
+        trove.run("database", "log", "enable", IID, "general", "--publish")
+    assert trove.requests == []
+
+
+@pytest.mark.parametrize("nic, instead", [
+    (f"port-id={IID}", "give net-id=<network>[,subnet-id=<subnet>][,ip-address=<ip>] instead"),
+    ("net-id=n1,v4-fixed-ip=10.0.0.5", "give ip-address=<ip> (with net-id or subnet-id) instead"),
+])
+def test_nic_keys_trove_dropped_are_one_line_saying_so(trove, nic, instead):
+    key = nic.split(",")[-1].split("=")[0]
+    code, out, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                               "--nic", nic)
+    assert (code, out) == (1, "")
+    assert err.strip() == (f"--nic key '{key}': Trove 12.0.0 dropped {key} from its NIC "
+                           f"schema; {instead}.")
+    assert trove.requests == []
+
+
+def test_backup_execution_delete_says_trove_removed_it(trove):
+    code, out, err = trove.run("database", "backup", "execution", "delete", "e1")
+    assert (code, out) == (1, "")
+    assert err.strip().startswith("Trove 14.0.0 removed the Mistral workflow")
+    assert "openstack workflow execution delete" in err and "\n" not in err.strip()
+    assert trove.requests == []
+    code, out, _ = trove.run("help")
+    assert "backup execution delete" not in out
