@@ -1,0 +1,81 @@
+"""The Trove releases the local cloud can run, and where each one lives.
+
+Standard library only: tools/local-cloud imports this before any virtualenv
+exists. Each release installs with the Keystone of its OpenStack series and
+that series' upper constraints (constraints/<series>.txt, copied unchanged
+from openstack/requirements), so the libraries are the ones the release was
+tested with.
+"""
+
+import os
+
+# Trove version -> (OpenStack series, Keystone version of that series).
+RELEASES = {
+    '21.1.0': ('2024.1', '25.0.0'),
+    '22.0.1': ('2024.2', '26.1.1'),
+    '23.1.0': ('2025.1', '27.1.0'),
+    '24.1.0': ('2025.2', '28.1.0'),
+    '25.1.0': ('2026.1', '29.1.0'),
+    '26.0.0': ('2026.2', '30.0.0'),
+}
+DEFAULT = '26.0.0'
+# Picks the release when no --trove is given.
+ENV_VAR = 'LOCAL_CLOUD_TROVE'
+
+CONSTRAINTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                               'constraints')
+WERKZEUG = 'werkzeug>=3,<4'
+
+
+class UnknownRelease(ValueError):
+    pass
+
+
+def choose(flag, environ):
+    """The release asked for: the flag, else the environment, else the
+    default."""
+    version = flag or environ.get(ENV_VAR) or DEFAULT
+    if version not in RELEASES:
+        raise UnknownRelease('unknown Trove release %r; known: %s'
+                             % (version, ', '.join(sorted(RELEASES))))
+    return version
+
+
+def state_dir(repo_dir, version):
+    """The default release keeps .local-cloud (what the functional tests
+    use); every other one has a directory of its own, so two can run side
+    by side and neither touches the other's venv, databases or ports."""
+    if version == DEFAULT:
+        return os.path.join(repo_dir, '.local-cloud')
+    return os.path.join(repo_dir, '.local-cloud-%s' % version)
+
+
+def requirements(version):
+    """pip arguments installing the release.
+
+    The default release keeps the pins it has always installed with (no
+    constraints file: its series had not branched when it was set up), so
+    an existing .local-cloud is not re-installed.
+    """
+    series, keystone = RELEASES[version]
+    pins = ['keystone==%s' % keystone, 'trove==%s' % version, WERKZEUG]
+    if version == DEFAULT:
+        return pins
+    return ['-c', os.path.join(CONSTRAINTS_DIR, '%s.txt' % series)] + pins
+
+
+def keystone_sqlite_tuned(version):
+    """Whether Keystone's SQLite needs the settings below: with SQLAlchemy
+    1.4 (2024.1's constraints) a catalog write (POST /v3/services or
+    /endpoints right after a GET of them) failed with "database is locked"
+    behind a reader's lock, and connections finalised in another thread of
+    the threaded server could not roll back. WAL lets a writer commit
+    beside readers; check_same_thread=false lets any thread close a
+    connection. The default release keeps its database settings.
+    """
+    return version != DEFAULT
+
+
+def keystone_db_query(version):
+    """Query string of Keystone's SQLite URL (see keystone_sqlite_tuned)."""
+    return '?check_same_thread=false' if keystone_sqlite_tuned(version) else ''
