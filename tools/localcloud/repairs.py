@@ -86,4 +86,6 @@ def apply():
     fast_polling()
     sqlite_wal()
     swift_client_to_fake()
-    barbican_client_to_fake()
+    from localcloud import compat
+    if compat.has_instance_ssl():
+        barbican_client_to_fake()

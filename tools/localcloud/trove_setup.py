@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 
-from localcloud import catalog
+from localcloud import catalog, compat
 
 # SQLite stores integers as signed 64-bit; a few validation rules say 2^64.
 SQLITE_INT_MAX = 2 ** 63 - 1
@@ -53,7 +53,7 @@ def main():
     # trove-manage db_sync also runs set_nova_tags, which is about real
     # Nova servers: there are none in a fresh database.
     db_api.db_sync(CONF)
-    db_api.configure_db()
+    compat.configure_db(db_api, CONF)
 
     templates = os.path.join(os.path.dirname(trove.__file__), 'templates')
     for datastore, manager, versions in catalog.DATASTORES:
@@ -62,10 +62,9 @@ def main():
                                            'validation-rules.json'))
         try:
             for version in versions:
-                ds_models.update_datastore_version(
-                    datastore, version, manager, catalog.image_id(manager),
-                    None, '', 1, catalog.REGISTRY_EXT[manager],
-                    version=version)
+                compat.update_datastore_version(
+                    ds_models, datastore, version, manager,
+                    catalog.image_id(manager), catalog.REGISTRY_EXT[manager])
                 config_models.load_datastore_configuration_parameters(
                     datastore, version, rules)
         finally:

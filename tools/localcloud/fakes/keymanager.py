@@ -6,8 +6,6 @@ remove_consumer). People and tests store secrets over HTTP, through the
 `key-manager` endpoint of the catalog served by fakes.http_face.
 """
 
-from barbicanclient import exceptions as barbican_exceptions
-
 from localcloud.fakes import base
 
 # secret id -> Record(id, name, payload bytes, content_type, project_id,
@@ -32,6 +30,9 @@ def store(payload, name=None, content_type='application/octet-stream',
 def find(ref):
     secret = SECRETS.get(secret_id(ref))
     if secret is None:
+        # Imported here: Trove 21.x (no instance SSL) does not install
+        # barbicanclient, and the HTTP face stores secrets without it.
+        from barbicanclient import exceptions as barbican_exceptions
         raise barbican_exceptions.HTTPClientError(
             'Secret %s not found' % ref, status_code=404)
     return secret

@@ -1,0 +1,119 @@
+"""tools/local-cloud --trove VERSION: the release table, the choice of release and
+where each release keeps its state (no network, nothing installed)."""
+
+import importlib.machinery
+import importlib.util
+import os
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TOOL = ROOT / "tools" / "local-cloud"
+
+
+@pytest.fixture
+def tool():
+    loader = importlib.machinery.SourceFileLoader("local_cloud_tool", str(TOOL))
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def releases(tool):
+    return tool.releases
+
+
+def test_every_release_has_its_series_and_keystone(releases):
+    assert releases.RELEASES == {
+        "21.1.0": ("2024.1", "25.0.0"),
+        "22.0.1": ("2024.2", "26.1.1"),
+        "23.1.0": ("2025.1", "27.1.0"),
+        "24.1.0": ("2025.2", "28.1.0"),
+        "25.1.0": ("2026.1", "29.1.0"),
+        "26.0.0": ("2026.2", "30.0.0"),
+    }
+    assert releases.DEFAULT == "26.0.0"
+
+
+def test_each_older_release_installs_with_its_series_constraints(releases):
+    for version, (series, keystone) in releases.RELEASES.items():
+        if version == releases.DEFAULT:
+            continue
+        args = releases.requirements(version)
+        assert args[0] == "-c" and pathlib.Path(args[1]).name == f"{series}.txt"
+        text = pathlib.Path(args[1]).read_text()
+        # The file pins the libraries, never the servers themselves.
+        assert "\noslo.db===" in text and "\ntrove===" not in text
+        assert args[2:] == [f"keystone=={keystone}", f"trove=={version}", "werkzeug>=3,<4"]
+
+
+def test_the_default_release_keeps_its_pins_and_state(tool, releases):
+    assert releases.requirements("26.0.0") == [
+        "keystone==30.0.0", "trove==26.0.0", "werkzeug>=3,<4"]
+    # The marker of an existing .local-cloud/venv matches: no re-install.
+    assert tool.install_marker_text(tool.REQUIREMENTS) == \
+        "keystone==30.0.0\ntrove==26.0.0\nwerkzeug>=3,<4\n"
+    assert tool.STATE_DIR == str(ROOT / ".local-cloud")
+    assert releases.keystone_db_query("26.0.0") == ""
+    assert not releases.keystone_sqlite_tuned("26.0.0")
+
+
+def test_the_marker_names_the_constraints_file_not_its_path(tool, releases):
+    assert tool.install_marker_text(releases.requirements("21.1.0")) == \
+        "-c\n2024.1.txt\nkeystone==25.0.0\ntrove==21.1.0\nwerkzeug>=3,<4\n"
+
+
+@pytest.mark.parametrize("flag, environ, chosen", [
+    (None, {}, "26.0.0"),
+    ("21.1.0", {}, "21.1.0"),
+    (None, {"LOCAL_CLOUD_TROVE": "23.1.0"}, "23.1.0"),
+    ("22.0.1", {"LOCAL_CLOUD_TROVE": "23.1.0"}, "22.0.1"),
+    (None, {"LOCAL_CLOUD_TROVE": ""}, "26.0.0"),
+])
+def test_the_flag_wins_over_the_environment(releases, flag, environ, chosen):
+    assert releases.choose(flag, environ) == chosen
+
+
+def test_an_unknown_release_is_refused_with_the_known_ones(releases):
+    with pytest.raises(releases.UnknownRelease, match="21.1.0, 22.0.1"):
+        releases.choose("21.0.0", {})
+
+
+def test_each_other_release_has_a_directory_of_its_own(tool, releases):
+    dirs = {releases.state_dir(str(ROOT), v) for v in releases.RELEASES}
+    assert len(dirs) == len(releases.RELEASES)
+    tool.select_release("21.1.0")
+    state = ROOT / ".local-cloud-21.1.0"
+    assert tool.STATE_DIR == str(state)
+    for path in (tool.VENV_PYTHON, tool.CLOUDS_YAML, tool.SECRETS_FILE, tool.STATE_FILE,
+                 tool.INSTALL_MARKER, tool.log_file("trove"), tool.pid_file("keystone")):
+        assert pathlib.Path(path).is_relative_to(state), path
+    assert tool.template_values({"keystone_port": 1, "trove_port": 2}, {
+        "trove_password": "p", "taskmanager_rpc_encr_key": "k",
+        "inst_rpc_key_encr_key": "i"})["KEYSTONE_DB_QUERY"] == "?check_same_thread=false"
+
+
+@pytest.fixture
+def kept_umask():
+    """main() sets the private umask of the tool: give pytest its own back."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    yield
+    os.umask(umask)
+
+
+def test_the_command_line_selects_the_release(tool, capsys, monkeypatch, kept_umask):
+    monkeypatch.delenv("LOCAL_CLOUD_TROVE", raising=False)
+    assert tool.main(["--trove", "24.1.0", "env"]) == 0
+    assert capsys.readouterr().out == \
+        f"export OS_CLIENT_CONFIG_FILE={ROOT}/.local-cloud-24.1.0/clouds.yaml\n"
+    monkeypatch.setenv("LOCAL_CLOUD_TROVE", "25.1.0")
+    assert tool.main(["env"]) == 0
+    assert ".local-cloud-25.1.0/clouds.yaml" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:
+        tool.main(["--trove", "9.9.9", "env"])
+    assert exit_.value.code == 2
+    assert "unknown Trove release '9.9.9'" in capsys.readouterr().err

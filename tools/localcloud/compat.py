@@ -1,0 +1,34 @@
+"""What differs, between the Trove releases the local cloud runs, in the
+Trove internals that localcloud calls: one place, decided by what the
+installed Trove has (see localcloud.releases for the releases)."""
+
+import importlib.util
+import inspect
+
+
+def configure_db(db_api, conf):
+    """Trove up to 23.x (sqlalchemy-migrate) takes the options;
+    later releases (alembic) read CONF themselves."""
+    if 'options' in inspect.signature(db_api.configure_db).parameters:
+        db_api.configure_db(conf)
+    else:
+        db_api.configure_db()
+
+
+def has_instance_ssl():
+    """Instance SSL (trove.common.ssl, Barbican bundles) came after 21.x."""
+    return importlib.util.find_spec('trove.common.ssl') is not None
+
+
+def update_datastore_version(ds_models, datastore, version, manager, image_id,
+                             registry_ext):
+    """Create an active datastore version. Trove stores the guest manager
+    class (registry_ext) per version since 22.x; 21.x has no such column
+    (the guest agent, faked here, read it from its own configuration)."""
+    update = ds_models.update_datastore_version
+    if 'registry_ext' in inspect.signature(update).parameters:
+        update(datastore, version, manager, image_id, None, '', 1,
+               registry_ext, version=version)
+    else:
+        update(datastore, version, manager, image_id, None, '', 1,
+               version=version)
