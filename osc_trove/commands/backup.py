@@ -256,6 +256,16 @@ class DeleteBackup(base.DeleteMany):
         return wait.status_in("DELETE_FAILED")
 
 
+class DeleteBackupExecution(base.Withdrawn):
+    """python-troveclient's `database backup execution delete <execution>`."""
+
+    positionals = ("execution",)
+    why = (
+        "Trove 14.0.0 removed the Mistral workflow of scheduled backups whose executions "
+        "this deleted; delete a Mistral execution with 'openstack workflow execution delete'."
+    )
+
+
 def add_strategy_arguments(parser, instance_help, project_help=None):
     """--instance (and python-troveclient's --instance-id), and --project where it applies."""
     parser.add_argument("--instance", metavar="<instance>", help=instance_help)

@@ -1,6 +1,7 @@
-"""What all osc-trove commands are built on: the API client, aliases, and two
-templates (act on one resource; delete several)."""
+"""What all osc-trove commands are built on: the API client, aliases, and three
+templates (act on one resource; delete several; a command Trove took away)."""
 
+from osc_lib import exceptions
 from osc_lib.command import command
 
 from osc_trove import masking
@@ -81,6 +82,29 @@ class Lister(TroveCommandMixin, command.Lister):
 
 class ShowOne(TroveCommandMixin, command.ShowOne):
     pass
+
+
+class Withdrawn(Command):
+    """Template: a python-troveclient command whose Trove side is gone.
+
+    Hidden from `openstack help`'s list; it takes troveclient's `positionals`
+    and then says in one line (`why`: what Trove removed, and what to use
+    instead) that it cannot run, before any request.
+    """
+
+    deprecated = True
+    withdrawn = True
+    positionals = ()
+    why = ""
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        for name in self.positionals:
+            parser.add_argument(name, metavar=f"<{name}>")
+        return parser
+
+    def take_action(self, parsed_args):
+        raise exceptions.CommandError(self.why)
 
 
 def alias_of(cls):

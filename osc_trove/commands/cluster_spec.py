@@ -10,7 +10,7 @@ import argparse
 from osc_lib import exceptions
 from osc_lib.cli import parseractions
 
-from osc_trove.commands import common, other_services
+from osc_trove.commands import common, nic_keys, other_services
 
 CREATE_KEYS = ["flavor", "volume", "volume_type", "nic", "availability_zone", "module",
                "type", "region"]
@@ -23,7 +23,6 @@ NIC_KEYS = {
     "subnet-id": "subnet_id", "subnet_id": "subnet_id",
     "ip-address": "ip_address", "ip_address": "ip_address",
 }
-REFUSED_NIC_KEYS = ("port-id", "v4-fixed-ip")
 
 METAVAR = "<flavor=<flavor>,volume=<GB>[,key=value...]>"
 
@@ -71,11 +70,7 @@ def parse_nic(text):
     """`net-id=..,subnet-id=..,ip-address=..` -> Trove's NIC dict."""
     nic = {}
     for key, value in split_pairs(text):
-        if key in REFUSED_NIC_KEYS:
-            raise exceptions.CommandError(
-                f"nic key '{key}' is not accepted by Trove's API; give net-id, subnet-id "
-                "and/or ip-address."
-            )
+        nic_keys.refuse_dropped(key, "nic")
         if key not in NIC_KEYS:
             raise exceptions.CommandError(
                 f"Unknown nic key '{key}'; valid keys: net-id, subnet-id, ip-address."
@@ -94,7 +89,7 @@ class InstanceOption(parseractions.MultiKeyValueAction):
     def validate_keys(self, keys):
         valid = self.required_keys | self.optional_keys
         for key in keys:
-            if key in NIC_KEYS or key in REFUSED_NIC_KEYS:
+            if key in NIC_KEYS or key in nic_keys.DROPPED:
                 raise exceptions.CommandError(
                     f"--instance key '{key}' belongs inside the nic value: "
                     f"nic='{key}=...' (quoted, with the rest of the NIC)."

@@ -71,6 +71,24 @@ def hidden(parser, *flags, **kwargs):
     parser.add_argument(*flags, help=argparse.SUPPRESS, **kwargs)
 
 
+def add_older_positional(parser, dest):
+    """python-troveclient's positional form of the option whose value is `dest`
+    (e.g. `instance create <name> <flavor>` for --flavor), kept out of help;
+    `take_older_positional` moves its value to `dest`."""
+    parser.add_argument(f"positional_{dest}", nargs="?", help=argparse.SUPPRESS)
+
+
+def take_older_positional(parsed_args, dest, what, option):
+    """Set `dest` from its positional form; given both ways is one line (`what` names
+    the value in it, `option` its usual spelling, e.g. "--flavor <flavor>")."""
+    positional = getattr(parsed_args, f"positional_{dest}")
+    if positional is None:
+        return
+    if getattr(parsed_args, dest) is not None:
+        raise exceptions.CommandError(f"Give {what} once: {option}.")
+    setattr(parsed_args, dest, positional)
+
+
 # --- lookup --------------------------------------------------------------------
 
 

@@ -102,6 +102,7 @@ class CreateConfiguration(base.ShowOne):
             help="Datastore version of the group (name or ID; default: the datastore's "
             "default version)",
         )
+        common.hidden(parser, "--datastore_version", dest="datastore_version")
         parser.add_argument(
             "--datastore-version-number",
             metavar="<version_number>",

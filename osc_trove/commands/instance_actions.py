@@ -290,7 +290,7 @@ class RebuildInstance(base.Action):
 class DetachReplica(base.Action):
     """Detach a replica from its replication source: it becomes a standalone instance."""
 
-    aliases = ("database replica unset",)
+    aliases = ("database replica unset", "database instance detach replica")
 
     def act(self, instances, instance_id, parsed_args, prepared):
         keeping_configuration(self, instance_id, lambda: instances.detach_replica(instance_id))
@@ -301,6 +301,8 @@ class PromoteReplica(base.Action):
 
     Every instance of the replication set goes to PROMOTE, then ACTIVE.
     """
+
+    aliases = ("database instance promote to replica source",)
 
     wait_statuses = WAITS
 
@@ -315,6 +317,8 @@ class EjectReplicaSource(base.Action):
     of the set goes to EJECT, then ACTIVE.
     """
 
+    aliases = ("database instance eject replica source",)
+
     wait_statuses = WAITS
 
     def act(self, instances, instance_id, parsed_args, prepared):
@@ -325,3 +329,5 @@ UpdateInstanceAlias = base.alias_of(UpdateInstance)
 ResizeFlavorAlias = base.alias_of(ResizeFlavor)
 ResizeVolumeAlias = base.alias_of(ResizeVolume)
 DetachReplicaAlias = base.alias_of(DetachReplica)
+PromoteReplicaAlias = base.alias_of(PromoteReplica)
+EjectReplicaSourceAlias = base.alias_of(EjectReplicaSource)

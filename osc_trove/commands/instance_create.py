@@ -3,7 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove import masking
-from osc_trove.commands import base, common, instance_view, other_services, wait
+from osc_trove.commands import base, common, instance_view, nic_keys, other_services, wait
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
 
@@ -27,6 +27,7 @@ def parse_nic(value):
     for part in value.split(","):
         key, sep, val = part.partition("=")
         key = key.strip()
+        nic_keys.refuse_dropped(key, "--nic")
         if not sep or key not in NIC_KEYS or not val.strip():
             raise exceptions.CommandError(
                 f"--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
@@ -54,6 +55,7 @@ class CreateInstance(base.ShowOne):
             metavar="<flavor>",
             help="Flavor (name or ID); required unless --replica-of is given",
         )
+        common.add_older_positional(parser, "flavor")
         parser.add_argument(
             "--size",
             metavar="<size>",
@@ -61,6 +63,7 @@ class CreateInstance(base.ShowOne):
             help="Volume size in GB (when volumes are used)",
         )
         parser.add_argument("--volume-type", metavar="<type>", help="Volume type")
+        common.hidden(parser, "--volume_type", dest="volume_type")
         parser.add_argument(
             "--databases",
             metavar="<database>",
@@ -77,6 +80,7 @@ class CreateInstance(base.ShowOne):
         ), masking.AFTER_COLON)
         parser.add_argument("--backup", metavar="<backup>", help="Backup to restore (name or ID)")
         parser.add_argument("--availability-zone", metavar="<zone>", help="Availability zone")
+        common.hidden(parser, "--availability_zone", dest="availability_zone")
         parser.add_argument(
             "--datastore", metavar="<datastore>", help="Datastore (name or ID), e.g. mysql"
         )
@@ -85,6 +89,7 @@ class CreateInstance(base.ShowOne):
             metavar="<datastore_version>",
             help="Datastore version (name or ID), e.g. 5.7",
         )
+        common.hidden(parser, "--datastore_version", dest="datastore_version")
         parser.add_argument(
             "--datastore-version-number",
             metavar="<number>",
@@ -106,12 +111,14 @@ class CreateInstance(base.ShowOne):
             metavar="<source_instance>",
             help="Create a replica of this instance (name or ID)",
         )
+        common.hidden(parser, "--replica_of", dest="replica_of")
         parser.add_argument(
             "--replica-count",
             metavar="<count>",
             type=common.positive_int,
             help="Number of replicas to create (with --replica-of; default 1)",
         )
+        common.hidden(parser, "--replica_count", dest="replica_count", type=common.positive_int)
         parser.add_argument(
             "--module",
             metavar="<module>",
@@ -160,6 +167,7 @@ class CreateInstance(base.ShowOne):
 
 def check_options(args):
     """Reject bad input before any request; returns the parsed (users, nics)."""
+    common.take_older_positional(args, "flavor", "the flavor", "--flavor <flavor>")
     users = parse_users(args.users)
     nics = [parse_nic(value) for value in args.nic]
     if not args.flavor and not args.replica_of:

@@ -108,8 +108,11 @@ class SetLog(LogCommand, base.ShowOne):
     what was published; shows the log's state afterwards.
 
     Several actions may be combined (e.g. --enable --publish); --discard runs
-    before --publish.
+    before --publish. python-troveclient's `database log enable <instance>
+    <log_name>` is `--enable`.
     """
+
+    aliases = ("database log enable",)
 
     def add_arguments(self, parser):
         parser.add_argument("--enable", action="store_true", help="Start collecting the log")
@@ -135,6 +138,15 @@ class SetLog(LogCommand, base.ShowOne):
             parsed_args, lambda iid: self.trove.logs.action(iid, parsed_args.log_name, **flags)
         )
         return output.show(log, first=_LOG_FIELDS)
+
+
+class EnableLog(SetLog):
+    """python-troveclient's `database log enable <instance> <log_name>`: `log set --enable`."""
+
+    deprecated = True
+
+    def add_arguments(self, parser):
+        parser.set_defaults(enable=True, **{flag: False for flag in _FLAGS if flag != "enable"})
 
 
 class TailLog(LogCommand, base.Command):

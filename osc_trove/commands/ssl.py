@@ -5,8 +5,6 @@ ssl show|enable|disable|rollback <instance> [<container_ref>]`: those names run
 the same commands.
 """
 
-import argparse
-
 from osc_lib import exceptions
 
 from osc_trove.commands import base, common
@@ -63,7 +61,7 @@ class EnableSsl(SslCommand):
             help="Key Manager reference of the certificate container (PKCS#12 bundle); "
             "required",
         )
-        parser.add_argument("positional_container_ref", nargs="?", help=argparse.SUPPRESS)
+        common.add_older_positional(parser, "container_ref")
         parser.add_argument(
             "--password-ref",
             metavar="<ref>",
@@ -78,15 +76,12 @@ class EnableSsl(SslCommand):
         )
 
     def prepare(self, parsed_args):
-        refs = [r for r in (parsed_args.container_ref, parsed_args.positional_container_ref)
-                if r is not None]
-        if len(refs) != 1:
-            raise exceptions.CommandError(
-                "Give the certificate container once: --container-ref <ref>."
-            )
-        if not refs[0].strip():
+        what, option = "the certificate container", "--container-ref <ref>"
+        common.take_older_positional(parsed_args, "container_ref", what, option)
+        if parsed_args.container_ref is None:
+            raise exceptions.CommandError(f"Give {what} once: {option}.")
+        if not parsed_args.container_ref.strip():
             raise exceptions.CommandError("--container-ref cannot be empty.")
-        parsed_args.container_ref = refs[0]
 
     def act(self, instances, instance_id, parsed_args, prepared):
         ssl = {"enable": True, "container_ref": parsed_args.container_ref}

@@ -103,11 +103,11 @@ def test_create_hidden_underscore_spelling_of_extended_properties(trove):
     ("flavor=2,name=x", "Unknown --instance key 'name'; valid keys: availability_zone, flavor, "
      "module, nic, region, type, volume, volume_type."),
     (f"flavor=2,nic='port-id={NET_ID}'",
-     "nic key 'port-id' is not accepted by Trove's API; give net-id, subnet-id and/or "
-     "ip-address."),
+     "nic key 'port-id': Trove 12.0.0 dropped port-id from its NIC schema; give "
+     "net-id=<network>[,subnet-id=<subnet>][,ip-address=<ip>] instead."),
     ("flavor=2,nic='v4-fixed-ip=10.0.0.1,net-id=x'",
-     "nic key 'v4-fixed-ip' is not accepted by Trove's API; give net-id, subnet-id and/or "
-     "ip-address."),
+     "nic key 'v4-fixed-ip': Trove 12.0.0 dropped v4-fixed-ip from its NIC schema; give "
+     "ip-address=<ip> (with net-id or subnet-id) instead."),
     ("flavor=2,nic='ip-address=10.0.0.1'", "nic 'ip-address=10.0.0.1' needs net-id or subnet-id."),
     (f"flavor=2,nic=net-id={NET_ID},subnet-id={SUBNET_ID}",
      "--instance key 'subnet-id' belongs inside the nic value: nic='subnet-id=...' (quoted, "

@@ -39,7 +39,9 @@ def reference_rows():
 
 
 def is_alias(cls):
-    return getattr(cls, "deprecated", False)
+    """Hidden and running a visible command's code (a withdrawn command is hidden, but
+    runs no other command's code: it has its own row)."""
+    return getattr(cls, "deprecated", False) and not getattr(cls, "withdrawn", False)
 
 
 def canonical_of(alias_cls, commands):

@@ -40,6 +40,11 @@ def test_every_command_and_option_is_offered(completion):
     missing = []
     for ep in command_entry_points():
         *parent, last = ep.name.split("_")
+        if " ".join(parent) not in completion and ep.load().deprecated:
+            # cliff's completion cannot hold a name two words longer than another
+            # command (`instance eject replica source` beside `instance eject`):
+            # such hidden, retired names are typed in full.
+            continue
         if last not in completion[" ".join(parent)]:
             missing.append(ep.name)
         missing += sorted(_options(ep) - set(completion[ep.name.replace("_", " ")]))

@@ -75,7 +75,7 @@ def test_aliases_are_hidden_and_named_in_the_canonical_help(trove):
     aliases = {}
     for ep in command_entry_points():
         cls = ep.load()
-        if getattr(cls, "deprecated", False):
+        if getattr(cls, "deprecated", False) and not getattr(cls, "withdrawn", False):
             aliases[ep.name.replace("_", " ")] = cls
     assert "database limits list" in aliases
     for name, cls in aliases.items():
