@@ -14,8 +14,17 @@ directly) is kept only where the process itself is under test:
 - the console script and its exit codes from a real interpreter, as
   installed: python-troveclient beside osc-trove in a virtualenv of its own
   (test_coexistence.py), and the built wheel in a clean one (tests/packaging).
+
+Each of the local cloud's users logs in to Keystone once per test session:
+later in-process runs reuse that token, keyed and stored as keystoneauth's own
+auth state (what openstacksdk's `cache: auth` keeps in a keyring), so a run
+costs Trove's answer, not a login and a first-seen token's validation. A token
+Keystone or Trove refuses (a 401) is forgotten and the next run logs in again.
+`Cloud(..., reuse_logins=False)` (test_faults.py's proxied cloud) logs in on
+every run.
 """
 
+import contextlib
 import io
 import os
 import pathlib
@@ -57,14 +66,16 @@ def one_line_error(result):
 class Cloud:
     """The running local cloud: its clouds.yaml, and ways to talk to it."""
 
-    def __init__(self, clouds_yaml):
+    def __init__(self, clouds_yaml, reuse_logins=False):
         self.clouds_yaml = clouds_yaml
+        self.reuse_logins = reuse_logins
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
         self.env["OS_CLIENT_CONFIG_FILE"] = str(clouds_yaml)
 
     def openstack(self, *argv, cloud="local-demo", stdin=None):
         """`openstack --os-cloud <cloud> <argv>`, run in this process."""
-        return inprocess.openstack(["--os-cloud", cloud, *argv], stdin, env=self.env)
+        with _reused_logins() if self.reuse_logins else contextlib.nullcontext():
+            return inprocess.openstack(["--os-cloud", cloud, *argv], stdin, env=self.env)
 
     def openstack_process(self, *argv, cloud="local-demo", stdin=None, timeout=300):
         """The installed `openstack --os-cloud <cloud> <argv>`, as a real process."""
@@ -83,6 +94,41 @@ class Cloud:
         config = openstack.config.OpenStackConfig(config_files=[str(self.clouds_yaml)])
         region = config.get_one(cloud)
         return TroveClient(region.get_session(), region_name=region.get_region_name())
+
+
+_LOGINS = {}  # keystoneauth cache id (auth URL, user, password, scope) -> auth state
+
+
+@contextlib.contextmanager
+def _reused_logins():
+    """Identity plugins built meanwhile start from the token their credentials last got."""
+    from keystoneauth1.identity import base
+    from keystoneauth1.identity.generic import base as generic
+
+    get_auth_ref = generic.BaseGenericPlugin.get_auth_ref
+    invalidate = base.BaseIdentityPlugin.invalidate
+
+    def reusing_get_auth_ref(plugin, session, **kwargs):
+        key = plugin.get_cache_id()
+        if key in _LOGINS:
+            plugin.set_auth_state(_LOGINS[key])
+            return plugin.auth_ref
+        plugin.auth_ref = get_auth_ref(plugin, session, **kwargs)
+        if key:
+            _LOGINS[key] = plugin.get_auth_state()
+        return plugin.auth_ref
+
+    def forgetting_invalidate(plugin):
+        _LOGINS.pop(plugin.get_cache_id(), None)
+        return invalidate(plugin)
+
+    generic.BaseGenericPlugin.get_auth_ref = reusing_get_auth_ref
+    base.BaseIdentityPlugin.invalidate = forgetting_invalidate
+    try:
+        yield
+    finally:
+        generic.BaseGenericPlugin.get_auth_ref = get_auth_ref
+        base.BaseIdentityPlugin.invalidate = invalidate
 
 
 def quiet_wait(get, done, until_gone=False):
@@ -105,7 +151,7 @@ def cloud():
     if up.returncode != 0:
         pytest.fail(f"tools/local-cloud up failed:\n{up.stderr}\n{up.stdout}", pytrace=False)
     clouds_yaml = _local_cloud("env").stdout.strip().split("=", 1)[1]
-    yield Cloud(pathlib.Path(clouds_yaml))
+    yield Cloud(pathlib.Path(clouds_yaml), reuse_logins=True)
     # Under pytest-xdist another worker may still need the cloud: `make test`
     # stops it after the whole run instead.
     if not was_up and not os.environ.get("PYTEST_XDIST_WORKER"):

@@ -62,7 +62,7 @@ def test_flavor_list_show_by_name_and_id(cloud):
     table = cloud.openstack("database", "flavor", "list")
     assert table.code == 0 and "m1.small" in table.out
     by_name = cloud.openstack("database", "flavor", "show", "m1.small", "-f", "json").json()
-    by_id = cloud.openstack("database", "flavor", "show", small["ID"], "-f", "json").json()
+    by_id = cloud.openstack("database", "flavor", "show", str(small["ID"]), "-f", "json").json()
     assert by_name == by_id and by_name["ram"] == small["RAM"]
     table = cloud.openstack("database", "flavor", "show", "m1.small")
     assert table.code == 0 and "m1.small" in table.out
