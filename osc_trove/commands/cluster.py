@@ -86,10 +86,7 @@ class CreateCluster(base.ShowOne):
         parser.add_argument("datastore_version", metavar="<datastore_version>",
                             help="Datastore version (name or ID), e.g. 7.0")
         cluster_spec.add_instance_option(parser)
-        parser.add_argument(
-            "--locality", metavar="<policy>", choices=("affinity", "anti-affinity"),
-            help="Server group policy for the members: affinity or anti-affinity",
-        )
+        common.add_locality_argument(parser, "the members")
         parser.add_argument(
             "--extended-properties", metavar="<key=value[,key=value...]>",
             help="Datastore-specific cluster properties, e.g. for MongoDB: num_configsvr, "

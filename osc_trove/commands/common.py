@@ -66,6 +66,20 @@ def add_paging_arguments(parser, what, marker_help):
     parser.add_argument("--marker", metavar="<marker>", help=marker_help)
 
 
+# Server group policies Trove takes: the soft ones since Trove 23.0.0 for instances
+# and 26.0.0 for clusters (older Troves refuse them with 400).
+LOCALITIES = ("affinity", "anti-affinity", "soft-affinity", "soft-anti-affinity")
+
+
+def add_locality_argument(parser, what):
+    """--locality: the server group policy of `what` (e.g. "the members")."""
+    parser.add_argument(
+        "--locality", metavar="<policy>", choices=LOCALITIES,
+        help=f"Server group policy for {what}: {', '.join(LOCALITIES)} (soft: best "
+        "effort, as far as the compute hosts allow)",
+    )
+
+
 def hidden(parser, *flags, **kwargs):
     """An older spelling of an option (python-troveclient's), accepted but kept out of help."""
     parser.add_argument(*flags, help=argparse.SUPPRESS, **kwargs)

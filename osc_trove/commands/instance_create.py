@@ -126,13 +126,7 @@ class CreateInstance(base.ShowOne):
             default=[],
             help="Module to apply (name or ID); repeat for several",
         )
-        parser.add_argument(
-            "--locality",
-            metavar="<policy>",
-            choices=("affinity", "anti-affinity"),
-            help="Server group policy for the instance and its future replicas: "
-            "affinity or anti-affinity",
-        )
+        common.add_locality_argument(parser, "the instance and its future replicas")
         parser.add_argument("--region", metavar="<region>", help="Region to create it in")
         parser.add_argument(
             "--is-public",

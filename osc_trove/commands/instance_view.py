@@ -3,8 +3,8 @@
 Scripts parse python-troveclient's output, so its field names and value
 shapes are the contract: `flavor` is the flavor's ID, `volume` the size in
 GB, `datastore` the type, `replica_of` an ID, `fault` the message. What it
-flattens away is offered as extra fields (`access`, `volume_used_percent`)
-rather than instead of its own.
+flattens away is offered as extra fields (`access`, `volume_used_percent`,
+PostgreSQL's `volume_wal_size`) rather than instead of its own.
 """
 
 from osc_trove.commands import output
@@ -58,10 +58,10 @@ def _flattened(instance):
     volume = instance.get("volume")
     if isinstance(volume, dict):
         data["volume"] = volume.get("size")
-        if "used" in volume:
-            data["volume_used"] = volume["used"]
-        if "used_percent" in volume:
-            data["volume_used_percent"] = volume["used_percent"]
+        # Every other detail as volume_<key>: used (troveclient's volume_used),
+        # used_percent, and what a datastore's guest adds (PostgreSQL: wal_size,
+        # wal_archive_size).
+        data.update({f"volume_{key}": value for key, value in volume.items() if key != "size"})
     if isinstance(instance.get("ip"), list):
         data["ip"] = ", ".join(str(ip) for ip in instance["ip"])
     store = instance.get("datastore")

@@ -82,6 +82,18 @@ def test_create_sends_every_member_key_and_option(trove):
     assert "links" not in shown and "instances" not in shown and "task" not in shown
 
 
+@pytest.mark.parametrize("policy", ["soft-affinity", "soft-anti-affinity"])
+def test_create_takes_the_soft_localities(trove, policy):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/clusters", cluster())
+    code, _, err = trove.run("database", "cluster", "create", "c1", "mongodb", "4.0",
+                             "--instance", "flavor=2,volume=1", "--locality", policy)
+    assert code == 0, err
+    assert trove.bodies() == [{"cluster": {
+        "name": "c1", "datastore": {"type": "mongodb", "version": "4.0"},
+        "instances": [{"flavorRef": "2", "volume": {"size": 1}}], "locality": policy}}]
+
+
 def test_create_hidden_underscore_spelling_of_extended_properties(trove):
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("POST", "/clusters", cluster())

@@ -614,3 +614,23 @@ def test_list_rejects_a_limit_below_one_before_any_request(trove):
             trove.run("database", "instance", "list", *argv)
         assert exit_.value.code == 2
     assert trove.requests == []
+
+
+def test_show_keeps_the_volume_details_a_guest_adds(trove):
+    """PostgreSQL's guest reports its WAL sizes in `volume`; `volume` stays the size."""
+    trove.on("GET", f"/instances/{IID}", show_body(
+        volume={"size": 2, "used": 0.3, "wal_size": 16777216, "wal_archive_size": 0}))
+    shown = trove.run_json("database", "instance", "show", IID)
+    assert {k: v for k, v in shown.items() if k.startswith("volume")} == {
+        "volume": 2, "volume_used": 0.3, "volume_wal_size": 16777216,
+        "volume_wal_archive_size": 0}
+
+
+@pytest.mark.parametrize("policy", ["soft-affinity", "soft-anti-affinity"])
+def test_create_takes_the_soft_localities(trove, policy):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, _, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                             "--locality", policy)
+    assert code == 0, err
+    assert trove.bodies() == [{"instance": {"name": "db1", "flavorRef": "2", "locality": policy}}]
