@@ -6,6 +6,9 @@ from osc_trove import masking
 from osc_trove.commands import base, common, instance_view, nic_keys, other_services, wait
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
+# What a replica takes from its source: Trove refuses these in a replica's request (400).
+COPIED_FROM_SOURCE = ("flavor", "size", "volume_type", "datastore", "datastore_version",
+                      "datastore_version_number", "locality")
 
 
 def parse_users(values):
@@ -116,7 +119,8 @@ class CreateInstance(base.ShowOne):
             "--replica-count",
             metavar="<count>",
             type=common.positive_int,
-            help="Number of replicas to create (with --replica-of; default 1)",
+            help="Number of replicas to create with --replica-of (default 1); without "
+            "--replica-of only 1 is accepted",
         )
         common.hidden(parser, "--replica_count", dest="replica_count", type=common.positive_int)
         parser.add_argument(
@@ -145,7 +149,14 @@ class CreateInstance(base.ShowOne):
 
     def take_action(self, parsed_args):
         args = parsed_args
-        fields = request_fields(self.app, self.trove, args, check_options(args))
+        parsed = check_options(args)
+        left_out = leave_out_for_replica(args)
+        if left_out:
+            self.app.stderr.write(
+                f"Left out {', '.join(left_out)}: a replica gets them from its source "
+                "instance, and Trove refuses them in a replica's request.\n"
+            )
+        fields = request_fields(self.app, self.trove, args, parsed)
         instances = self.trove.instances
         created = instances.create(name=args.name, **fields)
         if not args.wait:
@@ -168,9 +179,22 @@ def check_options(args):
         raise exceptions.CommandError("--flavor is required (except with --replica-of).")
     if args.volume_type and args.size is None:
         raise exceptions.CommandError("--volume-type needs --size.")
-    if args.replica_count is not None and not args.replica_of:
-        raise exceptions.CommandError("--replica-count needs --replica-of.")
+    if args.replica_count is not None and args.replica_count > 1 and not args.replica_of:
+        raise exceptions.CommandError(
+            f"--replica-count {args.replica_count} needs --replica-of: Trove creates several "
+            "instances at once only as replicas of one source."
+        )
     return users, nics
+
+
+def leave_out_for_replica(args):
+    """With --replica-of, clear what Trove refuses for a replica; the options cleared."""
+    if not args.replica_of:
+        return []
+    given = [dest for dest in COPIED_FROM_SOURCE if getattr(args, dest) is not None]
+    for dest in given:
+        setattr(args, dest, None)
+    return ["--" + dest.replace("_", "-") for dest in given]
 
 
 def request_fields(app, trove, args, parsed):

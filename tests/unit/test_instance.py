@@ -63,7 +63,6 @@ def test_create_with_every_option_by_name(trove):
     trove.on(
         "GET", "/configurations", {"configurations": [{"id": CONFIG_ID, "name": "tuned"}]}
     )
-    trove.on("GET", "/instances", list_body(row(IID, "src")))
     trove.on("GET", "/modules", {"modules": [{"id": MODULE_ID, "name": "ping"}]})
     trove.on("POST", "/instances", sample("instance-create-response.json"))
     shown = trove.run_json(
@@ -74,7 +73,7 @@ def test_create_with_every_option_by_name(trove):
         "--datastore", "mysql", "--datastore-version", "5.7",
         "--datastore-version-number", "5.7.29",
         "--nic", f"net-id={NET_ID},subnet-id={SUBNET_ID},ip-address=10.0.0.5",
-        "--configuration", "tuned", "--replica-of", "src", "--replica-count", "2",
+        "--configuration", "tuned", "--replica-count", "1",
         "--module", "ping", "--module", MODULE_ID,
         "--locality", "anti-affinity", "--region", "RegionTwo",
         "--is-public", "--allowed-cidr", "10.0.0.0/24", "--allowed-cidr", "10.1.0.0/24",
@@ -94,8 +93,7 @@ def test_create_with_every_option_by_name(trove):
                 ],
                 "restorePoint": {"backupRef": BACKUP_ID},
                 "configuration": CONFIG_ID,
-                "replica_of": IID,
-                "replica_count": 2,
+                "replica_count": 1,
                 "modules": [{"id": MODULE_ID}, {"id": MODULE_ID}],
                 "nics": [{"network_id": NET_ID, "subnet_id": SUBNET_ID, "ip_address": "10.0.0.5"}],
                 "availability_zone": "az1",
@@ -110,7 +108,6 @@ def test_create_with_every_option_by_name(trove):
         ("GET", "/flavors"),
         ("GET", "/backups"),
         ("GET", "/configurations"),
-        ("GET", "/instances"),
         ("GET", "/modules"),
         ("POST", "/instances"),
     ]
@@ -196,7 +193,8 @@ def test_create_is_private_with_cidrs(trove):
          "(at least net-id or subnet-id); 'net-id' is not that."),
         (["--nic", "ip-address=10.0.0.1"], "--nic 'ip-address=10.0.0.1' needs net-id or "
          "subnet-id."),
-        (["--replica-count", "2"], "--replica-count needs --replica-of."),
+        (["--replica-count", "2"], "--replica-count 2 needs --replica-of: Trove creates "
+         "several instances at once only as replicas of one source."),
         (["--volume-type", "ssd"], "--volume-type needs --size."),
     ],
 )
@@ -634,3 +632,28 @@ def test_create_takes_the_soft_localities(trove, policy):
                              "--locality", policy)
     assert code == 0, err
     assert trove.bodies() == [{"instance": {"name": "db1", "flavorRef": "2", "locality": policy}}]
+
+
+def test_a_replica_leaves_out_what_trove_copies_from_the_source_saying_so(trove):
+    trove.on("GET", "/instances", list_body(row(IID, "src")))
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, out, err = trove.run(
+        "database", "instance", "create", "db2", "--replica-of", "src", "--replica-count", "2",
+        "--flavor", "m1.large", "--size", "2", "--volume-type", "ssd", "--datastore", "mysql",
+        "--datastore-version", "5.7", "--locality", "anti-affinity", "--availability-zone", "az1",
+    )
+    assert code == 0, err
+    assert err == ("Left out --flavor, --size, --volume-type, --datastore, --datastore-version, "
+                   "--locality: a replica gets them from its source instance, and Trove "
+                   "refuses them in a replica's request.\n")
+    assert trove.bodies() == [{"instance": {
+        "name": "db2", "replica_of": IID, "replica_count": 2, "availability_zone": "az1"}}]
+    # No flavor lookup for a flavor that is not sent.
+    assert trove.requests == [("GET", "/instances"), ("POST", "/instances")]
+
+
+def test_a_replica_with_only_what_trove_takes_says_nothing(trove):
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, out, err = trove.run("database", "instance", "create", "db2", "--replica-of", IID)
+    assert (code, err) == (0, "")
+    assert trove.bodies() == [{"instance": {"name": "db2", "replica_of": IID}}]
