@@ -8,10 +8,29 @@
     for flavor in trove.flavors.list():
         print(flavor["name"])
 
-Methods return the JSON the server sent (dicts and lists); HTTP errors raise
-osc_lib.exceptions.ClientException subclasses carrying the server's message.
+Methods return the JSON the server sent (dicts and lists). Answers with an
+HTTP error status raise osc_lib.exceptions.ClientException subclasses carrying
+the server's message; every other error is a TroveError (osc_trove.api.errors):
+RequestFailed (no usable answer), ResourceNotFound and AmbiguousName (a name
+or ID matching no resource, or several), UnaddressableName, ServiceNotFound.
 """
 
 from osc_trove.api.client import TroveClient
+from osc_trove.api.errors import (
+    AmbiguousName,
+    RequestFailed,
+    ResourceNotFound,
+    ServiceNotFound,
+    TroveError,
+    UnaddressableName,
+)
 
-__all__ = ["TroveClient"]
+__all__ = [
+    "AmbiguousName",
+    "RequestFailed",
+    "ResourceNotFound",
+    "ServiceNotFound",
+    "TroveClient",
+    "TroveError",
+    "UnaddressableName",
+]

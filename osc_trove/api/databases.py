@@ -2,13 +2,8 @@
 
 from urllib.parse import quote
 
-from osc_lib import exceptions
-
+from osc_trove.api.errors import UnaddressableName
 from osc_trove.api.resource import Nested
-
-
-class UnaddressableName(exceptions.CommandError):
-    """A database name that Trove's URLs cannot carry."""
 
 
 def database_segment(name):

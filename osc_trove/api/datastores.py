@@ -50,8 +50,8 @@ class DatastoreVersions(Resource):
         if len(matches) > 1:
             stores = ", ".join(name for name, _ in matches)
             raise AmbiguousName(
-                f"Datastore version '{name_or_id}' exists in several datastores ({stores}); "
-                "name one with --datastore."
+                f"Datastore version '{name_or_id}' exists in several datastores ({stores}).",
+                narrowed_by="datastore",
             )
         return self.get(matches[0][1]["id"])
 
@@ -82,7 +82,8 @@ class MgmtDatastoreVersions(Resource):
         if len(stores) > 1:
             raise AmbiguousName(
                 f"Datastore version '{name_or_id}' exists in several datastores "
-                f"({', '.join(stores)}); name one with --datastore."
+                f"({', '.join(stores)}).",
+                narrowed_by="datastore",
             )
         return self.pick(name_or_id, named)
 

@@ -1,8 +1,12 @@
-"""One-line errors for everything that can go wrong between us and Trove.
+"""The errors of osc-trove's API, each one line.
 
-Every message names the service and the host it was reached at, then what
-went wrong. A mutating request whose fate is unknown says so, and how to
-check, because it is never sent twice (see docs/reliability.md).
+Answers with an HTTP error status raise osc-lib's ClientException subclasses
+(NotFound, BadRequest, ...: `code` is the status); everything else the API
+raises is a TroveError. Every message about a request names the service and
+the host it was reached at, then what went wrong. A mutating request whose
+fate is unknown says so (and is never sent twice, see docs/reliability.md):
+such an exception carries `uncertain_request`, (method, path), so that a
+caller can say how to check.
 """
 
 from http import HTTPStatus
@@ -27,26 +31,53 @@ _ERRORS_BY_STATUS = {
 # 5xx answers after which a mutating request may or may not have been carried out.
 _UNCERTAIN_STATUSES = {500, 502, 503, 504}
 
-# How to see what a request on a collection did: the first match in the path wins.
-_HOW_TO_CHECK = (
-    ("users", "openstack database user list <instance>"),
-    ("databases", "openstack database db list <instance>"),
-    ("root", "openstack database root show <instance>"),
-    ("backup_strategies", "openstack database backup strategy list"),
-    ("backups", "openstack database backup list"),
-    ("instances", "openstack database instance list"),
-)
+# The advice in the message of a request that may have been carried out.
+CHECK_STATE = "check its state"
 
 
-class RequestFailed(exceptions.CommandError):
+class TroveError(Exception):
+    """An error of osc-trove's API that is not an HTTP error answer."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RequestFailed(TroveError):
     """No usable answer: the network failed, or the answer was not what Trove sends.
 
-    `transient` tells whether trying again later may succeed (--wait polls on).
+    `transient` tells whether trying again later may succeed.
     """
 
-    def __init__(self, message, transient=False):
+    def __init__(self, message: str, transient: bool = False) -> None:
         super().__init__(message)
         self.transient = transient
+
+
+class ResourceNotFound(TroveError, LookupError):
+    """No resource has the name or ID given."""
+
+
+class AmbiguousName(TroveError, LookupError):
+    """Several resources share the name given.
+
+    `narrowed_by` names the argument of `find` that tells them apart, if any.
+    """
+
+    def __init__(self, message: str, narrowed_by: str | None = None) -> None:
+        super().__init__(message)
+        self.narrowed_by = narrowed_by
+
+
+class UnaddressableName(TroveError, ValueError):
+    """A name Trove's URLs cannot carry (empty, or what its router misreads)."""
+
+
+class ServiceNotFound(TroveError):
+    """The service catalog has no endpoint for a service needed."""
 
 
 def where(host, service=None):
@@ -63,10 +94,16 @@ def status_text(response):
 
 def may_have_reached(method, path):
     """The sentence for a mutating request that may have been carried out."""
-    words = path.split("?", 1)[0].split("/")
-    check = next((how for word, how in _HOW_TO_CHECK if word in words), None)
-    hint = f"check with `{check}`" if check else "check its state"
-    return f"the {method} request may have reached the server: {hint} before trying again"
+    return f"the {method} request may have reached the server: {CHECK_STATE} before trying again"
+
+
+def _with_fate(err, method, path, uncertain):
+    """`err`, whose `uncertain_request` is (method, path) when the request may
+    have been carried out (its message then says so), else None."""
+    if uncertain:
+        err.message += f"; {may_have_reached(method, path)}"
+    err.uncertain_request = (method, path) if uncertain else None
+    return err
 
 
 def http_error(response, method, path, host, retry_after=None, tries=1):
@@ -79,9 +116,9 @@ def http_error(response, method, path, host, retry_after=None, tries=1):
         message += f"; it asks to try again in {retry_after:g} s"
     if tries > 1:
         message += f" (tried {tries} times)"
-    if method != "GET" and status in _UNCERTAIN_STATUSES and retry_after is None:
-        message += f"; {may_have_reached(method, path)}"
-    return _ERRORS_BY_STATUS.get(status, exceptions.ClientException)(status, message)
+    uncertain = method != "GET" and status in _UNCERTAIN_STATUSES and retry_after is None
+    error_class = _ERRORS_BY_STATUS.get(status, exceptions.ClientException)
+    return _with_fate(error_class(status, message), method, path, uncertain)
 
 
 def server_message(response):
@@ -117,9 +154,7 @@ def bad_body(response, method, path, host):
     else:
         what = f"a body that is not JSON ({content_type.split(';')[0]})"
     message = f"{where(host)} answered {status_text(response)} with {what}"
-    if method != "GET":
-        message += f"; {may_have_reached(method, path)}"
-    return RequestFailed(message)
+    return _with_fate(RequestFailed(message), method, path, method != "GET")
 
 
 def transport_error(reason, method, path, host, sent, tries=1, transient=True, service=None):
@@ -127,9 +162,7 @@ def transport_error(reason, method, path, host, sent, tries=1, transient=True, s
     message = f"{where(host, service)}: {reason}"
     if tries > 1:
         message += f" (tried {tries} times)"
-    if method != "GET":
-        if sent:
-            message += f"; {may_have_reached(method, path)}"
-        else:
-            message += f"; the {method} request was not sent"
-    return RequestFailed(message, transient=transient)
+    if method != "GET" and not sent:
+        message += f"; the {method} request was not sent"
+    err = RequestFailed(message, transient=transient)
+    return _with_fate(err, method, path, method != "GET" and sent)

@@ -7,8 +7,8 @@ single sign-on) also reads objects: no second login, no password needed.
 from urllib.parse import quote
 
 from keystoneauth1 import exceptions as ksa_exceptions
-from osc_lib import exceptions
 
+from osc_trove.api.errors import ServiceNotFound
 from osc_trove.api.http import Http
 
 # Objects per listing request; a shorter page is the last one.
@@ -22,7 +22,7 @@ class ObjectStore(Http):
         try:
             return super().request(method, path, raw=raw, **kwargs)
         except ksa_exceptions.EndpointNotFound:
-            raise exceptions.CommandError(
+            raise ServiceNotFound(
                 "The service catalog has no object-store endpoint to read published logs from."
             ) from None
 

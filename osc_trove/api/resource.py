@@ -5,6 +5,10 @@ from urllib.parse import quote
 
 from osc_lib import exceptions
 
+from osc_trove.api.errors import AmbiguousName, ResourceNotFound
+
+__all__ = ["AmbiguousName", "Nested", "Resource", "ResourceNotFound", "looks_like_uuid"]
+
 UUID_RE = re.compile(r"^[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}$", re.IGNORECASE)
 
 
@@ -15,14 +19,6 @@ def looks_like_uuid(value):
 def segment(value):
     """One URL path segment: everything quoted, slashes included."""
     return quote(str(value), safe="")
-
-
-class ResourceNotFound(exceptions.CommandError):
-    """No resource has the name or ID a user gave."""
-
-
-class AmbiguousName(exceptions.CommandError):
-    """Several resources share the name a user gave."""
 
 
 class Resource:

@@ -3,9 +3,8 @@
 import re
 from urllib.parse import quote
 
-from osc_lib import exceptions
-
 from osc_trove.api.databases import database_entry, database_segment
+from osc_trove.api.errors import UnaddressableName
 from osc_trove.api.resource import Nested
 
 # What urllib.parse.unquote (Trove's second unquoting) would decode.
@@ -26,7 +25,7 @@ def user_segment(name, host=None):
     Anything else is quoted once, so that the server's messages read plainly.
     """
     if not name:  # would address the list of users
-        raise exceptions.CommandError("The user name is empty.")
+        raise UnaddressableName("The user name is empty.")
     if host or "@" in name:
         identity = f"{name}@{host or '%'}"
     else:

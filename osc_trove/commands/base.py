@@ -5,7 +5,8 @@ from osc_lib import exceptions
 from osc_lib.command import command
 
 from osc_trove import masking
-from osc_trove.commands import common, multidelete, output, wait
+from osc_trove.api import errors
+from osc_trove.commands import common, hints, multidelete, output, wait
 
 
 class TroveCommandMixin:
@@ -27,14 +28,19 @@ class TroveCommandMixin:
             from osc_trove import coexistence, plugin
 
             coexistence.warn_if_troveclient_is_loaded()
-            client = manager._osc_trove_client = plugin.make_client(manager)
+            client = hints.with_hints(plugin.make_client(manager))
+            manager._osc_trove_client = client
         return client
 
     def run(self, parsed_args):
         # osc-lib logs the parsed arguments at DEBUG before running a command:
         # passwords among them must read *** (one filter per command logger).
         masking.masked_logger(self.log.name)
-        return super().run(parsed_args)
+        try:
+            return super().run(parsed_args)
+        except errors.TroveError as err:
+            hints.add_hint(err)  # a lookup's: request errors have theirs already
+            raise
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
@@ -58,18 +64,20 @@ class Command(TroveCommandMixin, command.Command):
 
 
 class Lister(TroveCommandMixin, command.Lister):
-    """A list; `long_columns` (titles) are shown only with --long."""
+    """A list; `long_columns` (titles) are shown only with --long, which every list
+    takes, as OSC's own lists do."""
 
     long_columns = ()
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        if self.long_columns:
-            parser.add_argument(
-                "--long",
-                action="store_true",
-                help=f"List more columns ({', '.join(self.long_columns)})",
-            )
+        more = f"List more columns ({', '.join(self.long_columns)})"
+        parser.add_argument(
+            "--long",
+            action="store_true",
+            help=more if self.long_columns else "Taken as by OSC's other lists; this list has "
+            "no more columns to show",
+        )
         return parser
 
     def produce_output(self, parsed_args, column_names, data):

@@ -3,6 +3,7 @@ reset status, and the replica actions (detach, promote, eject)."""
 
 from osc_lib import exceptions
 
+from osc_trove.api.errors import TroveError
 from osc_trove.commands import base, common, other_services, wait
 
 WAITS = ("ACTIVE",)
@@ -50,7 +51,7 @@ def keeping_configuration(command, instance_id, change, attach_again=True, curre
                           f"instance {instance_id}", ("ACTIVE",), wait.DEFAULT_TIMEOUT,
                           failed=wait.status_in("ERROR", "RESTART_REQUIRED"))
         instances.update(instance_id, configuration=group["id"])
-    except (exceptions.ClientException, exceptions.CommandError) as err:
+    except (exceptions.ClientException, TroveError, exceptions.CommandError) as err:
         raise exceptions.CommandError(
             f"Could not attach configuration group '{group['id']}' again ({err}); "
             f"once the instance is ACTIVE, run {attach}."

@@ -2,9 +2,11 @@
 
 from osc_lib import exceptions
 
+from osc_trove.api.errors import TroveError
+
 # What one failed deletion may raise: server errors, unknown or ambiguous names,
 # and a failed --wait.
-_FAILURES = (exceptions.ClientException, exceptions.CommandError)
+_FAILURES = (exceptions.ClientException, TroveError, exceptions.CommandError)
 
 
 def delete_each(names, delete_one, singular, plural, stream, wait_one=None):

@@ -11,6 +11,7 @@ import time
 
 from osc_lib import exceptions
 
+from osc_trove.api.errors import TroveError
 from osc_trove.commands.common import positive_int
 
 DEFAULT_TIMEOUT = 1800
@@ -149,7 +150,7 @@ def wait_for(
                     progress.update("DELETED", elapsed)
                     return None
                 raise WaitFailed(f"{subject} disappeared after {elapsed_text(elapsed)}.") from None
-            except (exceptions.ClientException, exceptions.CommandError) as err:
+            except (exceptions.ClientException, TroveError, exceptions.CommandError) as err:
                 if not _is_transient(err) or transient >= TRANSIENT_TRIES:
                     raise _gave_up(subject, status, clock() - start, err) from None
                 transient += 1

@@ -210,11 +210,22 @@ def test_a_refused_post_was_not_sent(trove, pauses):
     ("/mgmt/elsewhere", None),
 ])
 def test_the_check_named_fits_the_collection(path, check):
-    from osc_trove.api.errors import may_have_reached
+    from osc_lib import exceptions
 
-    hint = f"check with `{check}`" if check else "check its state"
+    from osc_trove.api.errors import may_have_reached
+    from osc_trove.commands.hints import add_hint
+
+    # The API says nothing of `openstack`; the commands name the command to check with.
     assert may_have_reached("POST", path) == (
-        f"the POST request may have reached the server: {hint} before trying again"
+        "the POST request may have reached the server: check its state before trying again"
+    )
+    err = exceptions.ClientException(500, f"Boom; {may_have_reached('POST', path)}")
+    err.uncertain_request = ("POST", path)
+    add_hint(err)
+    hint = f"check with `{check}`" if check else "check its state"
+    assert str(err) == (
+        f"Boom; the POST request may have reached the server: {hint} before trying again "
+        "(HTTP 500)"
     )
 
 
