@@ -7,8 +7,8 @@ import inspect
 
 
 def configure_db(db_api, conf):
-    """Trove up to 23.x (sqlalchemy-migrate) takes the options;
-    later releases (alembic) read CONF themselves."""
+    """Trove 21.x and 22.x (sqlalchemy-migrate) take the options; 23.x
+    and later (alembic) read CONF themselves."""
     if 'options' in inspect.signature(db_api.configure_db).parameters:
         db_api.configure_db(conf)
     else:
@@ -16,7 +16,8 @@ def configure_db(db_api, conf):
 
 
 def has_instance_ssl():
-    """Instance SSL (trove.common.ssl, Barbican bundles) came after 21.x."""
+    """Instance SSL (trove.common.ssl, Barbican bundles) came in 26.0.0;
+    earlier releases do not install barbicanclient either."""
     return importlib.util.find_spec('trove.common.ssl') is not None
 
 

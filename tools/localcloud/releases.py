@@ -71,7 +71,8 @@ def keystone_sqlite_tuned(version):
     behind a reader's lock, and connections finalised in another thread of
     the threaded server could not roll back. WAL lets a writer commit
     beside readers; check_same_thread=false lets any thread close a
-    connection. The default release keeps its database settings.
+    connection. Every older release runs with them (all were tried so);
+    the default release keeps its database settings.
     """
     return version != DEFAULT
 

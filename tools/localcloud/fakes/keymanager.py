@@ -30,7 +30,7 @@ def store(payload, name=None, content_type='application/octet-stream',
 def find(ref):
     secret = SECRETS.get(secret_id(ref))
     if secret is None:
-        # Imported here: Trove 21.x (no instance SSL) does not install
+        # Imported here: Trove before 26.0.0 (no instance SSL) does not install
         # barbicanclient, and the HTTP face stores secrets without it.
         from barbicanclient import exceptions as barbican_exceptions
         raise barbican_exceptions.HTTPClientError(
