@@ -29,6 +29,7 @@ test: venv lint docs
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/mypy osc_trove/api
 
 # HTML into doc/build/html; -E re-reads every page so no warning hides in a
 # cached one, -W makes warnings errors.

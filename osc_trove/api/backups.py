@@ -2,6 +2,7 @@
 
 from osc_trove.api import quirks
 from osc_trove.api.resource import Nested, Resource
+from osc_trove.api.shapes import Ident, Params, Row
 
 
 class Backups(Resource):
@@ -13,7 +14,7 @@ class Backups(Resource):
     label = "backup"
     lookup = "uuid"
 
-    def delete(self, backup_id):
+    def delete(self, backup_id: Ident) -> None:
         quirks.deleting_backup(self, backup_id, lambda: super(Backups, self).delete(backup_id))
 
 
@@ -38,14 +39,18 @@ class BackupStrategies(Resource):
     plural = "backup_strategies"
     label = "backup strategy"
 
-    def list(self, instance_id=None, project_id=None):
+    def list(  # type: ignore[override]  # the collection is unpaged, scoped by query
+        self, instance_id: str | None = None, project_id: str | None = None
+    ) -> list[Row]:
         body = self.http.get(self.path, params=_scope(instance_id, project_id)) or {}
         return body.get(self.plural) or []
 
-    def delete(self, instance_id=None, project_id=None):
+    def delete(  # type: ignore[override]
+        self, instance_id: str | None = None, project_id: str | None = None
+    ) -> None:
         self.http.delete(self.path, params=_scope(instance_id, project_id))
 
 
-def _scope(instance_id, project_id):
+def _scope(instance_id: str | None, project_id: str | None) -> Params | None:
     params = {k: v for k, v in (("instance_id", instance_id), ("project_id", project_id)) if v}
     return params or None

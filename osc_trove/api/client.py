@@ -1,5 +1,7 @@
 """TroveClient: one object giving access to every Trove resource."""
 
+from keystoneauth1.session import Session
+
 from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
 from osc_trove.api.clusters import Clusters
 from osc_trove.api.configurations import ConfigurationParameters, Configurations
@@ -25,7 +27,8 @@ class TroveClient(Http):
     `endpoint_override` names one.
     """
 
-    def __init__(self, session, region_name=None, interface=None, endpoint_override=None):
+    def __init__(self, session: Session, region_name: str | None = None,
+                 interface: str | None = None, endpoint_override: str | None = None) -> None:
         super().__init__(session, region_name, interface, endpoint_override)
         self.datastores = Datastores(self)
         self.datastore_versions = DatastoreVersions(self, self.datastores)

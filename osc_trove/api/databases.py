@@ -1,12 +1,14 @@
 """Databases (schemas) inside an instance."""
 
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from osc_trove.api.errors import UnaddressableName
 from osc_trove.api.resource import Nested
+from osc_trove.api.shapes import Row
 
 
-def database_segment(name):
+def database_segment(name: str) -> str:
     """The URL path segment of a database, when Trove can route it.
 
     Trove takes the segment as the web server decoded it, without unquoting
@@ -29,11 +31,11 @@ def database_segment(name):
     return quote(name, safe="")
 
 
-def _unaddressable(name, why):
+def _unaddressable(name: str, why: str) -> UnaddressableName:
     return UnaddressableName(f"Trove's API cannot address database '{name}': {why}.")
 
 
-def database_entry(database):
+def database_entry(database: str | Row) -> Row:
     """`{"name": ...}` for a name; a dict (name, character_set, collate) as it is."""
     return dict(database) if isinstance(database, dict) else {"name": database}
 
@@ -47,9 +49,11 @@ class Databases(Nested):
     label = "database"
     marker_quoted_twice = True
 
-    def item_segment(self, name):
+    def item_segment(self, name: str) -> str:
         return database_segment(name)
 
-    def create(self, instance_id, databases):
+    def create(  # type: ignore[override]  # names, not a request body
+        self, instance_id: str, databases: Iterable[str | Row]
+    ) -> None:
         """Create databases: names, or dicts with `name`, `character_set`, `collate`."""
         super().create(instance_id, {"databases": [database_entry(db) for db in databases]})

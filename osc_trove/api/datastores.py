@@ -1,6 +1,10 @@
 """Datastores and their versions."""
 
+from collections.abc import Iterable
+
+from osc_trove.api.http import Http
 from osc_trove.api.resource import AmbiguousName, Resource, looks_like_uuid
+from osc_trove.api.shapes import Any, Row, Rows
 
 
 class Datastores(Resource):
@@ -20,15 +24,19 @@ class DatastoreVersions(Resource):
     label = "datastore version"
     lookup = "uuid"
 
-    def __init__(self, http, datastores):
+    def __init__(self, http: Http, datastores: Datastores) -> None:
         super().__init__(http)
         self.datastores = datastores
 
-    def list(self, datastore, limit=None, **params):
+    def list(  # type: ignore[override]  # versions are listed per datastore
+        self, datastore: str, limit: int | None = None, **params: Any
+    ) -> Rows:
         path = self.datastores.url(datastore, "versions")
         return self.http.paginate(path, self.plural, params=params, limit=limit)
 
-    def find(self, name_or_id, datastore=None):
+    def find(  # type: ignore[override]  # narrowed by datastore
+        self, name_or_id: str, datastore: str | None = None
+    ) -> Row:
         """Find a version by name or ID, within `datastore` when one is given.
 
         Without a datastore, a name is looked for in every datastore's version
@@ -66,11 +74,13 @@ class MgmtDatastoreVersions(Resource):
     label = "datastore version"
     lookup = "uuid"
 
-    def of_datastore(self, datastore, versions):
+    def of_datastore(self, datastore: str, versions: Iterable[Row]) -> list[Row]:
         """The versions of `datastore` (its name or ID) among `versions`."""
         return [v for v in versions if datastore in (v["datastore_name"], v["datastore_id"])]
 
-    def find(self, name_or_id, datastore=None):
+    def find(  # type: ignore[override]  # narrowed by datastore
+        self, name_or_id: str, datastore: str | None = None
+    ) -> Row:
         """A version by ID, or by name (within `datastore` when one is given): one request."""
         if looks_like_uuid(name_or_id) and datastore is None:
             return super().find(name_or_id)
@@ -78,7 +88,7 @@ class MgmtDatastoreVersions(Resource):
         if datastore is not None:
             versions = self.of_datastore(datastore, versions)
         named = [v for v in versions if name_or_id in (v.get("id"), v.get("name"))]
-        stores = sorted({v.get("datastore_name") for v in named})
+        stores = sorted({str(v.get("datastore_name")) for v in named})
         if len(stores) > 1:
             raise AmbiguousName(
                 f"Datastore version '{name_or_id}' exists in several datastores "
@@ -87,6 +97,6 @@ class MgmtDatastoreVersions(Resource):
             )
         return self.pick(name_or_id, named)
 
-    def edit(self, version_id, **fields):
+    def edit(self, version_id: str, **fields: Any) -> Any:
         """PATCH the fields given (Trove takes them unwrapped here)."""
         return self.http.patch(self.url(version_id), fields)

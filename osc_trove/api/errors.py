@@ -10,8 +10,10 @@ caller can say how to check.
 """
 
 from http import HTTPStatus
+from typing import Any, TypeVar
 
 from osc_lib import exceptions
+from requests import Response
 
 SERVICE = "Database service"
 
@@ -31,12 +33,17 @@ _ERRORS_BY_STATUS = {
 # 5xx answers after which a mutating request may or may not have been carried out.
 _UNCERTAIN_STATUSES = {500, 502, 503, 504}
 
+# An error of either kind (see _with_fate).
+E = TypeVar("E", exceptions.ClientException, "RequestFailed")
+
 # The advice in the message of a request that may have been carried out.
 CHECK_STATE = "check its state"
 
 
 class TroveError(Exception):
     """An error of osc-trove's API that is not an HTTP error answer."""
+
+    uncertain_request: tuple[str, str] | None = None
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -80,11 +87,11 @@ class ServiceNotFound(TroveError):
     """The service catalog has no endpoint for a service needed."""
 
 
-def where(host, service=None):
+def where(host: str, service: str | None = None) -> str:
     return f"{service or SERVICE} at {host}"
 
 
-def status_text(response):
+def status_text(response: Response) -> str:
     try:
         phrase = HTTPStatus(response.status_code).phrase
     except ValueError:
@@ -92,21 +99,23 @@ def status_text(response):
     return f"{response.status_code} {phrase}"
 
 
-def may_have_reached(method, path):
+def may_have_reached(method: str, path: str) -> str:
     """The sentence for a mutating request that may have been carried out."""
     return f"the {method} request may have reached the server: {CHECK_STATE} before trying again"
 
 
-def _with_fate(err, method, path, uncertain):
+def _with_fate(err: E, method: str, path: str, uncertain: bool) -> E:
     """`err`, whose `uncertain_request` is (method, path) when the request may
     have been carried out (its message then says so), else None."""
     if uncertain:
         err.message += f"; {may_have_reached(method, path)}"
-    err.uncertain_request = (method, path) if uncertain else None
+    marked: Any = err  # osc-lib's exceptions do not declare the attribute
+    marked.uncertain_request = (method, path) if uncertain else None
     return err
 
 
-def http_error(response, method, path, host, retry_after=None, tries=1):
+def http_error(response: Response, method: str, path: str, host: str,
+               retry_after: float | None = None, tries: int = 1) -> exceptions.ClientException:
     """The osc-lib exception for an error answer, with one readable line."""
     status = response.status_code
     message = server_message(response)
@@ -121,7 +130,7 @@ def http_error(response, method, path, host, retry_after=None, tries=1):
     return _with_fate(error_class(status, message), method, path, uncertain)
 
 
-def server_message(response):
+def server_message(response: Response) -> str | None:
     """Trove's own message (`{"itemNotFound": {"message": ...}}`), or None.
 
     Bodies that are not JSON (a proxy's HTML page, a stack trace) are never
@@ -140,11 +149,11 @@ def server_message(response):
     return None
 
 
-def one_line(text):
+def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def bad_body(response, method, path, host):
+def bad_body(response: Response, method: str, path: str, host: str) -> RequestFailed:
     """A success answer whose body cannot be what Trove sent."""
     content_type = response.headers.get("Content-Type", "no content type")
     if not response.content:
@@ -157,7 +166,8 @@ def bad_body(response, method, path, host):
     return _with_fate(RequestFailed(message), method, path, method != "GET")
 
 
-def transport_error(reason, method, path, host, sent, tries=1, transient=True, service=None):
+def transport_error(reason: str, method: str, path: str, host: str, sent: bool, tries: int = 1,
+                    transient: bool = True, service: str | None = None) -> RequestFailed:
     """A request that got no answer: `reason` says why; `sent` whether it left."""
     message = f"{where(host, service)}: {reason}"
     if tries > 1:

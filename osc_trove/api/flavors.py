@@ -1,6 +1,7 @@
 """Compute flavors as Trove offers them."""
 
 from osc_trove.api.resource import Resource, segment
+from osc_trove.api.shapes import Row, Rows
 
 
 class Flavors(Resource):
@@ -12,11 +13,11 @@ class Flavors(Resource):
     # one list answers a lookup by name and by ID alike.
     lookup = "list"
 
-    def id_of(self, row):
+    def id_of(self, row: Row) -> str:
         # Trove sets `id` only for integer IDs; `str_id` always holds the real one.
         return str(row.get("str_id") or row.get("id"))
 
-    def list_for_version(self, datastore, version_id):
+    def list_for_version(self, datastore: str, version_id: str) -> Rows:
         """Flavors that a datastore version may run on."""
         path = f"/datastores/{segment(datastore)}/versions/{segment(version_id)}/flavors"
         return self.http.paginate(path, self.plural)

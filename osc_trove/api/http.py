@@ -16,8 +16,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from keystoneauth1 import adapter
 from keystoneauth1 import exceptions as ks_exceptions
+from keystoneauth1.session import Session
+from requests import Response
 
 from osc_trove.api.errors import bad_body, http_error, transport_error
+from osc_trove.api.shapes import Any, Params, Row, Rows
 from osc_trove.masking import HTTP_LOGGER, masked_logger
 
 SERVICE_TYPE = "database"
@@ -44,8 +47,9 @@ class Http:
 
     service_type = SERVICE_TYPE
 
-    def __init__(self, session, region_name=None, interface=None, endpoint_override=None,
-                 timeout=None):
+    def __init__(self, session: Session, region_name: str | None = None,
+                 interface: str | None = None, endpoint_override: str | None = None,
+                 timeout: float | None = None) -> None:
         self.adapter = adapter.Adapter(
             session,
             service_type=self.service_type,
@@ -59,7 +63,7 @@ class Http:
         # with --os-cloud): it is read here too.
         self.timeout = timeout or session.timeout or _timeout_from_environment()
 
-    def request(self, method, path, raw=False, **kwargs):
+    def request(self, method: str, path: str, raw: bool = False, **kwargs: Any) -> Any:
         """Return the decoded JSON body (None when there is none), or with `raw` the
         body's bytes as they came; or raise."""
         kwargs.setdefault("headers", {}).setdefault("Accept", "application/json")
@@ -89,28 +93,29 @@ class Http:
                 raise http_error(response, method, path, host, retry_after, tries=attempt)
             sleep(RETRY_DELAYS[attempt - 1] if retry_after is None else retry_after)
 
-    def _endpoint_host(self):
+    def _endpoint_host(self) -> str:
         try:
-            return urlsplit(self.adapter.get_endpoint()).netloc
+            return urlsplit(self.adapter.get_endpoint() or "").netloc
         except ks_exceptions.ClientException:
             return "its endpoint"
 
-    def get(self, path, params=None):
+    def get(self, path: str, params: Params | None = None) -> Any:
         return self.request("GET", path, params=params)
 
-    def post(self, path, body=None):
+    def post(self, path: str, body: Any = None) -> Any:
         return self.request("POST", path, json=body)
 
-    def put(self, path, body=None):
+    def put(self, path: str, body: Any = None) -> Any:
         return self.request("PUT", path, json=body)
 
-    def patch(self, path, body=None):
+    def patch(self, path: str, body: Any = None) -> Any:
         return self.request("PATCH", path, json=body)
 
-    def delete(self, path, params=None):
+    def delete(self, path: str, params: Params | None = None) -> Any:
         return self.request("DELETE", path, params=params)
 
-    def paginate(self, path, key, params=None, limit=None, marker_quoted_twice=False):
+    def paginate(self, path: str, key: str, params: Params | None = None,
+                 limit: int | None = None, marker_quoted_twice: bool = False) -> Rows:
         """Yield the items under `key` of every page, following `next` links.
 
         Trove's links always say https and name its own host, so only their
@@ -141,7 +146,7 @@ class Http:
             params = merged
 
 
-def next_page_query(body):
+def next_page_query(body: Row) -> dict[str, str] | None:
     """The query parameters of the body's `next` link, or None on the last page."""
     for link in body.get("links") or []:
         if link.get("rel") == "next" and link.get("href"):
@@ -149,7 +154,7 @@ def next_page_query(body):
     return None
 
 
-def decode(response, method, path, host):
+def decode(response: Response, method: str, path: str, host: str) -> Any:
     """The JSON of a success answer; None for an intentionally empty one (not to a GET)."""
     if not response.content and method != "GET":
         return None
@@ -159,7 +164,7 @@ def decode(response, method, path, host):
         raise bad_body(response, method, path, host) from None
 
 
-def retry_after_seconds(response):
+def retry_after_seconds(response: Response) -> float | None:
     """The pause a 413/429/503 asks for (seconds or an HTTP date), or None."""
     value = response.headers.get("Retry-After", "").strip()
     if response.status_code not in RETRY_AFTER_STATUSES or not value:
@@ -177,7 +182,7 @@ def retry_after_seconds(response):
 class Failure:
     """What a keystoneauth connection error means for the policy."""
 
-    def __init__(self, err, timeout):
+    def __init__(self, err: ks_exceptions.ConnectionError, timeout: float | None) -> None:
         text = str(err)
         url = re.search(r"https?://[^/\s:]+(?::\d+)?", text)
         self.host = urlsplit(url.group(0)).netloc if url else None
@@ -203,12 +208,12 @@ class Failure:
         else:
             self.reason = "connection closed without an answer"
 
-    def service(self, trove_host):
+    def service(self, trove_host: str) -> str | None:
         """Keystone is the other server a request may touch (re-authentication)."""
         return None if self.host in (None, trove_host) else "Identity service"
 
 
-def _timeout_from_environment():
+def _timeout_from_environment() -> float | None:
     try:
         return float(os.environ.get(TIMEOUT_VARIABLE, "")) or None
     except ValueError:

@@ -1,6 +1,7 @@
 """Database instances: CRUD, actions, admin (mgmt) actions and SSL."""
 
 from osc_trove.api.resource import Resource, segment
+from osc_trove.api.shapes import Any, Row, Rows
 
 
 class Instances(Resource):
@@ -16,59 +17,60 @@ class Instances(Resource):
     # replica_of, configuration, datastore_version), delete and action come
     # from Resource.
 
-    def list(self, limit=None, detail=False, **params):
+    def list(self, limit: int | None = None, detail: bool = False, **params: Any) -> Rows:
         """Every instance of the project (all pages); `detail` adds fault, created, updated."""
         path = self.path + "/detail" if detail else self.path
         return self.http.paginate(path, self.plural, params=params, limit=limit)
 
-    def list_all_projects(self, limit=None, project_id=None, **params):
+    def list_all_projects(self, limit: int | None = None, project_id: str | None = None,
+                          **params: Any) -> Rows:
         """Admin only: instances of every project, or of `project_id` only."""
         if project_id:
             params["project_id"] = project_id
         return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
 
-    def default_configuration(self, instance_id):
+    def default_configuration(self, instance_id: str) -> Row:
         """The configuration the instance's datastore would use without a group."""
         return self.http.get(self.url(instance_id, "configuration"))["instance"]["configuration"]
 
-    def detach_replica(self, instance_id):
+    def detach_replica(self, instance_id: str) -> None:
         self.patch(instance_id, replica_of=None)
 
-    def upgrade(self, instance_id, datastore_version):
+    def upgrade(self, instance_id: str, datastore_version: str) -> None:
         self.patch(instance_id, datastore_version=datastore_version)
 
-    def restart(self, instance_id):
+    def restart(self, instance_id: str) -> None:
         self.action(instance_id, "restart")
 
-    def resize_flavor(self, instance_id, flavor_id):
+    def resize_flavor(self, instance_id: str, flavor_id: str) -> None:
         self.action(instance_id, "resize", flavorRef=flavor_id)
 
-    def resize_volume(self, instance_id, size):
+    def resize_volume(self, instance_id: str, size: int) -> None:
         self.action(instance_id, "resize", volume={"size": size})
 
-    def reset_status(self, instance_id):
+    def reset_status(self, instance_id: str) -> None:
         self.action(instance_id, "reset_status")
 
-    def promote_to_replica_source(self, instance_id):
+    def promote_to_replica_source(self, instance_id: str) -> None:
         self.action(instance_id, "promote_to_replica_source")
 
-    def eject_replica_source(self, instance_id):
+    def eject_replica_source(self, instance_id: str) -> None:
         self.action(instance_id, "eject_replica_source")
 
-    def mgmt_action(self, instance_id, name, **args):
+    def mgmt_action(self, instance_id: str, name: str, **args: Any) -> None:
         """Admin only: POST /mgmt/instances/{id}/action {name: args}."""
         self.http.post(f"{self.mgmt_path}/{segment(instance_id)}/action", {name: args})
 
-    def reboot(self, instance_id):
+    def reboot(self, instance_id: str) -> None:
         self.mgmt_action(instance_id, "reboot")
 
-    def rebuild(self, instance_id, image_id):
+    def rebuild(self, instance_id: str, image_id: str) -> None:
         self.mgmt_action(instance_id, "rebuild", image_id=image_id)
 
-    def ssl_show(self, instance_id, include_certificate=False):
+    def ssl_show(self, instance_id: str, include_certificate: bool = False) -> Row:
         params = {"include_certificate": "true"} if include_certificate else None
         return self.http.get(self.url(instance_id, "ssl"), params=params)["ssl"]
 
-    def ssl_action(self, instance_id, **ssl):
+    def ssl_action(self, instance_id: str, **ssl: Any) -> Any:
         """POST .../ssl: enable (container_ref, password_ref, mode), disable or rollback."""
         return (self.http.post(self.url(instance_id, "ssl"), {"ssl": ssl}) or {}).get("ssl", {})

@@ -2,6 +2,7 @@
 
 from osc_trove.api import quirks
 from osc_trove.api.resource import Nested, Resource
+from osc_trove.api.shapes import Any, Names, Params, RowList, Rows
 
 
 class Modules(Resource):
@@ -13,26 +14,29 @@ class Modules(Resource):
     label = "module"
     lookup = "uuid"
 
-    def list(self, limit=None, datastore=None):
+    def list(  # type: ignore[override]  # filtered by datastore only
+        self, limit: int | None = None, datastore: str | None = None
+    ) -> Rows:
         """Every module (the server sends them in one answer); `datastore` may be "all"."""
         params = {"datastore": datastore} if datastore else {}
         return quirks.listing_modules(super().list(limit=limit, **params))
 
-    def instances(self, module_id, limit=None, include_clustered=False, marker=None):
+    def instances(self, module_id: str, limit: int | None = None,
+                  include_clustered: bool = False, marker: str | None = None) -> Rows:
         """The instances the module is applied to (every page)."""
-        params = {"include_clustered": "true"} if include_clustered else {}
+        params: Params = {"include_clustered": "true"} if include_clustered else {}
         if marker:
             params["marker"] = marker
         return self.http.paginate(self.url(module_id, "instances"), "instances", params, limit)
 
-    def instance_count(self, module_id, include_clustered=False):
+    def instance_count(self, module_id: str, include_clustered: bool = False) -> RowList:
         """One row per MD5 the module was applied with: how many instances have it."""
         params = {"count_only": "true"}
         if include_clustered:
             params["include_clustered"] = "true"
         return self.http.get(self.url(module_id, "instances"), params=params)["instances"]
 
-    def reapply(self, module_id, **options):
+    def reapply(self, module_id: str, **options: Any) -> None:
         """Apply the module again on its instances: md5, include_clustered, batch_size,
         batch_delay, force (the task manager does it in the background)."""
         self.http.put(self.url(module_id, "instances"), {"reapply": options})
@@ -51,14 +55,16 @@ class InstanceModules(Nested):
     singular = "module"
     label = "module"
 
-    def list(self, instance_id, from_guest=False, include_contents=False):
+    def list(  # type: ignore[override]  # guest's view instead of paging
+        self, instance_id: str, from_guest: bool = False, include_contents: bool = False
+    ) -> Rows:
         return super().list(
             instance_id,
             from_guest="true" if from_guest else None,
             include_contents="true" if include_contents else None,
         )
 
-    def apply(self, instance_id, module_ids):
+    def apply(self, instance_id: str, module_ids: Names) -> RowList:
         """Apply modules now; returns the guest's result of each."""
         body = {"modules": [{"id": module_id} for module_id in module_ids]}
         return (self.create(instance_id, body) or {}).get("modules") or []

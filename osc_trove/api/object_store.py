@@ -10,6 +10,7 @@ from keystoneauth1 import exceptions as ksa_exceptions
 
 from osc_trove.api.errors import ServiceNotFound
 from osc_trove.api.http import Http
+from osc_trove.api.shapes import Any
 
 # Objects per listing request; a shorter page is the last one.
 PAGE = 1000
@@ -18,7 +19,7 @@ PAGE = 1000
 class ObjectStore(Http):
     service_type = "object-store"
 
-    def request(self, method, path, raw=False, **kwargs):
+    def request(self, method: str, path: str, raw: bool = False, **kwargs: Any) -> Any:
         try:
             return super().request(method, path, raw=raw, **kwargs)
         except ksa_exceptions.EndpointNotFound:
@@ -26,9 +27,10 @@ class ObjectStore(Http):
                 "The service catalog has no object-store endpoint to read published logs from."
             ) from None
 
-    def object_names(self, container, prefix=""):
+    def object_names(self, container: str, prefix: str = "") -> list[str]:
         """The names of the container's objects starting with `prefix`, in name order."""
-        names, marker = [], None
+        names: list[str] = []
+        marker = None
         while True:
             params = {"format": "json", "prefix": prefix, "limit": PAGE}
             if marker:
@@ -39,7 +41,7 @@ class ObjectStore(Http):
                 return names
             marker = page[-1]["name"]
 
-    def read(self, container, name):
+    def read(self, container: str, name: str) -> bytes:
         """The contents of one object, as bytes."""
         path = "/" + quote(container, safe="") + "/" + quote(name, safe="/")
         return self.request("GET", path, raw=True)

@@ -7,23 +7,33 @@ safe one exists, else one line saying what Trove did, that it is Trove's
 fault, and what to do instead.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
 from osc_lib import exceptions
 
-from osc_trove.api.resource import ResourceNotFound, looks_like_uuid
+from osc_trove.api.resource import Resource, ResourceNotFound, looks_like_uuid
+from osc_trove.api.shapes import Callable, Ident, Row, Rows
+
+if TYPE_CHECKING:  # the client imports this module
+    from osc_trove.api.client import TroveClient
+
+T = TypeVar("T")
 
 INTERNAL_ERROR = 500
 
 
-def _is_internal_error(err):
+def _is_internal_error(err: Exception) -> bool:
     return isinstance(err, exceptions.ClientException) and err.code == INTERNAL_ERROR
 
 
-def _fault(message):
+def _fault(message: str) -> exceptions.ClientException:
     """The one line for a fault of Trove: still the 500 it was."""
     return exceptions.ClientException(INTERNAL_ERROR, message)
 
 
-def _explained(call, explain):
+def _explained(call: Callable[[], T], explain: Callable[[], str | None]) -> T:
     """Run `call()`; after a 500, `explain()` gives the line of the fault it
     recognises (it may ask the server), or None: the 500 then stays as it was."""
     try:
@@ -55,7 +65,7 @@ ADMIN_MODULE_LIST = (
 )
 
 
-def listing_modules(rows):
+def listing_modules(rows: Rows) -> Rows:
     """The rows of GET /modules, or the admin's 500 as one line."""
     try:
         yield from rows
@@ -65,7 +75,7 @@ def listing_modules(rows):
         raise _fault(ADMIN_MODULE_LIST) from None
 
 
-def module_on_instance(trove, instance_id, name_or_id):
+def module_on_instance(trove: TroveClient, instance_id: str, name_or_id: str) -> str:
     """The ID of a module to remove from an instance. A name is found in the module
     list; where that answers an admin's 500, among the instance's own modules."""
     modules = trove.modules
@@ -93,10 +103,10 @@ def module_on_instance(trove, instance_id, name_or_id):
 RUNNING_BACKUP_STATES = ("NEW", "BUILDING", "SAVING")
 
 
-def deleting_backup(backups, backup_id, delete):
+def deleting_backup(backups: Resource, backup_id: Ident, delete: Callable[[], None]) -> None:
     """Run `delete()`; a 500 while the backup runs becomes one line."""
 
-    def explain():
+    def explain() -> str | None:
         status = backups.get(backup_id).get("status")
         if status in RUNNING_BACKUP_STATES:
             return (
@@ -121,10 +131,11 @@ def deleting_backup(backups, backup_id, delete):
 GROW_WITHOUT_IMAGE = ("redis", "mongodb", "cassandra", "vertica")
 
 
-def growing_cluster(clusters, cluster_id, grow):
+def growing_cluster(clusters: Resource, cluster_id: str,
+                    grow: Callable[[], Row | None]) -> Row | None:
     """Run `grow()`; the 500 of a strategy that cannot grow becomes one line."""
 
-    def explain():
+    def explain() -> str | None:
         datastore = (clusters.get(cluster_id).get("datastore") or {}).get("type")
         if datastore in GROW_WITHOUT_IMAGE:
             return (

@@ -1,6 +1,7 @@
 """Quotas of a project (/mgmt/quotas/{project})."""
 
 from osc_trove.api.resource import Resource
+from osc_trove.api.shapes import Any
 
 # The resources Trove counts against quotas.
 RESOURCES = ("instances", "ram", "volumes", "backups")
@@ -12,10 +13,10 @@ class Quotas(Resource):
     singular = "quotas"
     label = "quota"
 
-    def show(self, project_id):
+    def show(self, project_id: str) -> Any:
         """One row per resource: resource, in_use, reserved, limit."""
         return self.get(project_id)
 
-    def set(self, project_id, limits):
+    def set(self, project_id: str, limits: dict[str, int]) -> dict[str, int]:
         """Set the limits of several resources at once; returns {resource: limit}."""
         return self.update(project_id, **limits)[self.singular]

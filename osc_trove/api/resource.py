@@ -1,22 +1,25 @@
 """What every Trove resource shares: CRUD, actions, nested collections and lookup."""
 
 import re
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from osc_lib import exceptions
 
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
+from osc_trove.api.http import Http
+from osc_trove.api.shapes import Any, Ident, Row, Rows
 
 __all__ = ["AmbiguousName", "Nested", "Resource", "ResourceNotFound", "looks_like_uuid"]
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}$", re.IGNORECASE)
 
 
-def looks_like_uuid(value):
-    return bool(UUID_RE.match(value or ""))
+def looks_like_uuid(value: object) -> bool:
+    return isinstance(value, str) and bool(UUID_RE.match(value))
 
 
-def segment(value):
+def segment(value: object) -> str:
     """One URL path segment: everything quoted, slashes included."""
     return quote(str(value), safe="")
 
@@ -40,40 +43,40 @@ class Resource:
     label = ""
     lookup = "uuid"
 
-    def __init__(self, http):
+    def __init__(self, http: Http) -> None:
         self.http = http
 
-    def url(self, *parts):
+    def url(self, *parts: Ident) -> str:
         return "/".join([self.path, *(segment(p) for p in parts)])
 
-    def get(self, resource_id):
+    def get(self, resource_id: Ident) -> Row:
         return self.http.get(self.url(resource_id))[self.singular]
 
-    def list(self, limit=None, **params):
+    def list(self, limit: int | None = None, **params: Any) -> Rows:
         """Every item (all pages); `limit` caps the total, params go in the query."""
         return self.http.paginate(self.path, self.plural, params=params, limit=limit)
 
-    def create(self, **fields):
+    def create(self, **fields: Any) -> Row:
         """POST {singular: fields}; returns the created item."""
         answer = self.http.post(self.path, {self.singular: fields}) or {}
         return answer.get(self.singular, answer)
 
-    def update(self, resource_id, **fields):
+    def update(self, resource_id: Ident, **fields: Any) -> Any:
         """PUT {singular: fields}: Trove replaces what the body names."""
         return self.http.put(self.url(resource_id), {self.singular: fields})
 
-    def patch(self, resource_id, **fields):
+    def patch(self, resource_id: Ident, **fields: Any) -> Any:
         """PATCH {singular: fields}: only what the body names changes."""
         return self.http.patch(self.url(resource_id), {self.singular: fields})
 
-    def delete(self, resource_id):
+    def delete(self, resource_id: Ident) -> None:
         self.http.delete(self.url(resource_id))
 
-    def action(self, resource_id, name, **args):
+    def action(self, resource_id: Ident, name: str, **args: Any) -> Any:
         """POST path/{id}/action {name: args}."""
         return self.http.post(self.url(resource_id, "action"), {name: args})
 
-    def find(self, name_or_id, needs=()):
+    def find(self, name_or_id: str, needs: Iterable[str] = ()) -> Row:
         """The one resource called `name_or_id` or having it as ID.
 
         Costs one request for an ID, and for a name the pages of one list,
@@ -94,7 +97,7 @@ class Resource:
             return self.get(self.id_of(row))
         return row
 
-    def pick(self, name_or_id, candidates):
+    def pick(self, name_or_id: str, candidates: Iterable[Row]) -> Row:
         """Choose from listed rows: an exact ID first, else a unique name."""
         named = []
         for row in candidates:
@@ -111,10 +114,10 @@ class Resource:
             )
         return named[0]
 
-    def id_of(self, row):
+    def id_of(self, row: Row) -> str:
         return str(row.get("id"))
 
-    def not_found(self, name_or_id):
+    def not_found(self, name_or_id: str) -> ResourceNotFound:
         return ResourceNotFound(f"No {self.label} with a name or ID of '{name_or_id}' exists.")
 
 
@@ -131,29 +134,29 @@ class Nested:
     label = ""
     marker_quoted_twice = False
 
-    def __init__(self, http, parent):
+    def __init__(self, http: Http, parent: Resource) -> None:
         self.http = http
         self.parent = parent
 
-    def item_segment(self, item):
+    def item_segment(self, item: Any) -> str:
         return segment(item)
 
-    def url(self, parent_id, item=None, *parts):
+    def url(self, parent_id: str, item: Any = None, *parts: Ident) -> str:
         path = self.parent.url(parent_id, self.sub)
         if item is not None:
             path += "/" + self.item_segment(item)
         return "/".join([path, *(segment(p) for p in parts)])
 
-    def list(self, parent_id, limit=None, **params):
+    def list(self, parent_id: str, limit: int | None = None, **params: Any) -> Rows:
         """Every item under the parent (all pages)."""
         return self.http.paginate(self.url(parent_id), self.plural, params, limit,
                                   marker_quoted_twice=self.marker_quoted_twice)
 
-    def get(self, parent_id, item):
+    def get(self, parent_id: str, item: Any) -> Row:
         return self.http.get(self.url(parent_id, item))[self.singular]
 
-    def create(self, parent_id, body):
+    def create(self, parent_id: str, body: Any) -> Any:
         return self.http.post(self.url(parent_id), body)
 
-    def delete(self, parent_id, item):
+    def delete(self, parent_id: str, item: Any) -> None:
         self.http.delete(self.url(parent_id, item))

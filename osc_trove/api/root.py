@@ -1,6 +1,8 @@
 """The root (superuser) account of an instance's or a cluster's database."""
 
+from osc_trove.api.http import Http
 from osc_trove.api.resource import segment
+from osc_trove.api.shapes import Row
 
 KINDS = ("instances", "clusters")
 
@@ -8,21 +10,21 @@ KINDS = ("instances", "clusters")
 class Root:
     """`kind` is "instances" or "clusters"; the Trove API disables root on instances only."""
 
-    def __init__(self, http):
+    def __init__(self, http: Http) -> None:
         self.http = http
 
-    def _path(self, kind, target_id):
+    def _path(self, kind: str, target_id: str) -> str:
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
         return f"/{kind}/{segment(target_id)}/root"
 
-    def enable(self, kind, target_id, password=None):
+    def enable(self, kind: str, target_id: str, password: str | None = None) -> Row:
         """Enable root (or reset its password); returns {"name": "root", "password": ...}."""
         body = {"password": password} if password else None
         return self.http.post(self._path(kind, target_id), body)["user"]
 
-    def is_enabled(self, kind, target_id):
+    def is_enabled(self, kind: str, target_id: str) -> bool:
         return bool(self.http.get(self._path(kind, target_id))["rootEnabled"])
 
-    def disable(self, instance_id):
+    def disable(self, instance_id: str) -> None:
         self.http.delete(self._path("instances", instance_id))

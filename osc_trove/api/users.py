@@ -1,17 +1,19 @@
 """Database users of an instance, and the databases each may use."""
 
 import re
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from osc_trove.api.databases import database_entry, database_segment
 from osc_trove.api.errors import UnaddressableName
 from osc_trove.api.resource import Nested
+from osc_trove.api.shapes import Row, RowList
 
 # What urllib.parse.unquote (Trove's second unquoting) would decode.
 _PERCENT_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})")
 
 
-def user_segment(name, host=None):
+def user_segment(name: str, host: str | None = None) -> str:
     """The URL path segment naming a user: `name` or `name@host`.
 
     Trove reads the segment as `user@host`, split at the last `@` (no `@`
@@ -50,14 +52,18 @@ class Users(Nested):
     label = "user"
     marker_quoted_twice = True
 
-    def item_segment(self, user):
+    def item_segment(self, user: str | tuple[str, str | None]) -> str:
         name, host = user if isinstance(user, tuple) else (user, None)
         return user_segment(name, host)
 
-    def get(self, instance_id, name, host=None):
+    def get(  # type: ignore[override]  # a user is named by name and host
+        self, instance_id: str, name: str, host: str | None = None
+    ) -> Row:
         return super().get(instance_id, (name, host))
 
-    def create(self, instance_id, users):
+    def create(  # type: ignore[override]  # user dicts, not a request body
+        self, instance_id: str, users: Iterable[Row]
+    ) -> None:
         """Create users: dicts with `name`, `password` and optionally `host`, `databases`.
 
         `databases` may list names or `{"name": ...}` dicts.
@@ -70,26 +76,31 @@ class Users(Nested):
             entries.append(entry)
         super().create(instance_id, {"users": entries})
 
-    def delete(self, instance_id, name, host=None):
+    def delete(  # type: ignore[override]  # a user is named by name and host
+        self, instance_id: str, name: str, host: str | None = None
+    ) -> None:
         super().delete(instance_id, (name, host))
 
-    def update_attributes(self, instance_id, name, host=None, new_name=None,
-                          new_password=None, new_host=None):
+    def update_attributes(self, instance_id: str, name: str, host: str | None = None,
+                          new_name: str | None = None, new_password: str | None = None,
+                          new_host: str | None = None) -> None:
         """Rename a user, change its password or the host it may connect from."""
         changes = {"name": new_name, "password": new_password, "host": new_host}
         body = {"user": {k: v for k, v in changes.items() if v is not None}}
         self.http.put(self.url(instance_id, (name, host)), body)
 
-    def list_access(self, instance_id, name, host=None):
+    def list_access(self, instance_id: str, name: str, host: str | None = None) -> RowList:
         """The databases the user may use (`{"name": ...}` dicts)."""
         body = self.http.get(self.url(instance_id, (name, host), "databases")) or {}
         return body.get("databases") or []
 
-    def grant(self, instance_id, name, databases, host=None):
+    def grant(self, instance_id: str, name: str, databases: Iterable[str],
+              host: str | None = None) -> None:
         """Let the user use `databases` (names)."""
         body = {"databases": [database_entry(db) for db in databases]}
         self.http.put(self.url(instance_id, (name, host), "databases"), body)
 
-    def revoke(self, instance_id, name, database, host=None):
+    def revoke(self, instance_id: str, name: str, database: str,
+               host: str | None = None) -> None:
         path = self.url(instance_id, (name, host), "databases")
         self.http.delete(f"{path}/{database_segment(database)}")
