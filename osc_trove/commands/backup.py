@@ -7,6 +7,9 @@ from osc_lib import exceptions
 from osc_trove.commands import base, common, output, wait
 
 LIST_KEYS = ("id", "instance_id", "name", "status", "parent_id", "updated", "project_id")
+# With --long: what else every backup in Trove's list has.
+LONG_KEYS = ("description", "size", "datastore", "datastore_version", "created")
+LONG_COLUMNS = tuple(output.title(key) for key in LONG_KEYS)
 STRATEGY_KEYS = ("project_id", "instance_id", "backend", "swift_container")
 
 
@@ -158,6 +161,8 @@ class ListBackups(base.Lister):
     instance <instance>'.
     """
 
+    long_columns = LONG_COLUMNS
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         parser.add_argument(
@@ -204,11 +209,17 @@ class ListBackups(base.Lister):
             all_projects=True if parsed_args.all_projects else None,
             project_id=common.project_of(self, parsed_args),
         )
-        return output.table(rows, LIST_KEYS)
+        return backup_table(rows)
+
+
+def backup_table(rows):
+    return output.table((_flattened(row) for row in rows), LIST_KEYS + LONG_KEYS)
 
 
 class ListInstanceBackups(base.Lister):
     """List the backups of one database instance (every page)."""
+
+    long_columns = LONG_COLUMNS
 
     aliases = ("database backup list <instance>",)
 
@@ -226,7 +237,7 @@ def list_instance_backups(trove, instance, parsed_args):
     """GET /instances/{id}/backups, every page: one request per page for an ID."""
     rows = common.list_under(trove.instances, instance, trove.instance_backups.list,
                              limit=parsed_args.limit, marker=parsed_args.marker)
-    return output.table(rows, LIST_KEYS)
+    return backup_table(rows)
 
 
 class ShowBackup(base.ShowOne):

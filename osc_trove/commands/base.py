@@ -64,18 +64,20 @@ class Command(TroveCommandMixin, command.Command):
 
 
 class Lister(TroveCommandMixin, command.Lister):
-    """A list; `long_columns` (titles) are shown only with --long."""
+    """A list; `long_columns` (titles) are shown only with --long, which every list
+    takes, as OSC's own lists do."""
 
     long_columns = ()
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        if self.long_columns:
-            parser.add_argument(
-                "--long",
-                action="store_true",
-                help=f"List more columns ({', '.join(self.long_columns)})",
-            )
+        more = f"List more columns ({', '.join(self.long_columns)})"
+        parser.add_argument(
+            "--long",
+            action="store_true",
+            help=more if self.long_columns else "Taken as by OSC's other lists; this list has "
+            "no more columns to show",
+        )
         return parser
 
     def produce_output(self, parsed_args, column_names, data):

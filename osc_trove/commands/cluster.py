@@ -131,6 +131,8 @@ def members_request(command, members):
 class ListClusters(base.Lister):
     """List database clusters (every page unless --limit is given)."""
 
+    long_columns = cluster_view.LONG_COLUMNS
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         common.add_paging_arguments(

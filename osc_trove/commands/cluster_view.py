@@ -4,6 +4,9 @@ them, and the state of a cluster's members while a command waits."""
 from osc_trove.commands import output
 
 LIST_KEYS = ("id", "name", "datastore", "datastore_version", "task_name")
+# With --long: what else a cluster in Trove's list says.
+LONG_KEYS = ("instance_count", "locality", "created", "updated")
+LONG_COLUMNS = tuple(output.title(key) for key in LONG_KEYS)
 MEMBER_KEYS = ("id", "name", "flavor_id", "size", "status")
 # python-troveclient's column titles for `cluster modules`, kept for `-c`.
 MODULE_COLUMNS = ("instance_name", "Module Name", "Module Type", "md5", "created", "updated")
@@ -32,7 +35,7 @@ def show(cluster):
 
 
 def table(clusters):
-    return output.table((flat(c) for c in clusters), LIST_KEYS)
+    return output.table((flat(c) for c in clusters), LIST_KEYS + LONG_KEYS)
 
 
 def member_rows(cluster):

@@ -40,12 +40,15 @@ def add_resource_argument(parser, name, what=None, nargs=None):
     parser.add_argument(name, metavar=f"<{name}>", help=f"{label} (name or ID)", **kwargs)
 
 
-def add_version_arguments(parser):
-    """<datastore_version> (name or ID) and --datastore, which a name may need."""
+def add_version_arguments(parser, nargs=None):
+    """<datastore_version> (name or ID; `nargs` "+" for several) and --datastore,
+    which a name may need."""
     parser.add_argument(
         "datastore_version",
         metavar="<datastore_version>",
-        help="Datastore version (name or ID)",
+        help="Datastore version (name or ID)" if nargs is None else "Datastore version(s) "
+        "(name or ID)",
+        **({"nargs": nargs} if nargs else {}),
     )
     parser.add_argument(
         "--datastore",
@@ -134,6 +137,24 @@ def act_on(resource, name_or_id, action):
     return resource_id, action(resource_id)
 
 
+class OnInstance:
+    """Several requests about one instance named or identified once (e.g. deleting
+    several of its databases): the first goes through act_on, which tells an
+    unknown instance from a 404 about something else; the rest go straight to the
+    ID it found."""
+
+    def __init__(self, trove, name_or_id):
+        self.instances, self.name, self.id = trove.instances, name_or_id, None
+
+    def __call__(self, action):
+        """What `action(instance ID)` returns."""
+        if self.id is not None:
+            return action(self.id)
+        found_id, answer = act_on(self.instances, self.name, action)
+        self.id = found_id
+        return answer
+
+
 def act_on_instance_or_cluster(trove, name_or_id, action):
     """Run `action(kind, id)` on the instance, else the cluster, named or identified.
 
@@ -193,18 +214,30 @@ def project_id(command, project, domain=None):
     return identity_common.find_project(identity, project, domain).id
 
 
+def add_project_domain_argument(parser):
+    """--project-domain, for a --project (or <project>) given by a name."""
+    parser.add_argument(
+        "--project-domain",
+        metavar="<project-domain>",
+        help="Domain the project belongs to (name or ID), if its name is not unique",
+    )
+
+
 def add_project_arguments(parser, help_text):
-    """--project (name or ID) and python-troveclient's --project-id (an ID, hidden)."""
+    """--project (name or ID), --project-domain, and python-troveclient's --project-id
+    (an ID, hidden)."""
     parser.add_argument("--project", metavar="<project>", help=help_text)
+    add_project_domain_argument(parser)
     hidden(parser, "--project-id", metavar="<project-id>")
 
 
-def project_of(command, parsed_args, domain=None):
-    """The project ID that --project (through Identity) or --project-id names, or None."""
+def project_of(command, parsed_args):
+    """The project ID that --project (through Identity, in --project-domain) or
+    --project-id names, or None."""
     if parsed_args.project and parsed_args.project_id:
         raise exceptions.CommandError("Give --project or --project-id, not both.")
     if parsed_args.project:
-        return project_id(command, parsed_args.project, domain)
+        return project_id(command, parsed_args.project, parsed_args.project_domain)
     return parsed_args.project_id
 
 

@@ -12,6 +12,7 @@ LIST_KEYS = (
     "id", "name", "description", "datastore_name", "datastore_version_name",
     "datastore_version_number",
 )
+LONG_KEYS = ("created", "updated")  # --long
 PARAMETER_COLUMNS = ("Name", "Type", "Min Size", "Max Size", "Restart Required")
 
 
@@ -169,6 +170,8 @@ class CreateConfiguration(base.ShowOne):
 class ListConfigurations(base.Lister):
     """List configuration groups (every page)."""
 
+    long_columns = tuple(output.title(key) for key in LONG_KEYS)
+
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         common.add_paging_arguments(
@@ -178,7 +181,7 @@ class ListConfigurations(base.Lister):
 
     def take_action(self, parsed_args):
         rows = self.trove.configurations.list(limit=parsed_args.limit, marker=parsed_args.marker)
-        return output.table(rows, LIST_KEYS)
+        return output.table(rows, LIST_KEYS + LONG_KEYS)
 
 
 class ShowConfiguration(base.ShowOne):

@@ -1,7 +1,7 @@
 """openstack database db create/delete/list: the databases (schemas) of an instance."""
 
 from osc_trove.api.databases import database_segment
-from osc_trove.commands import base, common, output
+from osc_trove.commands import base, common, multidelete, output
 
 
 class CreateDatabase(base.Command):
@@ -41,22 +41,30 @@ class CreateDatabase(base.Command):
 
 
 class DeleteDatabase(base.Command):
-    """Delete a database (schema) from an instance, with all its data."""
+    """Delete one or more databases (schemas) from an instance, with all their data.
+
+    Every database named is tried; each failure is reported and the command
+    then exits 1.
+    """
 
     aliases = ("database remove",)
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         common.add_resource_argument(parser, "instance")
-        parser.add_argument("database", metavar="<database>", help="Name of the database")
+        parser.add_argument(
+            "database", metavar="<database>", nargs="+", help="Name(s) of the database(s)"
+        )
         return parser
 
     def take_action(self, parsed_args):
-        database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        common.act_on(
-            self.trove.instances,
-            parsed_args.instance,
-            lambda i: self.trove.databases.delete(i, parsed_args.database)
+        for name in parsed_args.database:
+            database_segment(name)  # refuse names Trove cannot route, first
+        on_instance = common.OnInstance(self.trove, parsed_args.instance)
+        multidelete.delete_named(
+            parsed_args.database,
+            lambda name: on_instance(lambda i: self.trove.databases.delete(i, name)),
+            "database", "databases", self.app.stderr,
         )
 
 

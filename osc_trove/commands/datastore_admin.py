@@ -3,7 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove.api.resource import looks_like_uuid
-from osc_trove.commands import base, common, other_services, output
+from osc_trove.commands import base, common, multidelete, other_services, output
 
 
 def _tags(text):
@@ -22,26 +22,36 @@ def _add_strategy_options(parser):
     )
 
 
-def _version_id(command, parsed_args):
-    """The version's ID: as given, or found among every version (inactive ones too)."""
-    if looks_like_uuid(parsed_args.datastore_version) and parsed_args.datastore is None:
-        return parsed_args.datastore_version
+def _version_id(command, parsed_args, name=None):
+    """The ID of the version `name` (default: the command's one): as given, or found
+    among every version (inactive ones too)."""
+    name = parsed_args.datastore_version if name is None else name
+    if looks_like_uuid(name) and parsed_args.datastore is None:
+        return name
     versions = command.trove.mgmt_datastore_versions
-    return versions.id_of(versions.find(parsed_args.datastore_version, parsed_args.datastore))
+    return versions.id_of(versions.find(name, parsed_args.datastore))
 
 
 class DeleteDatastore(base.Command):
-    """Delete a datastore that has no versions left (admin only)."""
+    """Delete one or more datastores that have no versions left (admin only).
+
+    Every datastore named is tried; each failure is reported and the command
+    then exits 1.
+    """
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "datastore")
+        common.add_resource_argument(parser, "datastore", "Datastore(s)", nargs="+")
         return parser
 
     def take_action(self, parsed_args):
-        with common.admin_only(f"deleting datastore '{parsed_args.datastore}'"):
-            # Trove finds the datastore by name or ID itself: one request.
-            self.trove.datastores.delete(parsed_args.datastore)
+        def delete_one(name):
+            with common.admin_only(f"deleting datastore '{name}'"):
+                # Trove finds the datastore by name or ID itself: one request.
+                self.trove.datastores.delete(name)
+
+        multidelete.delete_named(parsed_args.datastore, delete_one, "datastore", "datastores",
+                                 self.app.stderr)
 
 
 class CreateDatastoreVersion(base.ShowOne):
@@ -189,14 +199,22 @@ class SetDatastoreVersion(base.Command):
 
 
 class DeleteDatastoreVersion(base.Command):
-    """Delete a datastore version that no instance, backup or configuration uses (admin only)."""
+    """Delete one or more datastore versions that no instance, backup or configuration
+    uses (admin only).
+
+    Every version named is tried; each failure is reported and the command then
+    exits 1.
+    """
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser)
+        common.add_version_arguments(parser, nargs="+")
         return parser
 
     def take_action(self, parsed_args):
-        with common.admin_only(f"deleting datastore version '{parsed_args.datastore_version}'"):
-            version_id = _version_id(self, parsed_args)
-            self.trove.mgmt_datastore_versions.delete(version_id)
+        def delete_one(name):
+            with common.admin_only(f"deleting datastore version '{name}'"):
+                self.trove.mgmt_datastore_versions.delete(_version_id(self, parsed_args, name))
+
+        multidelete.delete_named(parsed_args.datastore_version, delete_one,
+                                 "datastore version", "datastore versions", self.app.stderr)

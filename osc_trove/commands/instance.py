@@ -42,11 +42,7 @@ class ListInstances(base.Lister):
             metavar="<project>",
             help="List the instances of this project (name or ID; admin only)",
         )
-        parser.add_argument(
-            "--project-domain",
-            metavar="<project-domain>",
-            help="Domain the project belongs to (name or ID), if its name is not unique",
-        )
+        common.add_project_domain_argument(parser)
         # python-troveclient's form: a project ID, sent as it is.
         common.hidden(parser, "--project-id", metavar="<project-id>")
         return parser
@@ -58,7 +54,7 @@ class ListInstances(base.Lister):
             params["include_clustered"] = "true"
         admin = args.all_projects or args.project or args.project_id
         if admin:
-            project_id = common.project_of(self, args, args.project_domain)
+            project_id = common.project_of(self, args)
             rows = self.trove.instances.list_all_projects(
                 limit=args.limit, project_id=project_id, **params
             )

@@ -103,8 +103,8 @@ class CreateInstance(base.ShowOne):
             metavar="<net-id=<net>,subnet-id=<subnet>,ip-address=<ip>>",
             action="append",
             default=[],
-            help="Network for the instance: net-id and/or subnet-id, optionally ip-address "
-            "(needs subnet-id); repeat for several (if the cloud allows)",
+            help="The instance's network interface (one: Trove's API takes one NIC): net-id "
+            "and/or subnet-id (names or IDs), optionally ip-address (needs subnet-id)",
         )
         parser.add_argument(
             "--configuration", metavar="<configuration>", help="Configuration group (name or ID)"
@@ -175,6 +175,8 @@ def check_options(args):
     common.take_older_positional(args, "flavor", "the flavor", "--flavor <flavor>")
     users = parse_users(args.users)
     nics = [parse_nic(value) for value in args.nic]
+    if len(nics) > 1:
+        raise exceptions.CommandError("Give --nic once: Trove's API takes one NIC per instance.")
     if not args.flavor and not args.replica_of:
         raise exceptions.CommandError("--flavor is required (except with --replica-of).")
     if args.volume_type and args.size is None:

@@ -9,6 +9,15 @@ from osc_trove.api.errors import TroveError
 _FAILURES = (exceptions.ClientException, TroveError, exceptions.CommandError)
 
 
+def delete_named(names, delete_one, singular, plural, stream):
+    """delete_each for a command that took one name before it took several: one name
+    still fails with its own one-line error, as it did."""
+    if len(names) == 1:
+        delete_one(names[0])
+    else:
+        delete_each(names, delete_one, singular, plural, stream)
+
+
 def delete_each(names, delete_one, singular, plural, stream, wait_one=None):
     """Delete every resource in `names`, in order, whatever happens to the others.
 

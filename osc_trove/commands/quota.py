@@ -6,14 +6,6 @@ from osc_trove.api.quotas import RESOURCES, UNLIMITED
 from osc_trove.commands import base, common, output
 
 
-def _add_project_domain(parser):
-    parser.add_argument(
-        "--project-domain",
-        metavar="<project-domain>",
-        help="Domain the project belongs to (name or ID), if its name is not unique",
-    )
-
-
 class QuotaCommand:
     def project(self, parsed_args):
         """The ID of the project named on the command line, else of your own project."""
@@ -34,7 +26,7 @@ class ShowQuota(QuotaCommand, base.Lister):
             "project", metavar="<project>", nargs="?",
             help="Project (name or ID; default: your own project)",
         )
-        _add_project_domain(parser)
+        common.add_project_domain_argument(parser)
         return parser
 
     def take_action(self, parsed_args):
@@ -69,7 +61,7 @@ class UpdateQuota(QuotaCommand, base.ShowOne):
                 f"--{resource}", metavar="<limit>", type=int,
                 help=f"Limit of {resource}{unit} (-1: no limit)",
             )
-        _add_project_domain(parser)
+        common.add_project_domain_argument(parser)
         return parser
 
     def take_action(self, parsed_args):

@@ -3,14 +3,17 @@
 from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
-from osc_trove.commands import base, common, output, passwords
+from osc_trove.commands import base, common, multidelete, output, passwords
 
 _COLUMNS = ("name", "host", "databases")
 
 
-def add_user_arguments(parser):
+def add_user_arguments(parser, nargs=None):
     common.add_resource_argument(parser, "instance")
-    parser.add_argument("name", metavar="<name>", help="Name of the user")
+    if nargs:
+        parser.add_argument("name", metavar="<name>", nargs=nargs, help="Name(s) of the user(s)")
+    else:
+        parser.add_argument("name", metavar="<name>", help="Name of the user")
     parser.add_argument(
         "--host",
         metavar="<host>",
@@ -88,18 +91,24 @@ class CreateUser(base.Command):
 
 
 class DeleteUser(base.Command):
-    """Delete a database user from an instance."""
+    """Delete one or more database users from an instance (all from the same --host).
+
+    Every user named is tried; each failure is reported and the command then
+    exits 1.
+    """
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        add_user_arguments(parser)
+        add_user_arguments(parser, nargs="+")
         return parser
 
     def take_action(self, parsed_args):
-        common.act_on(
-            self.trove.instances,
-            parsed_args.instance,
-            lambda i: self.trove.users.delete(i, parsed_args.name, parsed_args.host),
+        on_instance = common.OnInstance(self.trove, parsed_args.instance)
+        multidelete.delete_named(
+            parsed_args.name,
+            lambda name: on_instance(
+                lambda i: self.trove.users.delete(i, name, parsed_args.host)),
+            "user", "users", self.app.stderr,
         )
 
 
