@@ -7,11 +7,14 @@ such records so that the value of any key whose name contains "password"
 reads `***`: JSON (`"password": "x"`), Python reprs (`'new_password': 'x'`)
 and keyword forms (`password='x'`) alike.
 
-osc-lib also logs the whole command line (`START with options: ...`, INFO,
-logger `osc_lib.shell`) before any command runs, masking only `password=`
-forms: `CommandLineFilter` masks the values of `--*password*` options and the
-legacy positional password of `database user create`. It must be attached
-before that line is logged: `osc_trove.plugin.build_option_parser` does it.
+Commands mark the arguments that take a secret where they declare them
+(`secret(parser.add_argument(...))`). `ArgumentsFilter` masks their values in
+the parsed arguments a command logs. osc-lib also logs the whole command line
+(`START with options: ...`, INFO, logger `osc_lib.shell`) before any command
+runs, masking only `password=` forms: `CommandLineFilter` finds the osc-trove
+command named there, parses its words with that command's own parser and
+masks those its secret arguments took. It must be attached before that line
+is logged: `osc_trove.plugin.build_option_parser` does it.
 """
 
 import argparse
@@ -33,23 +36,10 @@ _SECRET = re.compile(
 HTTP_LOGGER = "osc_trove.http"
 
 
-# `instance create --users name:password ...` as osc-lib logs the parsed
-# arguments: users=['bob:pw', ...].
-_USER_PAIRS = re.compile(r"(?P<key>\busers=\[)(?P<items>[^\]]*)\]")
-_QUOTED_PAIR = re.compile(
-    r"""(?P<quote>["'])(?P<name>[^"':]*):(?:\\.|(?!(?P=quote)).)*(?P=quote)"""
-)
-
 
 def mask(text):
     """`text` with the value of every password-like key replaced by ***."""
-    text = _SECRET.sub(lambda m: f"{m['key']}{m['quote']}{MASK}{m['quote']}", text)
-    return _USER_PAIRS.sub(
-        lambda m: m["key"]
-        + _QUOTED_PAIR.sub(lambda p: f"{p['quote']}{p['name']}:{MASK}{p['quote']}", m["items"])
-        + "]",
-        text,
-    )
+    return _SECRET.sub(lambda m: f"{m['key']}{m['quote']}{MASK}{m['quote']}", text)
 
 
 class PasswordFilter(logging.Filter):
@@ -111,6 +101,33 @@ def masked_value(value, kind):
         name, sep, _ = value.partition(":")
         return f"{name}:{MASK}" if sep else MASK
     return MASK
+
+
+class ArgumentsFilter(logging.Filter):
+    """Masks a command's secret arguments, as its parser marks them, where its
+    parsed arguments are logged (osc-lib's `run(Namespace(...))`, at DEBUG)."""
+
+    def __init__(self, parser, parsed_args):
+        super().__init__()
+        self.replacements = []
+        for dest, kind in secret_dests(parser).items():
+            value = getattr(parsed_args, dest, None)
+            if value:
+                masked = [masked_value(v, kind) for v in value] if isinstance(value, list) \
+                    else masked_value(value, kind)
+                self.replacements.append((f"{dest}={value!r}", f"{dest}={masked!r}"))
+
+    def filter(self, record):
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        masked = message
+        for shown, hidden in self.replacements:
+            masked = masked.replace(shown, hidden)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
 
 
 class _Word(str):

@@ -35,12 +35,16 @@ class TroveCommandMixin:
     def run(self, parsed_args):
         # osc-lib logs the parsed arguments at DEBUG before running a command:
         # passwords among them must read *** (one filter per command logger).
-        masking.masked_logger(self.log.name)
+        logger = masking.masked_logger(self.log.name)
+        arguments = masking.ArgumentsFilter(self.parser, parsed_args)
+        logger.addFilter(arguments)
         try:
             return super().run(parsed_args)
         except errors.TroveError as err:
             hints.add_hint(err)  # a lookup's: request errors have theirs already
             raise
+        finally:
+            logger.removeFilter(arguments)
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
@@ -49,6 +53,7 @@ class TroveCommandMixin:
         # optional positional (nargs="?"), empty, before the first option and then
         # refuses the word meant for it (`ssl enable <instance> --mode m <ref>`).
         parser.parse_args = parser.parse_intermixed_args
+        self.parser = parser  # run() asks it which arguments are secret
         return parser
 
     def get_epilog(self):

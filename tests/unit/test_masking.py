@@ -187,3 +187,17 @@ def test_command_families_are_the_first_words_of_every_command():
 
     firsts = {ep.name.split("_")[0] for ep in plugin.command_entry_points()}
     assert firsts == set(masking.COMMAND_FAMILIES)
+
+
+def test_parsed_arguments_are_masked_as_their_parser_marks_them():
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    masking.secret(parser.add_argument("--token"))
+    parser.add_argument("--old-token", dest="token")  # an older spelling: the same dest
+    masking.secret(parser.add_argument("--pairs", nargs="+"), masking.AFTER_COLON)
+    parser.add_argument("--name")
+    parsed = parser.parse_args(["--old-token", "T0k", "--pairs", "a:b", "c", "--name", "T0k"])
+    record = logging.LogRecord("x", logging.DEBUG, __file__, 1, "run(%s)", (parsed,), None)
+    assert masking.ArgumentsFilter(parser, parsed).filter(record)
+    assert record.getMessage() == "run(Namespace(token='***', pairs=['a:***', '***'], name='T0k'))"
