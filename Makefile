@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.docs-installed
 
-.PHONY: venv demo test lint docs unit functional bench cloud-down clean
+.PHONY: venv demo test lint docs unit functional test-releases bench cloud-down clean
 
 venv: $(STAMP)
 
@@ -46,6 +46,12 @@ unit: venv
 
 functional: venv
 	$(BIN)/pytest tests/functional
+
+# The older Trove releases on their own local clouds (tools/release-smoke;
+# RELEASES="21.1.0" for one). Not part of `test`: each first run installs a
+# venv of ~300 MB for 1.5-4 min.
+test-releases: venv
+	$(BIN)/python tools/release-smoke $(RELEASES)
 
 bench: venv
 	$(BIN)/python bench/bench.py
