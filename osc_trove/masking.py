@@ -182,8 +182,6 @@ def _abbreviates(given, name):
 def _find_command(words):
     """(index after the command's words, its entry point) of the first osc-trove
     command named in `words`, matched as cliff does (whole or unique partial words)."""
-    if not any(w and family.startswith(w) for w in words for family in COMMAND_FAMILIES):
-        return None
     commands = _our_commands()
     for start, first in enumerate(words):
         if _is_option(first) or not first:
@@ -250,6 +248,8 @@ def mask_command_line(text, global_parser=None):
     value after the command masked.
     """
     words = text.split(" ")
+    if not any(w and family.startswith(w) for w in words for family in COMMAND_FAMILIES):
+        return text  # another service's command: no parsing, no metadata read
     tagged = [_Word(word, i) for i, word in enumerate(words)]
     if global_parser is not None:
         tagged = _without_global_options(global_parser, tagged)
