@@ -23,6 +23,8 @@ import itertools
 import logging
 import re
 
+from osc_trove import plugin
+
 MASK = "***"
 
 # A (possibly quoted) key containing "password", then ":" or "=", then a
@@ -72,11 +74,7 @@ def masked_logger(name):
 WHOLE = "whole"  # the value is the secret
 AFTER_COLON = "after-colon"  # `name:secret` pairs: the name stays readable
 
-# The first word of every osc-trove command (a unit test checks it against the
-# entry points), so that other commands' lines cost no metadata lookup.
-COMMAND_FAMILIES = ("database", "datastore")
 DISTRIBUTION = "osc-trove"
-COMMAND_GROUP = "openstack.extension"
 
 
 def secret(action, kind=WHOLE):
@@ -169,7 +167,7 @@ def _our_commands():
     return {
         tuple(ep.name.split("_")): ep
         for ep in distribution(DISTRIBUTION).entry_points
-        if ep.group == COMMAND_GROUP
+        if ep.group == plugin.COMMAND_GROUP
     }
 
 
@@ -248,7 +246,7 @@ def mask_command_line(text, global_parser=None):
     value after the command masked.
     """
     words = text.split(" ")
-    if not any(w and family.startswith(w) for w in words for family in COMMAND_FAMILIES):
+    if not plugin.may_name_our_command(words):
         return text  # another service's command: no parsing, no metadata read
     tagged = [_Word(word, i) for i, word in enumerate(words)]
     if global_parser is not None:

@@ -34,6 +34,9 @@ SERVICE_TYPE = "database"
 
 # Where the commands are registered (see above); other packages may add to it too.
 COMMAND_GROUP = "openstack.extension"
+# The first word of every osc-trove command (a unit test checks it against the
+# entry points).
+COMMAND_FAMILIES = ("database", "datastore")
 
 # OSC imports every plugin module before any option parser is built, so this
 # module being loaded means python-troveclient's plugin is active in this run.
@@ -111,9 +114,22 @@ def build_option_parser(parser):
     return parser
 
 
+def may_name_our_command(words):
+    """Whether command-line `words` may name an osc-trove command (cliff takes
+    abbreviated words too)."""
+    return any(w and family.startswith(w) for w in words for family in COMMAND_FAMILIES)
+
+
 def _mask_command_line(record):
     # Runs for every record of osc-lib's shell logger (OSC sets the root logger
-    # to DEBUG), so the masking code is imported only then, not with the plugin.
+    # to DEBUG): the masking code is imported only for a line that may name one
+    # of our commands, never with the plugin.
+    try:
+        words = record.getMessage().split(" ")
+    except Exception:  # a broken record is logging's to report, not ours
+        return True
+    if not may_name_our_command(words):
+        return True
     from osc_trove.masking import CommandLineFilter
 
     return CommandLineFilter(_global_parser).filter(record)

@@ -186,7 +186,7 @@ def test_command_families_are_the_first_words_of_every_command():
     from osc_trove import plugin
 
     firsts = {ep.name.split("_")[0] for ep in plugin.command_entry_points()}
-    assert firsts == set(masking.COMMAND_FAMILIES)
+    assert firsts == set(plugin.COMMAND_FAMILIES)
 
 
 def test_parsed_arguments_are_masked_as_their_parser_marks_them():
@@ -201,3 +201,15 @@ def test_parsed_arguments_are_masked_as_their_parser_marks_them():
     record = logging.LogRecord("x", logging.DEBUG, __file__, 1, "run(%s)", (parsed,), None)
     assert masking.ArgumentsFilter(parser, parsed).filter(record)
     assert record.getMessage() == "run(Namespace(token='***', pairs=['a:***', '***'], name='T0k'))"
+
+
+def test_another_service_s_command_line_costs_no_masking_import(monkeypatch):
+    import sys
+
+    from osc_trove import plugin
+
+    monkeypatch.delitem(sys.modules, "osc_trove.masking")
+    record = logging.LogRecord("osc_lib.shell", logging.INFO, __file__, 1,
+                               "START with options: %s", ("--os-cloud c server list",), None)
+    assert plugin._mask_command_line(record)
+    assert "osc_trove.masking" not in sys.modules
