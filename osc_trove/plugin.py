@@ -69,7 +69,8 @@ def make_client(instance):
     """The client of a ClientManager: its API version, session, region, interface
     and the cloud's endpoint override for the service, if any."""
     config = instance.get_configuration()
-    return client_class(instance._api_version[API_NAME])(
+    # OSC leaves the version out when it is set empty: the default then.
+    return client_class(instance._api_version.get(API_NAME) or DEFAULT_API_VERSION)(
         instance.session,
         region_name=instance.region_name,
         interface=instance.interface,

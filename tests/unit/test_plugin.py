@@ -130,7 +130,7 @@ def test_api_version_option_is_left_to_python_troveclient_when_it_comes_later(mo
     parser.add_argument("--os-database-api-version")  # as python-troveclient does
 
 
-@pytest.mark.parametrize("version", ["1", "1.0"])
+@pytest.mark.parametrize("version", ["1", "1.0", ""])
 def test_api_version_1_and_1_0_are_accepted_silently(trove, monkeypatch, version):
     monkeypatch.setenv("OS_DATABASE_API_VERSION", version)
     trove.on("GET", "/flavors", {"flavors": []})
