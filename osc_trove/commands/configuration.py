@@ -301,6 +301,44 @@ def change_values(command, args, patch):
     return shown(groups.get(group_id))
 
 
+class UnsetConfiguration(base.ShowOne):
+    """Remove values from a configuration group, keeping the others.
+
+    Trove has no request that removes one value: the group's values are read,
+    the named ones dropped and the rest sent back (replacing them all). Every
+    instance using the group gets the new values; those that need a restart
+    for them are named on stderr. Shows the group afterwards.
+    """
+
+    def get_parser(self, prog_name):
+        parser = super().get_parser(prog_name)
+        common.add_resource_argument(parser, "configuration_group", "Configuration group")
+        parser.add_argument(
+            "parameters", metavar="<parameter>", nargs="+",
+            help="Name of a value to remove; several may be given",
+        )
+        return parser
+
+    def take_action(self, parsed_args):
+        trove = self.trove
+        groups = trove.configurations
+        group = groups.find(parsed_args.configuration_group,
+                            needs=("values", "datastore_version_id"))
+        values = group.get("values") or {}
+        unknown = [name for name in parsed_args.parameters if name not in values]
+        if unknown:
+            raise exceptions.CommandError(
+                f"Configuration group '{parsed_args.configuration_group}' has no value for "
+                f"{', '.join(unknown)} (it has: {', '.join(sorted(values)) or 'none'})."
+            )
+        group_id = groups.id_of(group)
+        removed = {name: values[name] for name in parsed_args.parameters}
+        params = trove.configuration_parameters.list(group["datastore_version_id"])
+        groups.update(group_id, values={k: v for k, v in values.items() if k not in removed})
+        restart_notice(self, trove, group_id, removed, params)
+        return shown(groups.get(group_id))
+
+
 class AttachConfiguration(base.Command):
     """Attach a configuration group to an instance.
 
