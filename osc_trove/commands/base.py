@@ -107,6 +107,7 @@ class Withdrawn(Command):
 
     deprecated = True
     withdrawn = True
+    auth_required = False  # it says its line without a cloud to talk to
     positionals = ()
     why = ""
 
