@@ -34,7 +34,7 @@ def answers(*responses):
 
 
 def instance_list(trove, *responses):
-    trove.mocker.get(f"{trove_url()}/instances/detail", answers(*responses))
+    trove.mocker.get(f"{trove_url()}/instances", answers(*responses))
     return trove.run("database", "instance", "list", "-f", "value")
 
 
