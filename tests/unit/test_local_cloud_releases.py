@@ -59,6 +59,7 @@ def test_the_default_release_keeps_its_pins_and_state(tool, releases):
     assert tool.STATE_DIR == str(ROOT / ".local-cloud")
     assert releases.keystone_db_query("26.0.0") == ""
     assert not releases.keystone_sqlite_tuned("26.0.0")
+    assert not releases.keystone_cached("26.0.0")
 
 
 def test_the_marker_names_the_constraints_file_not_its_path(tool, releases):
@@ -91,9 +92,15 @@ def test_each_other_release_has_a_directory_of_its_own(tool, releases):
     for path in (tool.VENV_PYTHON, tool.CLOUDS_YAML, tool.SECRETS_FILE, tool.STATE_FILE,
                  tool.INSTALL_MARKER, tool.log_file("trove"), tool.pid_file("keystone")):
         assert pathlib.Path(path).is_relative_to(state), path
-    assert tool.template_values({"keystone_port": 1, "trove_port": 2}, {
+    values = tool.template_values({"keystone_port": 1, "trove_port": 2}, {
         "trove_password": "p", "taskmanager_rpc_encr_key": "k",
-        "inst_rpc_key_encr_key": "i"})["KEYSTONE_DB_QUERY"] == "?check_same_thread=false"
+        "inst_rpc_key_encr_key": "i"})
+    assert values["KEYSTONE_DB_QUERY"] == "?check_same_thread=false"
+    assert values["KEYSTONE_CACHE"] == "true"
+
+
+def test_only_keystone_on_sqlalchemy_1_4_caches(releases):
+    assert [v for v in releases.RELEASES if releases.keystone_cached(v)] == ["21.1.0"]
 
 
 @pytest.fixture

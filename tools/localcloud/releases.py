@@ -80,3 +80,11 @@ def keystone_sqlite_tuned(version):
 def keystone_db_query(version):
     """Query string of Keystone's SQLite URL (see keystone_sqlite_tuned)."""
     return '?check_same_thread=false' if keystone_sqlite_tuned(version) else ''
+
+
+def keystone_cached(version):
+    """Whether Keystone caches in memory. Keystone 25 on SQLAlchemy 1.4
+    (2024.1) opens a new SQLite connection per query (NullPool): ~90 per
+    token validation, 1-2 s of CPU for every authenticated request, Trove's
+    token checks included. The cache brings one to ~0.07 s."""
+    return RELEASES[version][0] == '2024.1'
