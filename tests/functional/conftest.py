@@ -4,12 +4,12 @@ The cloud comes up once per test session (`tools/local-cloud up`) and is
 stopped at the end if this session started it.
 
 `Cloud.openstack` runs OSC's real shell in this process (tests/inprocess.py):
-the installed entry points, a real Keystone login, the real Trove API. A real
-`openstack` process (`Cloud.openstack_process`, or the console script
-directly) is kept only where the process itself is under test:
+the installed entry points, a real Keystone login (once per user, below), the
+real Trove API. A real `openstack` process (`Cloud.openstack_process`, or the
+console script directly) is kept only where the process itself is under test:
 
-- `--debug` and `--log-file` output, whose secrecy is checked as a user's
-  terminal and file get it (test_db_user.py);
+- `--debug` output, whose secrecy is checked as a user's terminal gets it
+  (test_db_user.py);
 - Ctrl-C on `log tail --follow` (test_admin.py);
 - the console script and its exit codes from a real interpreter, as
   installed: python-troveclient beside osc-trove in a virtualenv of its own
@@ -22,10 +22,13 @@ costs Trove's answer, not a login and a first-seen token's validation. A token
 Keystone or Trove refuses (a 401) is forgotten and the next run logs in again.
 `Cloud(..., reuse_logins=False)` (test_faults.py's proxied cloud) logs in on
 every run.
+
+Helpers the test modules share (set-up over the API, the one waiter, instances
+and clusters that are always cleaned up) are in tests/functional/helpers.py;
+the local cloud's own REST contract is tested in tests/functional/localcloud/.
 """
 
 import contextlib
-import io
 import os
 import pathlib
 import subprocess
@@ -44,23 +47,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if pathlib.Path(str(item.fspath)).is_relative_to(pathlib.Path(__file__).parent):
             item.add_marker(pytest.mark.functional)
-
-
-def ok(result):
-    """`result` of a command that must succeed, with no traceback."""
-    assert result.code == 0, result
-    assert "Traceback" not in result.err, result
-    return result
-
-
-def one_line_error(result):
-    """The one line a failed command printed on stderr (exit 1, nothing on stdout)."""
-    assert result.code == 1, result
-    assert result.out == ""
-    assert "Traceback" not in result.err, result
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result
-    return lines[0]
 
 
 class Cloud:
@@ -129,14 +115,6 @@ def _reused_logins():
     finally:
         generic.BaseGenericPlugin.get_auth_ref = get_auth_ref
         base.BaseIdentityPlugin.invalidate = invalidate
-
-
-def quiet_wait(get, done, until_gone=False):
-    """Wait for set-up made over the API, with osc-trove's waiter, its progress unshown."""
-    from osc_trove.commands import wait
-
-    return wait.wait_for(get, "setup", done, until_gone=until_gone, timeout=120,
-                         stream=io.StringIO())
 
 
 def _local_cloud(*argv):

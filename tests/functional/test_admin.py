@@ -6,18 +6,16 @@ import uuid
 
 import pytest
 
-from tests.functional.conftest import OPENSTACK, ok, one_line_error
-from tests.functional.test_instance import api_delete, api_wait
+from tests.functional.conftest import OPENSTACK
+from tests.functional.helpers import made_instance, ok, one_line_error
 
 RUN = uuid.uuid4().hex[:6]
 
 
 @pytest.fixture(scope="module")
 def db(demo_api):
-    row = demo_api.instances.create(name=f"fa-{RUN}-db", flavorRef="1", volume={"size": 1})
-    api_wait(demo_api, row["id"])
-    yield row
-    api_delete(demo_api, row["id"])
+    with made_instance(demo_api, f"fa-{RUN}-db") as row:
+        yield row
 
 
 def stored_log(api, log):

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from osc_trove.commands import wait
-from tests.functional.conftest import ok, one_line_error, quiet_wait
+from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait
 
 RUN = uuid.uuid4().hex[:6]
 TIMEOUT = "60"
@@ -21,18 +21,13 @@ def name(part):
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = demo_api.instances.create(name=name("db"), flavorRef="1", volume={"size": 1})
-    quiet_wait(lambda: demo_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
-    yield row
-    for b in list(demo_api.instance_backups.list(row["id"])):
-        try:
-            demo_api.backups.delete(b["id"])
-        except Exception:
-            pass
-    try:
-        demo_api.instances.delete(row["id"])
-    except Exception:
-        pass
+    with made_instance(demo_api, name("db")) as row:
+        yield row
+        for b in list(demo_api.instance_backups.list(row["id"])):
+            try:
+                demo_api.backups.delete(b["id"])
+            except Exception:
+                pass
 
 
 @pytest.fixture(scope="module")

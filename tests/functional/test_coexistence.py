@@ -24,7 +24,8 @@ import sys
 import pytest
 
 from osc_trove.plugin import command_entry_points
-from tests.functional.conftest import REPO, ok
+from tests.functional.conftest import REPO
+from tests.functional.helpers import ok
 from tests.inprocess import Result
 
 VENV = REPO / ".local-cloud" / "coexist-venv"

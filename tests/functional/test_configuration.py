@@ -4,14 +4,13 @@ One MySQL 8.0 instance, made over the API, is shared by this module; every
 group made here carries the run's unique prefix and is deleted at the end.
 """
 
-import io
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from osc_lib import exceptions
 
-from osc_trove.commands import wait
-from tests.functional.conftest import ok, one_line_error
+from tests.functional.helpers import made_instance, ok, one_line_error
 
 RUN = uuid.uuid4().hex[:6]
 
@@ -30,20 +29,15 @@ def group_of(api, instance_id):
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = demo_api.instances.create(
-        name=name("db"), flavorRef="1", volume={"size": 1},
-        datastore={"type": "mysql", "version": "8.0"},
-    )
-    wait.wait_for(lambda: demo_api.instances.get(row["id"]), "setup", wait.status_in("ACTIVE"),
-                  timeout=120, stream=io.StringIO())
-    yield row
-    for _ in range(2):
-        try:
-            demo_api.instances.update(row["id"], configuration=None)
-            break
-        except exceptions.ClientException:
-            pass
-    demo_api.instances.delete(row["id"])
+    with made_instance(demo_api, name("db"),
+                       datastore={"type": "mysql", "version": "8.0"}) as row:
+        yield row
+        for _ in range(2):
+            try:
+                demo_api.instances.update(row["id"], configuration=None)
+                break
+            except exceptions.ClientException:
+                pass
     for group in demo_api.configurations.list():
         if group["name"].startswith(f"fc-{RUN}"):
             try:
@@ -167,12 +161,10 @@ def test_parameters_with_and_without_datastore(cloud, demo_api):
 
 def test_45_groups_list_as_45_and_delete_several(cloud, demo_api):
     prefix = name("many")
-    ids = [
-        demo_api.configurations.create(
+    with ThreadPoolExecutor(5) as pool:  # the API server takes requests in parallel
+        ids = list(pool.map(lambda i: demo_api.configurations.create(
             name=f"{prefix}-{i:02d}", values={}, datastore={"type": "mysql", "version": "8.0"}
-        )["id"]
-        for i in range(45)
-    ]
+        )["id"], range(45)))
     rows = ok(cloud.openstack("database", "configuration", "list", "-f", "json")).json()
     assert sorted(r["ID"] for r in rows if r["Name"].startswith(prefix)) == sorted(ids)
 

@@ -1,44 +1,18 @@
 """Databases and users on an ACTIVE instance of the local cloud, as a user runs them."""
 
-import time
-import uuid
-
 import pytest
 
-from tests.functional.conftest import ok, one_line_error
+from tests.functional.helpers import made_instance, ok, one_line_error, unique
 
 SECRET = "S3cret-pw"
-
-
-
-
 
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
     """An ACTIVE mysql 5.7 instance, made over the API and deleted at the end."""
-    flavor = demo_api.flavors.find("m1.small")
-    name = f"dbuser-{uuid.uuid4().hex[:8]}"
-    created = demo_api.post(
-        "/instances",
-        {
-            "instance": {
-                "name": name,
-                "flavorRef": demo_api.flavors.id_of(flavor),
-                "volume": {"size": 1},
-                "datastore": {"type": "mysql", "version": "5.7"},
-            }
-        },
-    )["instance"]
-    deadline = time.monotonic() + 180
-    status = created["status"]
-    while status != "ACTIVE":
-        if status == "ERROR" or time.monotonic() > deadline:
-            pytest.fail(f"instance {created['id']} is {status}, not ACTIVE", pytrace=False)
-        time.sleep(1)
-        status = demo_api.instances.get(created["id"])["status"]
-    yield {"id": created["id"], "name": name}
-    demo_api.delete(demo_api.instances.url(created["id"]))
+    with made_instance(demo_api, unique("dbuser"),
+                       datastore={"type": "mysql", "version": "5.7"}) as row:
+        yield {"id": row["id"], "name": row["name"]}
 
 
 def names(rows):
@@ -255,51 +229,6 @@ def test_invalid_names_as_the_server_reports_them(cloud, instance):
                                               SECRET, "--host", "bad host"))
     assert bad_host.startswith("Validation error: users[0]['host'] 'bad host' does not match")
     assert bad_host.endswith("(HTTP 400)")
-    dotted = one_line_error(cloud.openstack("database", "db", "delete", inst, "keep.me"))
-    assert dotted.startswith("Trove's API cannot address database 'keep.me'")
-
-
-def test_bad_input_is_refused_before_any_request(cloud, instance):
-    inst = instance["id"]
-    assert one_line_error(cloud.openstack("database", "user", "create", inst, "bob")) == (
-        "A user's password is required: give <password>, --password-prompt or "
-        "--password-stdin."
-    )
-    assert one_line_error(cloud.openstack("database", "user", "create", inst, "bob",
-                                          "--password-prompt", stdin=SECRET)) == (
-        "--password-prompt needs a terminal; use --password-stdin to read the user's "
-        "password from standard input."
-    )
-    assert one_line_error(cloud.openstack("database", "user", "create", inst, "bob", SECRET,
-                                          "--password-stdin", stdin=SECRET)) == (
-        "Give the user's password one way only: <password>, --password-prompt or "
-        "--password-stdin."
-    )
-    assert one_line_error(cloud.openstack("database", "user", "update", "attributes", inst,
-                                          "bob")).startswith("Nothing to change")
-    assert one_line_error(cloud.openstack("database", "user", "show", "--access", inst, "bob",
-                                          "-f", "shell")).startswith("--access lists rows")
-    zero = cloud.openstack("database", "db", "list", inst, "--limit", "0")
-    assert zero.code == 2 and "--limit: must be 1 or more, not 0" in zero.err  # a usage error
-    for argv, flag in (
-        (("add", inst, "bob", "db"), "--access"),
-        (("remove", inst, "bob", "db"), "--access"),
-        (("set", inst, "bob", "--new-name", "rob"), "--attributes"),
-    ):
-        result = cloud.openstack("database", "user", *argv)
-        assert result.code == 2, result
-        assert f"the following arguments are required: {flag}" in result.err
-
-
-def test_help_hides_the_aliases_and_names_them(cloud):
-    listing = ok(cloud.openstack("help"))
-    assert "database db create" in listing.out and "database user show access" in listing.out
-    for alias in ("database add ", "database remove ", "database list ", "database user add ",
-                  "database user remove ", "database user set "):
-        assert alias not in listing.out
-    text = " ".join(ok(cloud.openstack("help", "database", "user", "grant", "access")).out
-                    .split())
-    assert "database user add --access <instance> <name> <database>" in text
 
 
 # --- passwords in --debug logs -------------------------------------------------------------

@@ -10,9 +10,9 @@ import re
 import pytest
 import yaml
 
-from tests.functional.conftest import REPO, Cloud, ok, one_line_error
+from tests.functional.conftest import REPO, Cloud
 from tests.functional.fault_proxy import Fault, FaultProxy
-from tests.functional.test_instance import api_create, api_delete, api_wait, name
+from tests.functional.helpers import made_instance, ok, one_line_error, unique, wait_instance
 
 HTML = b"<html><body><h1>Bad things</h1><p>a proxy's page</p></body></html>"
 HTML_TYPE = {"Content-Type": "text/html"}
@@ -44,10 +44,8 @@ def inject(proxy):
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = api_create(demo_api, name("faults"))
-    api_wait(demo_api, row["id"])
-    yield row
-    api_delete(demo_api, row["id"])
+    with made_instance(demo_api, unique("faults")) as row:
+        yield row
 
 
 def flavor_list(proxied):
@@ -198,4 +196,4 @@ def test_wait_names_the_last_status_when_it_gives_up(proxied, proxy, inject, ins
         r"not JSON \(text/html\)",
         error,
     ), error
-    api_wait(demo_api, instance["id"])  # leave it ACTIVE for the next test
+    wait_instance(demo_api, instance["id"])  # leave it ACTIVE for the next test

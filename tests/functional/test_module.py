@@ -13,7 +13,7 @@ import pytest
 from osc_lib import exceptions
 
 from osc_trove.commands import wait
-from tests.functional.conftest import ok, one_line_error, quiet_wait
+from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait
 
 RUN = uuid.uuid4().hex[:6]
 # A NUL byte and bytes that are not UTF-8: the file must travel as bytes.
@@ -26,16 +26,9 @@ def name(part):
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = demo_api.instances.create(
-        name=name("db"), flavorRef="1", volume={"size": 1},
-        datastore={"type": "mysql", "version": "5.7"},
-    )
-    quiet_wait(lambda: demo_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
-    yield row
-    try:
-        demo_api.instances.delete(row["id"])
-    except exceptions.ClientException:
-        pass
+    with made_instance(demo_api, name("db"),
+                       datastore={"type": "mysql", "version": "5.7"}) as row:
+        yield row
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,7 @@ through create, show and delete; those it refuses end with its own message."""
 
 import pytest
 
-from tests.functional.conftest import ok, one_line_error
-from tests.functional.test_instance import api_create, api_delete, api_wait, name
+from tests.functional.helpers import made_instance, ok, one_line_error, unique
 
 SECRET = "N4mes-pw"
 # Not covered by test_db_user.py: beyond ASCII, a dot that is not .json, ?, #, %, a tab.
@@ -14,10 +13,8 @@ DATABASES = ["q?x#1", "50%", "tab\tx"]
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = api_create(demo_api, name("names"))
-    api_wait(demo_api, row["id"])
-    yield row["id"]
-    api_delete(demo_api, row["id"])
+    with made_instance(demo_api, unique("names")) as row:
+        yield row["id"]
 
 
 @pytest.mark.parametrize("user", USERS)

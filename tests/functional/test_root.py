@@ -1,29 +1,18 @@
 """database root enable/show/disable and the spec's aliases, against the local cloud."""
 
-import io
 import uuid
 
 import pytest
 
-from osc_trove.commands import wait
-from tests.functional.test_instance import (
-    PRIVATE_NET,
-    api_create,
-    api_delete,
-    api_wait,
-    ok,
-    one_line_error,
-)
+from tests.functional.helpers import made_instance, ok, one_line_error
 
 RUN = uuid.uuid4().hex[:6]
 
 
 @pytest.fixture(scope="module")
 def target(demo_api):
-    row = api_create(demo_api, f"fr-{RUN}-db")
-    api_wait(demo_api, row["id"])
-    yield row
-    api_delete(demo_api, row["id"])
+    with made_instance(demo_api, f"fr-{RUN}-db") as row:
+        yield row
 
 
 def root_enabled(cloud, *argv):
@@ -59,53 +48,3 @@ def test_unknown_target(cloud):
     assert line == f"No instance or cluster with a name or ID of '{missing}' exists."
     line = one_line_error(cloud.openstack("database", "root", "disable", missing))
     assert line == f"No instance with a name or ID of '{missing}' exists."
-
-
-def test_the_alias_requires_root(cloud, target):
-    result = cloud.openstack("database", "show", target["id"])
-    assert result.code == 2 and "--root" in result.err
-
-
-@pytest.fixture(scope="module")
-def cluster(demo_api):
-    """A MariaDB (Galera) cluster: a datastore whose clusters have a root user."""
-    body = {
-        "cluster": {
-            "name": f"fr-{RUN}-cluster",
-            "datastore": {"type": "mariadb", "version": "10.11"},
-            "instances": [
-                {"flavorRef": "1", "volume": {"size": 1}, "nics": [{"network_id": PRIVATE_NET}]}
-                for _ in range(3)
-            ],
-        }
-    }
-    row = demo_api.post("/clusters", body)["cluster"]
-    yield row
-    try:
-        demo_api.delete(f"/clusters/{row['id']}")
-    except Exception:
-        pass
-
-
-def wait_cluster_ready(demo_api, cluster_id):
-    wait.wait_for(
-        lambda: demo_api.get(f"/clusters/{cluster_id}")["cluster"],
-        f"cluster {cluster_id}",
-        lambda c: c["task"]["name"] == "NONE",
-        lambda c: any(i.get("status") == "ERROR" for i in c.get("instances", [])),
-        status_of=lambda c: c["task"]["name"],
-        timeout=120,
-        stream=io.StringIO(),
-    )
-
-
-def test_root_on_a_cluster(cloud, demo_api, cluster):
-    wait_cluster_ready(demo_api, cluster["id"])
-    shown = ok(cloud.openstack("database", "root", "enable", cluster["name"], "-f",
-                               "json")).json()
-    assert shown["name"] == "root" and shown["password"]
-    assert root_enabled(cloud, "database", "root", "show", cluster["id"]) is True
-    line = one_line_error(cloud.openstack("database", "root", "disable", cluster["name"]))
-    assert line == (
-        f"'{cluster['name']}' is a cluster: the Trove API disables root on instances only."
-    )

@@ -5,16 +5,19 @@ same fakes Trove uses (tools/localcloud/fakes), so OSC's own commands list
 them and osc-trove finds images and networks by name as on a real cloud.
 """
 
-import io
 import uuid
 
 import pytest
 
-from osc_trove.commands import wait
-from tests.functional.conftest import ok, quiet_wait
+from tests.functional.helpers import (
+    PRIVATE_NET,
+    delete_instance,
+    made_instance,
+    ok,
+    wait_instance,
+)
 
 RUN = uuid.uuid4().hex[:6]
-PRIVATE_NET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a01"
 PUBLIC_NET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a03"
 PRIVATE_SUBNET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a02"
 # The fake Glance's images: one per datastore manager and a spare one.
@@ -64,13 +67,8 @@ def test_unknown_image_and_network_are_one_line(cloud):
 
 @pytest.fixture(scope="module")
 def instance(demo_api):
-    row = demo_api.instances.create(name=name("db"), flavorRef="1", volume={"size": 1})
-    quiet_wait(lambda: demo_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
-    yield row
-    try:
-        demo_api.instances.delete(row["id"])
-    except Exception:
-        pass
+    with made_instance(demo_api, name("db")) as row:
+        yield row
 
 
 def test_instance_rebuild_by_image_name(cloud, demo_api, instance):
@@ -105,8 +103,6 @@ def test_instance_create_with_a_network_by_name(cloud, demo_api):
     row = result.json()
     try:
         assert f'"nics": [{{"network_id": "{PRIVATE_NET}"}}]' in result.err
-        done = wait.wait_for(lambda: demo_api.instances.get(row["id"]), "instance",
-                             wait.status_in("ACTIVE"), timeout=120, stream=io.StringIO())
-        assert done["status"] == "ACTIVE"
+        assert wait_instance(demo_api, row["id"])["status"] == "ACTIVE"
     finally:
-        demo_api.instances.delete(row["id"])
+        delete_instance(demo_api, row["id"])

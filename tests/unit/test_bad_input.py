@@ -4,7 +4,7 @@ where the client can tell, or with the server's own message where only it can.""
 import pytest
 
 from tests.unit.conftest import sample
-from tests.unit.test_instance import FLAVORS, IID, list_body, row
+from tests.unit.helpers import FLAVORS, IID, list_body, row
 
 OTHER = "7d9c4b1e-2f3a-4c5d-8e9f-0a1b2c3d4e5f"
 INSTANCES = list_body(row(IID, "twin"), row(OTHER, "twin"), row("5a0c7d9e-1111-4222-8333-"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests.unit.conftest import TROVE
-from tests.unit.test_instance import IID, list_body, row, show_body
+from tests.unit.helpers import IID, list_body, row, show_body
 
 GID = "1f2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 OTHER = "2f2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
@@ -223,7 +223,8 @@ def test_instances_of_a_group_every_page(trove):
     ])
     rows = trove.run_json("database", "configuration", "instances", GID)
     assert rows == [{"ID": IID, "Name": "db1"}, {"ID": OTHER, "Name": "db2"}]
-    assert len(trove.requests) == 2
+    assert trove.requests == [("GET", f"/configurations/{GID}/instances"),
+                              ("GET", f"/configurations/{GID}/instances?marker={IID}")]
 
 
 # --- delete -------------------------------------------------------------------

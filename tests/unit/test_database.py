@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests import inprocess
 from tests.unit.conftest import sample
 
 INSTANCE_ID = sample("instance-show-response.json")["instance"]["id"]  # named `test`
@@ -111,9 +112,10 @@ def test_list_limit_and_marker(inst):
 
 
 def test_list_limit_must_be_positive(inst):
-    with pytest.raises(SystemExit) as exit_:  # argparse's usage error
-        inst.run("database", "db", "list", INSTANCE_ID, "--limit", "0")
-    assert exit_.value.code == 2
+    # argparse's usage error: exit 2, and the message names the option.
+    code, out, err = inprocess.openstack(["database", "db", "list", INSTANCE_ID, "--limit", "0"])
+    assert (code, out) == (2, "")
+    assert "--limit: must be 1 or more, not 0" in err
     assert inst.requests == []
 
 
@@ -183,6 +185,7 @@ def test_spec_aliases_send_the_same_requests(inst):
 def test_help_names_the_aliases_and_hides_them(trove):
     code, out, _ = trove.run("help")
     assert "database db create" in out and "database user grant access" in out
+    assert "database user show access" in out
     for hidden in ("database add ", "database remove ", "database list ", "database user add ",
                    "database user remove ", "database user set "):
         assert hidden not in out

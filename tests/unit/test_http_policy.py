@@ -5,7 +5,7 @@ import requests
 from keystoneauth1 import exceptions as ks_exceptions
 
 from osc_trove.api import http
-from tests.unit.test_instance import IID, one_line_error
+from tests.unit.helpers import IID, one_line_error
 
 ACTION = f"/instances/{IID}/action"
 EMPTY_LIST = {"json": {"instances": []}}

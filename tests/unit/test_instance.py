@@ -6,53 +6,19 @@ import logging
 import pytest
 
 from tests.unit.conftest import PRIVATE_NET_ID, sample
-
-# The recorded instance `test`, and the one whose create answer was recorded.
-IID = sample("instance-show-response.json")["instance"]["id"]
-NEW_ID = sample("instance-create-response.json")["instance"]["id"]
-BACKUP_ID = "71557643-2245-43ac-b871-3d5a50af21d3"
-CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
-MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
-NET_ID = "a5330d7d-0e8c-48b4-9f6c-0f2c4ab1b854"
-SUBNET_ID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
-
-FLAVORS = {
-    "flavors": [
-        {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1},
-        {"id": None, "str_id": "d3", "name": "m1.large", "ram": 8192, "vcpus": 4},
-    ]
-}
-
-
-def show_body(**changes):
-    body = sample("instance-show-response.json")
-    body["instance"].update(changes)
-    return body
-
-
-def list_body(*rows, next_marker=None):
-    body = {"instances": list(rows)}
-    if next_marker:
-        body["links"] = [
-            {
-                "rel": "next",
-                "href": f"https://127.0.0.1:8779/v1.0/p/instances?limit=20&marker={next_marker}",
-            }
-        ]
-    return body
-
-
-def row(instance_id, name, **extra):
-    return {"id": instance_id, "name": name, "status": "ACTIVE", **extra}
-
-
-def one_line_error(code, out, err):
-    assert code == 1, err
-    assert out == ""
-    assert len(err.strip().splitlines()) == 1, err
-    assert "Traceback" not in err
-    return err.strip()
-
+from tests.unit.helpers import (
+    BACKUP_ID,
+    CONFIG_ID,
+    FLAVORS,
+    IID,
+    MODULE_ID,
+    NEW_ID,
+    SUBNET_ID,
+    list_body,
+    one_line_error,
+    row,
+    show_body,
+)
 
 # --- create -----------------------------------------------------------------
 
@@ -72,7 +38,7 @@ def test_create_with_every_option_by_name(trove):
         "--backup", "nightly", "--availability-zone", "az1",
         "--datastore", "mysql", "--datastore-version", "5.7",
         "--datastore-version-number", "5.7.29",
-        "--nic", f"net-id={NET_ID},subnet-id={SUBNET_ID},ip-address=10.0.0.5",
+        "--nic", f"net-id={PRIVATE_NET_ID},subnet-id={SUBNET_ID},ip-address=10.0.0.5",
         "--configuration", "tuned", "--replica-count", "1",
         "--module", "ping", "--module", MODULE_ID,
         "--locality", "anti-affinity", "--region", "RegionTwo",
@@ -95,7 +61,8 @@ def test_create_with_every_option_by_name(trove):
                 "configuration": CONFIG_ID,
                 "replica_count": 1,
                 "modules": [{"id": MODULE_ID}, {"id": MODULE_ID}],
-                "nics": [{"network_id": NET_ID, "subnet_id": SUBNET_ID, "ip_address": "10.0.0.5"}],
+                "nics": [{"network_id": PRIVATE_NET_ID, "subnet_id": SUBNET_ID,
+                          "ip_address": "10.0.0.5"}],
                 "availability_zone": "az1",
                 "locality": "anti-affinity",
                 "region_name": "RegionTwo",
@@ -119,7 +86,7 @@ def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
     trove.on("POST", "/instances", sample("instance-create-response.json"))
     code, out, err = trove.run(
         "database", "instance", "create", "db1", "--flavor", "2", "--size", "1",
-        "--backup", BACKUP_ID, "--configuration", CONFIG_ID, "--nic", f"net-id={NET_ID}",
+        "--backup", BACKUP_ID, "--configuration", CONFIG_ID, "--nic", f"net-id={PRIVATE_NET_ID}",
     )
     assert code == 0, err
     assert trove.bodies()[0]["instance"] == {
@@ -128,7 +95,7 @@ def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
         "volume": {"size": 1},
         "restorePoint": {"backupRef": BACKUP_ID},
         "configuration": CONFIG_ID,
-        "nics": [{"network_id": NET_ID}],
+        "nics": [{"network_id": PRIVATE_NET_ID}],
     }
     assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
     assert "| status " in out and "BUILD" in out

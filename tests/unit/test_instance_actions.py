@@ -3,7 +3,7 @@
 import pytest
 
 from tests.unit.conftest import sample
-from tests.unit.test_instance import (
+from tests.unit.helpers import (
     CONFIG_ID,
     FLAVORS,
     IID,

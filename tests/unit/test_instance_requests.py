@@ -1,44 +1,60 @@
-"""How many requests each instance and root command sends, for an ID and for a name.
+"""Which requests each instance and root command sends, for an ID and for a name.
 
 One table, so that a change that adds a round trip shows up here. A name is
-looked up with one list (one page here: up to 20 instances per page). Updates,
-upgrade and detach read the instance first, to keep its configuration group
-(Trove 21.1 to 24.0 drop it otherwise; see instance_actions.keeping_configuration).
+looked up with one list (one page here: up to 20 instances per page); root
+commands that also take a cluster look the name up among clusters too.
+Updates, upgrade and detach read the instance first, to keep its configuration
+group (Trove 21.1 to 24.0 drop it otherwise; see
+instance_actions.keeping_configuration).
 """
 
 import pytest
 
 from tests.unit.conftest import TROVE, sample
-from tests.unit.test_instance import FLAVORS, IID, list_body, row, show_body
+from tests.unit.helpers import FLAVORS, IID, list_body, row, show_body
 
 IMAGE_ID = "3e50414a-8532-4646-982c-a66fe8f0411b"
 
-# argv with {i} for the instance, requests for an ID, requests for a name
+INSTANCE = f"/instances/{IID}"
+LIST = ("GET", "/instances")
+CLUSTERS = ("GET", "/clusters")
+FLAVOR_LIST = ("GET", "/flavors")
+GET = ("GET", INSTANCE)
+PUT = ("PUT", INSTANCE)
+PATCH = ("PATCH", INSTANCE)
+DELETE = ("DELETE", INSTANCE)
+ACTION = ("POST", f"{INSTANCE}/action")
+MGMT_ACTION = ("POST", f"/mgmt{INSTANCE}/action")
+SSL_GET, SSL_POST = ("GET", f"{INSTANCE}/ssl"), ("POST", f"{INSTANCE}/ssl")
+ROOT = f"{INSTANCE}/root"
+
+# argv with {i} for the instance, the requests for an ID, the requests for a name
 COMMANDS = [
-    ("instance show {i}", 1, 2),
-    ("instance delete {i}", 1, 2),
-    ("instance delete --force {i}", 2, 3),
-    ("instance force delete {i}", 2, 3),
-    ("instance update {i} --name x", 2, 3),
-    ("instance update {i} --is-public", 2, 3),
-    ("instance set {i} --remove-configuration", 1, 2),
-    ("instance restart {i}", 1, 2),
-    ("instance resize flavor {i} m1.small", 2, 3),
-    ("instance resize volume {i} 2", 1, 2),
-    ("instance upgrade {i} 8.0", 2, 3),
-    ("instance reset status {i}", 1, 2),
-    ("instance reboot {i}", 1, 2),
-    (f"instance rebuild {{i}} {IMAGE_ID}", 1, 2),
-    ("instance detach {i}", 2, 3),
-    ("instance promote {i}", 1, 2),
-    ("instance eject {i}", 1, 2),
-    ("instance ssl show {i}", 1, 2),
-    ("instance ssl enable {i} --container-ref r", 1, 2),
-    ("instance ssl disable {i}", 1, 2),
-    ("instance ssl rollback {i}", 1, 2),
-    ("root enable {i}", 1, 3),
-    ("root show {i}", 1, 3),
-    ("root disable {i}", 1, 2),
+    ("instance show {i}", [GET], [LIST, GET]),
+    ("instance delete {i}", [DELETE], [LIST, DELETE]),
+    ("instance delete --force {i}", [ACTION, DELETE], [LIST, ACTION, DELETE]),
+    ("instance force delete {i}", [ACTION, DELETE], [LIST, ACTION, DELETE]),
+    ("instance update {i} --name x", [GET, PUT], [LIST, GET, PUT]),
+    ("instance update {i} --is-public", [GET, PUT], [LIST, GET, PUT]),
+    ("instance set {i} --remove-configuration", [PUT], [LIST, PUT]),
+    ("instance restart {i}", [ACTION], [LIST, ACTION]),
+    ("instance resize flavor {i} m1.small", [FLAVOR_LIST, ACTION],
+     [FLAVOR_LIST, LIST, ACTION]),
+    ("instance resize volume {i} 2", [ACTION], [LIST, ACTION]),
+    ("instance upgrade {i} 8.0", [GET, PATCH], [LIST, GET, PATCH]),
+    ("instance reset status {i}", [ACTION], [LIST, ACTION]),
+    ("instance reboot {i}", [MGMT_ACTION], [LIST, MGMT_ACTION]),
+    (f"instance rebuild {{i}} {IMAGE_ID}", [MGMT_ACTION], [LIST, MGMT_ACTION]),
+    ("instance detach {i}", [GET, PATCH], [LIST, GET, PATCH]),
+    ("instance promote {i}", [ACTION], [LIST, ACTION]),
+    ("instance eject {i}", [ACTION], [LIST, ACTION]),
+    ("instance ssl show {i}", [SSL_GET], [LIST, SSL_GET]),
+    ("instance ssl enable {i} --container-ref r", [SSL_POST], [LIST, SSL_POST]),
+    ("instance ssl disable {i}", [SSL_POST], [LIST, SSL_POST]),
+    ("instance ssl rollback {i}", [SSL_POST], [LIST, SSL_POST]),
+    ("root enable {i}", [("POST", ROOT)], [LIST, CLUSTERS, ("POST", ROOT)]),
+    ("root show {i}", [("GET", ROOT)], [LIST, CLUSTERS, ("GET", ROOT)]),
+    ("root disable {i}", [("DELETE", ROOT)], [LIST, ("DELETE", ROOT)]),
 ]
 
 
@@ -67,8 +83,7 @@ def test_requests_for_an_id_and_a_name(answers, command, by_id, by_name):
         argv = ["database", *command.format(i=ref).split()]
         code, _, err = answers.run(*argv)
         assert code == 0, err
-        sent = answers.requests[before:]
-        assert len(sent) == expected, (ref, sent)
+        assert answers.requests[before:] == expected, ref
 
 
 def test_create_costs_one_flavor_list_and_the_post(answers):

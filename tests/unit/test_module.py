@@ -276,7 +276,7 @@ def test_reapply_without_options_and_bad_values(trove):
     assert trove.bodies() == [{"reapply": {"include_clustered": 1, "batch_size": 2}}]
     usage_error(trove, "database", "module", "reapply", MID, "--delay", "-1")
     usage_error(trove, "database", "module", "reapply", MID, "--batch-size", "0")
-    assert len(trove.requests) == 1
+    assert trove.requests == [("PUT", f"/modules/{MID}/instances")]
 
 
 def test_instance_count(trove):

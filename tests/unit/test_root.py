@@ -2,8 +2,9 @@
 
 import pytest
 
+from tests import inprocess
 from tests.unit.conftest import sample
-from tests.unit.test_instance import IID, NEW_ID, list_body, one_line_error, row
+from tests.unit.helpers import IID, NEW_ID, list_body, one_line_error, row
 
 CID = "c0ffee00-1111-4222-8333-444455556666"
 MISSING = {"itemNotFound": {"code": 404, "message": "not found"}}
@@ -119,6 +120,14 @@ def test_disable_on_a_cluster_explains_the_api_limit(trove):
     )
     result = trove.run("database", "root", "disable", "zz")
     assert one_line_error(*result) == "No instance with a name or ID of 'zz' exists."
+
+
+def test_the_spec_alias_requires_root(trove):
+    # `database show` is `database root show` only with --root: a usage error without it.
+    code, out, err = inprocess.openstack(["database", "show", IID])
+    assert (code, out) == (2, "")
+    assert "--root" in err
+    assert trove.requests == []
 
 
 def test_root_enable_help_names_the_alias(trove):

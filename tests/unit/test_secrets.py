@@ -6,7 +6,7 @@ success, an error from Trove, and an answer that is not Trove's (a proxy's page)
 
 import pytest
 
-from tests.unit.test_instance import FLAVORS, IID
+from tests.unit.helpers import FLAVORS, IID
 
 SECRET = "Sh0uld-N3ver-Show"
 USER = f"/instances/{IID}/users"

@@ -317,7 +317,7 @@ def test_show_access_refuses_the_shell_format_before_any_request(inst):
     code, out, err = inst.run("database", "user", "show", "--access", INSTANCE_ID, "bob",
                               "-f", "shell")
     assert (code, out) == (1, "")
-    assert "use -f table, json, yaml or value" in err
+    assert err.strip() == "--access lists rows: use -f table, json, yaml or value, not shell."
     assert inst.requests == []
 
 

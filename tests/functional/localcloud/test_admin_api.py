@@ -1,0 +1,88 @@
+"""Quotas, datastore versions and configuration parameters at REST level: what
+test_admin.py's and test_configuration.py's commands do not walk."""
+
+import pytest
+
+from tests.functional.helpers import error_of, unique
+
+
+@pytest.fixture(scope="module")
+def project_id(demo_api):
+    return demo_api.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
+
+
+def test_quota_show_update_and_enforced(demo_api, admin_api, project_id):
+    quotas = {q["resource"]: q
+              for q in demo_api.get(f"/mgmt/quotas/{project_id}")["quotas"]}
+    assert quotas["instances"]["limit"] >= 100
+    try:
+        admin_api.put(f"/mgmt/quotas/{project_id}", {"quotas": {"backups": 7}})
+        after = {q["resource"]: q for q in demo_api.get(f"/mgmt/quotas/{project_id}")["quotas"]}
+        assert after["backups"]["limit"] == 7
+        limits = demo_api.get("/limits")["limits"]
+        absolute = next(item for item in limits if item["verb"] == "ABSOLUTE")
+        assert absolute["max_backups"] == 7
+        # A member cannot change quotas.
+        err = error_of(demo_api.put, f"/mgmt/quotas/{project_id}", {"quotas": {"backups": 9}})
+        assert err.code in (401, 403)
+        # Going over a quota answers 413 overLimit. Other tests create and delete instances
+        # in this project meanwhile, so the request alone is bigger than the whole (lowered)
+        # volume quota: it is over whatever is in use, and the others' small volumes still fit.
+        admin_api.put(f"/mgmt/quotas/{project_id}", {"quotas": {"volumes": 150}})
+        err = error_of(demo_api.post, "/instances", {"instance": {
+            "name": unique("over"), "flavorRef": "1", "volume": {"size": 199}}})
+        assert err.code == 413
+    finally:
+        admin_api.put(f"/mgmt/quotas/{project_id}", {"quotas": {
+            "volumes": quotas["volumes"]["limit"], "backups": quotas["backups"]["limit"]}})
+
+
+def test_mgmt_datastore_version_and_its_parameters(demo_api, admin_api):
+    name = unique("v")
+    admin_api.post("/mgmt/datastore-versions", {"version": {
+        "datastore_name": "mysql", "datastore_manager": "mysql", "name": name,
+        "image_tags": ["trove", "mysql"], "active": True, "default": False,
+        "packages": [], "version": "8.0.36"}})
+    versions = {v["name"]: v for v in admin_api.get("/mgmt/datastore-versions")["versions"]}
+    made = versions[name]
+    assert made["datastore_name"] == "mysql" and made["active"] is True
+    assert made["image_tags"] == ["trove", "mysql"]
+    vid = made["id"]
+    assert demo_api.get(f"/datastores/mysql/versions/{vid}")["version"]["name"] == name
+    params = f"/mgmt/datastores/versions/{vid}/parameters"
+    admin_api.post(params, {"configuration-parameter": {
+        "name": "connect_timeout", "data_type": "integer", "min_size": 2, "max_size": 600,
+        "restart_required": 0}})
+    shown = f"/datastores/versions/{vid}/parameters/connect_timeout"
+    assert demo_api.get(shown)["max"] == 600
+    admin_api.put(params + "/connect_timeout", {"configuration-parameter": {
+        "name": "connect_timeout", "data_type": "integer", "min_size": 2, "max_size": 900,
+        "restart_required": 0}})
+    assert demo_api.get(shown)["max"] == 900
+    admin_api.delete(params + "/connect_timeout")
+    admin_api.patch(f"/mgmt/datastore-versions/{vid}", {"active": False})
+    assert admin_api.get(f"/mgmt/datastore-versions/{vid}")["version"]["active"] is False
+    err = error_of(demo_api.post, "/mgmt/datastore-versions", {"version": {
+        "datastore_name": "mysql", "datastore_manager": "mysql", "name": "x",
+        "image_tags": [], "active": True, "packages": []}})
+    assert err.code in (401, 403)
+    admin_api.delete(f"/mgmt/datastore-versions/{vid}")
+    # Trove answers a missing datastore version with 400, not 404.
+    err = error_of(admin_api.get, f"/mgmt/datastore-versions/{vid}")
+    assert err.code == 400 and "cannot be found" in str(err)
+
+
+def test_configuration_parameters(demo_api):
+    params = demo_api.get("/datastores/mysql/versions/5.7/parameters")["configuration-parameters"]
+    by_name = {p["name"]: p for p in params}
+    assert by_name["connect_timeout"]["type"] == "integer"
+    # The 2^64 maximum of Trove's rules is stored clamped (SQLite integers).
+    assert by_name["innodb_buffer_pool_size"]["max"] <= 2 ** 63 - 1
+    one = demo_api.get("/datastores/mysql/versions/5.7/parameters/max_connections")
+    assert one["name"] == "max_connections" and one["restart_required"] is False
+    version_id = next(v["id"] for v in demo_api.get("/datastores/mysql")["datastore"]["versions"]
+                      if v["name"] == "5.7")
+    by_id = demo_api.get(f"/datastores/versions/{version_id}/parameters")
+    assert len(by_id["configuration-parameters"]) == len(params)
+    err = error_of(demo_api.get, "/datastores/mysql/versions/5.7/parameters/no_such_thing")
+    assert err.code == 404

@@ -1,0 +1,52 @@
+"""Builders and fakes shared by the unit tests (not a test module).
+
+Trove's recorded answers (tests/fixtures) and the instance rows, list pages and
+one-line-error check that many command tests use.
+"""
+
+from tests.unit.conftest import sample
+
+# The recorded instance `test`, and the one whose create answer was recorded.
+IID = sample("instance-show-response.json")["instance"]["id"]
+NEW_ID = sample("instance-create-response.json")["instance"]["id"]
+BACKUP_ID = "71557643-2245-43ac-b871-3d5a50af21d3"
+CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
+MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
+SUBNET_ID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
+
+FLAVORS = {
+    "flavors": [
+        {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1},
+        {"id": None, "str_id": "d3", "name": "m1.large", "ram": 8192, "vcpus": 4},
+    ]
+}
+
+
+def show_body(**changes):
+    body = sample("instance-show-response.json")
+    body["instance"].update(changes)
+    return body
+
+
+def list_body(*rows, next_marker=None):
+    body = {"instances": list(rows)}
+    if next_marker:
+        body["links"] = [
+            {
+                "rel": "next",
+                "href": f"https://127.0.0.1:8779/v1.0/p/instances?limit=20&marker={next_marker}",
+            }
+        ]
+    return body
+
+
+def row(instance_id, name, **extra):
+    return {"id": instance_id, "name": name, "status": "ACTIVE", **extra}
+
+
+def one_line_error(code, out, err):
+    assert code == 1, err
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
+    return err.strip()
