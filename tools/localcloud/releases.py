@@ -64,22 +64,13 @@ def requirements(version):
     return ['-c', os.path.join(CONSTRAINTS_DIR, '%s.txt' % series)] + pins
 
 
-def keystone_sqlite_tuned(version):
-    """Whether Keystone's SQLite needs the settings below: with SQLAlchemy
-    1.4 (2024.1's constraints) a catalog write (POST /v3/services or
-    /endpoints right after a GET of them) failed with "database is locked"
-    behind a reader's lock, and connections finalised in another thread of
-    the threaded server could not roll back. WAL lets a writer commit
-    beside readers; check_same_thread=false lets any thread close a
-    connection. Every older release runs with them (all were tried so);
-    the default release keeps its database settings.
-    """
-    return version != DEFAULT
-
-
-def keystone_db_query(version):
-    """Query string of Keystone's SQLite URL (see keystone_sqlite_tuned)."""
-    return '?check_same_thread=false' if keystone_sqlite_tuned(version) else ''
+# Keystone's SQLite URL. Concurrent requests hit "database is locked": on
+# SQLAlchemy 1.4 (2024.1) a catalog write right after a read of it, on the
+# default release two token requests at once (two test workers logging in).
+# WAL (keystone_db_wal in tools/local-cloud) lets a writer commit beside
+# readers; check_same_thread=false lets any thread of the threaded server
+# close a connection. Every release runs with both.
+KEYSTONE_DB_QUERY = '?check_same_thread=false'
 
 
 def keystone_cached(version):
