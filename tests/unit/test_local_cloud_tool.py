@@ -1,10 +1,12 @@
-"""tools/local-cloud --trove VERSION: the release table, the choice of release and
-where each release keeps its state (no network, nothing installed)."""
+"""tools/local-cloud, loaded as a module: its secrets, the privacy of its state, and
+--trove VERSION (the release table, the choice of release, where each release keeps
+its state). No network, nothing installed."""
 
 import importlib.machinery
 import importlib.util
 import os
 import pathlib
+import stat
 
 import pytest
 
@@ -130,3 +132,55 @@ def test_the_command_line_selects_the_release(tool, capsys, monkeypatch, kept_um
         tool.main(["--trove", "9.9.9", "env"])
     assert exit_.value.code == 2
     assert "unknown Trove release '9.9.9'" in capsys.readouterr().err
+
+
+# --- secrets and privacy -----------------------------------------------------
+
+
+def test_generated_passwords_never_start_with_a_dash(tool, monkeypatch):
+    draws = iter(["-first-draw-is-an-option", "-so-is-the-second", "fine-at-last"] * 3)
+    monkeypatch.setattr(tool.secrets, "token_urlsafe", lambda n: next(draws))
+    generated = tool.new_secrets()
+    for key in ("admin_password", "demo_password", "trove_password"):
+        assert generated[key] == "fine-at-last"
+    for key in ("taskmanager_rpc_encr_key", "inst_rpc_key_encr_key"):
+        assert len(generated[key]) == 32 and not generated[key].startswith("-")
+
+
+def test_bootstrap_glues_a_dash_password_to_its_option(tool):
+    # secrets.json is reused across runs: an old password may still start with '-'.
+    args = tool.bootstrap_args({"admin_password": "-looks-like-an-option"})
+    assert "--bootstrap-password=-looks-like-an-option" in args
+    assert "-looks-like-an-option" not in args
+    # keystone-manage parses with argparse: the glued form reads back whole.
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    boot = sub.add_parser("bootstrap")
+    boot.add_argument("--bootstrap-password")
+    boot.add_argument("--bootstrap-region-id")
+    assert parser.parse_args(args).bootstrap_password == "-looks-like-an-option"
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_an_older_install_is_made_private(tool, tmp_path, monkeypatch):
+    state = tmp_path / ".local-cloud"
+    monkeypatch.setattr(tool, "STATE_DIR", str(state))
+    for rel in ("etc/trove.conf", "data/keystone.db", "logs/trove.log", "state.json",
+                "venv/bin/python"):
+        (state / rel).parent.mkdir(parents=True, exist_ok=True)
+        (state / rel).write_text("x")
+        (state / rel).chmod(0o755 if rel.startswith("venv") else 0o644)
+    for directory in (state, state / "etc", state / "data", state / "venv"):
+        directory.chmod(0o755)
+    tool.make_private()
+    assert mode(state) == 0o700
+    assert mode(state / "etc") == mode(state / "data") == 0o700
+    for rel in ("etc/trove.conf", "data/keystone.db", "logs/trove.log", "state.json"):
+        assert mode(state / rel) == 0o600, rel
+    # The virtualenv keeps its modes: the top directory already shuts others out.
+    assert mode(state / "venv") == mode(state / "venv/bin/python") == 0o755
