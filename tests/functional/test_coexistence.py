@@ -128,7 +128,8 @@ def test_help_gives_every_name_osc_trove_has_to_osc_trove(both):
         if line.startswith(("  database ", "  datastore ")):
             owner[line.split("  ")[1]] = line.rsplit(" (", 1)[1].rstrip(")")
     assert {name for name, dist in owner.items() if dist == "osc-trove"} == ours & owner.keys()
-    assert {dist for name, dist in owner.items() if name not in ours} == {"python-troveclient"}
+    # python-troveclient 8.11.0 has no command osc-trove lacks (README): every name is ours.
+    assert {name for name in owner if name not in ours} == set()
     assert {"datastore list", "database instance list"} <= ours & owner.keys()
 
 

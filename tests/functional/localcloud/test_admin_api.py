@@ -1,39 +1,41 @@
 """Quotas, datastore versions and configuration parameters at REST level: what
 test_admin.py's and test_configuration.py's commands do not walk."""
 
-import pytest
 
 from tests.functional.helpers import error_of, unique
 
 
-@pytest.fixture(scope="module")
-def project_id(demo_api):
-    return demo_api.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
+def project_of(api):
+    # The endpoint is .../v1.0/<project id>.
+    return api.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
 
 
-def test_quota_show_update_and_enforced(demo_api, admin_api, project_id):
-    quotas = {q["resource"]: q
-              for q in demo_api.get(f"/mgmt/quotas/{project_id}")["quotas"]}
+def test_quota_show_update_and_enforced(demo_api, admin_api):
+    """On the admin's own project: the demo project's quotas are other tests' to use
+    (test_admin.py changes them, the other files make instances and backups there)."""
+    own, member_project = project_of(admin_api), project_of(demo_api)
+    quotas = {q["resource"]: q for q in admin_api.get(f"/mgmt/quotas/{own}")["quotas"]}
     assert quotas["instances"]["limit"] >= 100
     try:
-        admin_api.put(f"/mgmt/quotas/{project_id}", {"quotas": {"backups": 7}})
-        after = {q["resource"]: q for q in demo_api.get(f"/mgmt/quotas/{project_id}")["quotas"]}
+        admin_api.put(f"/mgmt/quotas/{own}", {"quotas": {"backups": 7}})
+        after = {q["resource"]: q for q in admin_api.get(f"/mgmt/quotas/{own}")["quotas"]}
         assert after["backups"]["limit"] == 7
-        limits = demo_api.get("/limits")["limits"]
+        limits = admin_api.get("/limits")["limits"]
         absolute = next(item for item in limits if item["verb"] == "ABSOLUTE")
         assert absolute["max_backups"] == 7
-        # A member cannot change quotas.
-        err = error_of(demo_api.put, f"/mgmt/quotas/{project_id}", {"quotas": {"backups": 9}})
+        # A member can read its project's quotas but not change them.
+        assert demo_api.get(f"/mgmt/quotas/{member_project}")["quotas"]
+        err = error_of(demo_api.put, f"/mgmt/quotas/{member_project}",
+                       {"quotas": {"backups": 9}})
         assert err.code in (401, 403)
-        # Going over a quota answers 413 overLimit. Other tests create and delete instances
-        # in this project meanwhile, so the request alone is bigger than the whole (lowered)
-        # volume quota: it is over whatever is in use, and the others' small volumes still fit.
-        admin_api.put(f"/mgmt/quotas/{project_id}", {"quotas": {"volumes": 150}})
-        err = error_of(demo_api.post, "/instances", {"instance": {
+        # Going over a quota answers 413 overLimit: one request bigger than the whole
+        # (lowered) volume quota.
+        admin_api.put(f"/mgmt/quotas/{own}", {"quotas": {"volumes": 150}})
+        err = error_of(admin_api.post, "/instances", {"instance": {
             "name": unique("over"), "flavorRef": "1", "volume": {"size": 199}}})
         assert err.code == 413
     finally:
-        admin_api.put(f"/mgmt/quotas/{project_id}", {"quotas": {
+        admin_api.put(f"/mgmt/quotas/{own}", {"quotas": {
             "volumes": quotas["volumes"]["limit"], "backups": quotas["backups"]["limit"]}})
 
 
