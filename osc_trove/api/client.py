@@ -4,7 +4,11 @@ from keystoneauth1.session import Session
 
 from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
 from osc_trove.api.clusters import Clusters
-from osc_trove.api.configurations import ConfigurationParameters, Configurations
+from osc_trove.api.configurations import (
+    ConfigurationParameters,
+    Configurations,
+    ParameterDefinitions,
+)
 from osc_trove.api.databases import Databases
 from osc_trove.api.datastores import Datastores, DatastoreVersions, MgmtDatastoreVersions
 from osc_trove.api.flavors import Flavors
@@ -42,6 +46,7 @@ class TroveClient(Http):
         self.clusters = Clusters(self)
         self.configurations = Configurations(self)
         self.configuration_parameters = ConfigurationParameters(self, self.datastores)
+        self.parameter_definitions = ParameterDefinitions(self)
         self.modules = Modules(self)
         self.instance_modules = InstanceModules(self, self.instances)
         self.root = Root(self)

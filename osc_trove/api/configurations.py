@@ -50,3 +50,44 @@ class ConfigurationParameters:
 
     def get(self, version: str, name: str, datastore: str | None = None) -> Row:
         return self.http.get(self.url(version, datastore, name))
+
+
+class ParameterDefinitions:
+    """Admin only: define what a datastore version lets configuration groups set.
+
+    Trove reaches a version here by ID alone
+    (`/mgmt/datastores/versions/{id}/parameters`), and its PUT replaces the
+    whole definition: `update` takes every field, as `create` does.
+    """
+
+    def __init__(self, http: Http) -> None:
+        self.http = http
+
+    def url(self, version_id: str, name: str | None = None) -> str:
+        path = f"/mgmt/datastores/versions/{segment(version_id)}/parameters"
+        return path if name is None else f"{path}/{segment(name)}"
+
+    @staticmethod
+    def body(name: str, data_type: str, restart_required: bool,
+             min_size: int | None, max_size: int | None) -> dict[str, Any]:
+        # Trove's schema takes the flag as 0 or 1 only.
+        fields: dict[str, Any] = {"name": name, "data_type": data_type,
+                                  "restart_required": int(restart_required)}
+        if min_size is not None:
+            fields["min_size"] = min_size
+        if max_size is not None:
+            fields["max_size"] = max_size
+        return {"configuration-parameter": fields}
+
+    def create(self, version_id: str, name: str, data_type: str, restart_required: bool,
+               min_size: int | None = None, max_size: int | None = None) -> Any:
+        return self.http.post(self.url(version_id),
+                              self.body(name, data_type, restart_required, min_size, max_size))
+
+    def update(self, version_id: str, name: str, data_type: str, restart_required: bool,
+               min_size: int | None = None, max_size: int | None = None) -> Any:
+        return self.http.put(self.url(version_id, name),
+                             self.body(name, data_type, restart_required, min_size, max_size))
+
+    def delete(self, version_id: str, name: str) -> None:
+        self.http.delete(self.url(version_id, name))

@@ -22,7 +22,7 @@ def _add_strategy_options(parser):
     )
 
 
-def _version_id(command, parsed_args, name=None):
+def version_id(command, parsed_args, name=None):
     """The ID of the version `name` (default: the command's one): as given, or found
     among every version (inactive ones too)."""
     name = parsed_args.datastore_version if name is None else name
@@ -194,8 +194,7 @@ class SetDatastoreVersion(base.Command):
         if args.image:
             fields["image"] = other_services.image_id(self.app, args.image)
         with common.admin_only(f"changing datastore version '{args.datastore_version}'"):
-            version_id = _version_id(self, args)
-            self.trove.mgmt_datastore_versions.edit(version_id, **fields)
+            self.trove.mgmt_datastore_versions.edit(version_id(self, args), **fields)
 
 
 class DeleteDatastoreVersion(base.Command):
@@ -214,7 +213,7 @@ class DeleteDatastoreVersion(base.Command):
     def take_action(self, parsed_args):
         def delete_one(name):
             with common.admin_only(f"deleting datastore version '{name}'"):
-                self.trove.mgmt_datastore_versions.delete(_version_id(self, parsed_args, name))
+                self.trove.mgmt_datastore_versions.delete(version_id(self, parsed_args, name))
 
         multidelete.delete_named(parsed_args.datastore_version, delete_one,
                                  "datastore version", "datastore versions", self.app.stderr)

@@ -1,0 +1,83 @@
+"""datastore version parameter create/set/delete: an admin defines what configuration
+groups of a datastore version may set (/mgmt/datastores/versions/{id}/parameters)."""
+
+import pytest
+
+V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"
+MGMT = f"/mgmt/datastores/versions/{V_ID}/parameters"
+SHOW = f"/datastores/versions/{V_ID}/parameters/probe"
+
+
+def definition(**changes):
+    param = {"name": "probe", "datastore_version_id": V_ID, "type": "integer", "min": 1,
+             "max": 100, "restart_required": False}
+    return {**param, **changes}
+
+
+def test_create_by_version_name_sends_the_whole_definition(trove):
+    trove.on("GET", "/mgmt/datastore-versions", {"versions": [
+        {"id": V_ID, "name": "8.4", "datastore_id": "ds-1", "datastore_name": "mysql"},
+        {"id": "other", "name": "8.4", "datastore_id": "ds-2", "datastore_name": "mariadb"}]})
+    trove.on("POST", MGMT, {"configuration-parameters": [definition()]})
+    trove.on("GET", SHOW, definition())
+    shown = trove.run_json("datastore", "version", "parameter", "create", "8.4", "probe",
+                           "--datastore", "mysql", "--type", "integer", "--min", "1",
+                           "--max", "100")
+    assert trove.bodies() == [{"configuration-parameter": {
+        "name": "probe", "data_type": "integer", "restart_required": 0,
+        "min_size": 1, "max_size": 100}}]
+    assert trove.requests == [("GET", "/mgmt/datastore-versions"), ("POST", MGMT),
+                              ("GET", SHOW)]
+    assert shown["name"] == "probe" and shown["max"] == 100
+
+
+def test_create_a_string_parameter_that_needs_a_restart(trove):
+    trove.on("POST", MGMT, {"configuration-parameters": [definition()]})
+    trove.on("GET", SHOW, definition(type="string"))
+    code, _, err = trove.run("datastore", "version", "parameter", "create", V_ID, "probe",
+                             "--type", "string", "--restart-required", "--min", "3")
+    assert code == 0, err
+    # A range means nothing for a string: Trove is not sent one.
+    assert trove.bodies() == [{"configuration-parameter": {
+        "name": "probe", "data_type": "string", "restart_required": 1}}]
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--type", "integer", "--min", "1"], "An integer parameter needs --min and --max."),
+    (["--type", "integer", "--min", "9", "--max", "2"], "--min 9 is above --max 2."),
+])
+def test_a_bad_range_is_refused_before_any_request(trove, options, message):
+    code, out, err = trove.run("datastore", "version", "parameter", "create", V_ID, "probe",
+                               *options)
+    assert (code, out, err) == (1, "", message + "\n")
+    assert trove.requests == []
+
+
+def test_set_keeps_what_is_not_given(trove):
+    trove.on("GET", SHOW, definition())
+    trove.on("PUT", f"{MGMT}/probe", definition(max=200, restart_required=True))
+    code, _, err = trove.run("datastore", "version", "parameter", "set", V_ID, "probe",
+                             "--max", "200", "--restart-required")
+    assert code == 0, err
+    assert trove.bodies() == [{"configuration-parameter": {
+        "name": "probe", "data_type": "integer", "restart_required": 1,
+        "min_size": 1, "max_size": 200}}]
+    assert trove.requests == [("GET", SHOW), ("PUT", f"{MGMT}/probe"), ("GET", SHOW)]
+
+
+def test_delete_takes_several_names(trove):
+    for name in ("probe", "other"):
+        trove.on("DELETE", f"{MGMT}/{name}", status=204)
+    assert trove.run("datastore", "version", "parameter", "delete", V_ID, "probe",
+                     "other") == (0, "", "")
+    assert trove.requests == [("DELETE", f"{MGMT}/probe"), ("DELETE", f"{MGMT}/other")]
+
+
+def test_a_user_without_the_admin_role_is_told_so(trove):
+    trove.on("DELETE", f"{MGMT}/probe", status=401,
+             json={"unauthorized": {"code": 401,
+                                    "message": "User does not have admin privileges."}})
+    code, out, err = trove.run("datastore", "version", "parameter", "delete", V_ID, "probe")
+    assert (code, out) == (1, "")
+    assert err == ("The cloud's policy refused deleting configuration parameters (an admin "
+                   "role is needed): User does not have admin privileges.\n")
