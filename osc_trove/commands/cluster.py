@@ -244,7 +244,11 @@ class GrowCluster(ClusterAction):
         return members_request(self, parsed_args.instances)
 
     def send(self, clusters, cluster_id, parsed_args, members):
-        before = member_ids(clusters.get(cluster_id)) if parsed_args.wait else set()
+        unnamed = any(not member.get("name") for member in members)
+        cluster = clusters.get(cluster_id) if unnamed or parsed_args.wait else {}
+        if unnamed:
+            members = cluster_spec.name_new_members(cluster, members)
+        before = member_ids(cluster) if parsed_args.wait else set()
         clusters.grow(cluster_id, members)
         return lambda cluster: len(member_ids(cluster) - before) >= len(members)
 

@@ -10,7 +10,7 @@ import argparse
 from osc_lib import exceptions
 from osc_lib.cli import parseractions
 
-from osc_trove.commands import common, nic_keys, other_services
+from osc_trove.commands import cluster_view, common, nic_keys, other_services
 
 CREATE_KEYS = ["flavor", "volume", "volume_type", "nic", "availability_zone", "module",
                "type", "region"]
@@ -183,3 +183,23 @@ def member_request(trove, app, member):
         if key in member:
             entry[field] = member[key]
     return entry
+
+
+def name_new_members(cluster, members):
+    """`members` with each unnamed one called `<cluster>-member-<n>`, n past every name
+    in use. Trove would name them itself, but its Redis (and older) strategies count
+    from 1 again on every grow: a second `<cluster>-member-1` that shrink by name can
+    then no longer tell apart."""
+    taken = {m.get("name") for m in cluster_view.members(cluster)}
+    taken |= {m["name"] for m in members if m.get("name")}
+    count = len(cluster_view.members(cluster))
+    named = []
+    for member in members:
+        if not member.get("name"):
+            count += 1
+            while f"{cluster['name']}-member-{count}" in taken:
+                count += 1
+            member = {**member, "name": f"{cluster['name']}-member-{count}"}
+            taken.add(member["name"])
+        named.append(member)
+    return named

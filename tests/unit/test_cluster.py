@@ -368,6 +368,23 @@ def test_grow_wait_waits_for_the_new_members(trove, fake_time):
     assert len(gets) == 4
 
 
+def test_grow_names_unnamed_members_past_every_name_in_use(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", f"/clusters/{CID}", cluster(
+        members=[member(M1, "c1-member-1"), member(M2, "c1-member-2")]))
+    trove.on("POST", f"/clusters/{CID}", cluster(), status=202)
+    code, _, err = trove.run("database", "cluster", "grow", CID,
+                             "--instance", "flavor=2,volume=1",
+                             "--instance", "flavor=2,volume=1,name=c1-member-4",
+                             "--instance", "flavor=2,volume=1")
+    assert code == 0, err
+    # Trove's Redis strategy would call both unnamed ones c1-member-1 again.
+    grown = trove.bodies()[0]["grow"]
+    assert [m["name"] for m in grown] == ["c1-member-3", "c1-member-4", "c1-member-5"]
+    assert trove.requests == [("GET", "/flavors"), ("GET", "/flavors"), ("GET", "/flavors"),
+                              ("GET", f"/clusters/{CID}"), ("POST", f"/clusters/{CID}")]
+
+
 def test_shrink_wait_waits_until_the_member_is_gone(trove, fake_time):
     still = cluster("SHRINKING_CLUSTER")
     same_no_task = cluster()
