@@ -79,15 +79,24 @@ def wait_instance(api, instance_id, done=ACTIVE, failed=wait.is_error):
 
 
 def delete_instance(api, instance_id, wait_gone=False):
-    """Delete if it is still there (a test may have deleted it); optionally until 404."""
+    """Delete if it is still there (a test may have deleted it); optionally until 404.
+
+    Trove refuses to delete an instance that is still building: clean-up waits
+    for the build to end, then deletes.
+    """
     try:
         api.instances.delete(instance_id)
     except exceptions.NotFound:
         return
     except exceptions.ClientException:
-        # A member still building or erroring: an admin's force delete is the test's
-        # business, clean-up only tries.
-        return
+        try:
+            quiet_wait(lambda: api.instances.get(instance_id),
+                       lambda row: row["status"] not in ("BUILD", "BACKUP"), never)
+            api.instances.delete(instance_id)
+        except exceptions.NotFound:
+            return
+        except exceptions.ClientException:
+            return  # an admin's reset or force delete is the test's business
     if wait_gone:
         quiet_wait(lambda: api.instances.get(instance_id), never, never, until_gone=True)
 

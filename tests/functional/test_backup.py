@@ -128,16 +128,19 @@ def test_restore_from_another_clouds_backup_data(cloud, completed, demo_api):
         "--restore-datastore-version", completed["datastore_version"],
         "--restore-size", str(completed["size"]), "--wait", "-f", "json",
     )).json()
-    assert restored["status"] == "RESTORED" and restored["instance_id"] is None
-    assert restored["datastore_version_id"] == completed["datastore_version_id"]
-    assert demo_api.backups.get(restored["id"])["locationRef"] == location
-    missing = location.rsplit("/", 1)[0] + "/nothing-here.xbstream.gz.enc"
-    line = one_line_error(cloud.openstack(
-        "database", "backup", "create", name("nowhere"), "--restore-from", missing,
-        "--restore-datastore-version", completed["datastore_version_id"],
-        "--restore-size", "1",
-    ))
-    assert "Failed to restore backup from" in line
+    try:
+        assert restored["status"] == "RESTORED" and restored["instance_id"] is None
+        assert restored["datastore_version_id"] == completed["datastore_version_id"]
+        assert demo_api.backups.get(restored["id"])["locationRef"] == location
+        missing = location.rsplit("/", 1)[0] + "/nothing-here.xbstream.gz.enc"
+        line = one_line_error(cloud.openstack(
+            "database", "backup", "create", name("nowhere"), "--restore-from", missing,
+            "--restore-datastore-version", completed["datastore_version_id"],
+            "--restore-size", "1",
+        ))
+        assert "Failed to restore backup from" in line
+    finally:
+        demo_api.backups.delete(restored["id"])  # tied to no instance: nothing else would
 
 
 def test_unknown_backup_is_one_line(cloud):
