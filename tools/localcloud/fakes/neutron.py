@@ -7,6 +7,7 @@ exist from the start: `private` (10.0.0.0/24, for instances) and `public`
 """
 
 import ipaddress
+import itertools
 
 from neutronclient.common import exceptions as neutron_exceptions
 
@@ -21,7 +22,6 @@ PUBLIC_SUBNET = 'b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a04'
 STORE = {name: {} for name in (
     'network', 'subnet', 'port', 'security_group', 'security_group_rule',
     'floatingip', 'extension')}
-_next_host = {}
 
 
 def _seed():
@@ -56,11 +56,17 @@ _seed()
 
 
 def _allocate_ip(subnet_id):
-    subnet = STORE['subnet'][subnet_id]
-    net = ipaddress.ip_network(subnet['cidr'])
-    n = _next_host.get(subnet_id, 10)
-    _next_host[subnet_id] = n + 1
-    return str(net.network_address + n)
+    """The subnet's lowest free address from .10 on: Neutron hands an address
+    out again once its port is deleted, and never one outside the subnet."""
+    net = ipaddress.ip_network(STORE['subnet'][subnet_id]['cidr'])
+    used = {ip.get('ip_address') for port in STORE['port'].values()
+            for ip in port.get('fixed_ips') or [] if ip.get('subnet_id') == subnet_id}
+    for host in itertools.islice(net.hosts(), 9, None):
+        if str(host) not in used:
+            return str(host)
+    raise neutron_exceptions.IpAddressGenerationFailureClient(
+        message='No more IP addresses available on network %s.'
+        % STORE['subnet'][subnet_id].get('network_id'))
 
 
 def _plural(name):
