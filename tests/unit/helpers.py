@@ -4,6 +4,7 @@ Trove's recorded answers (tests/fixtures) and the instance rows, list pages and
 one-line-error check that many command tests use.
 """
 
+from osc_trove.plugin import command_entry_points
 from tests.unit.conftest import sample
 
 # The recorded instance `test`, and the one whose create answer was recorded.
@@ -50,3 +51,34 @@ def one_line_error(code, out, err):
     assert len(err.strip().splitlines()) == 1, err
     assert "Traceback" not in err
     return err.strip()
+
+
+V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"
+
+
+def mgmt_version(**changes):
+    version = {"id": V_ID, "name": "8.4", "version": "8.4.1", "datastore_id": "ds-1",
+               "datastore_name": "mysql", "datastore_manager": "mysql", "image": None,
+               "image_tags": ["trove", "mysql"], "packages": [""], "active": False,
+               "default": False, "registry_ext": None, "repl_strategy": None}
+    return {**version, **changes}
+
+
+def fake_identity(monkeypatch, project_id="p-42"):
+    from openstackclient.identity import common
+
+    class Project:
+        id = project_id
+
+    looked_up = []
+    monkeypatch.setattr(common, "find_project",
+                        lambda client, name, domain: looked_up.append((name, domain)) or Project())
+    return looked_up
+
+
+def entry_points():
+    """{command name: class} of every registered osc-trove command."""
+    return {ep.name.replace("_", " "): ep.load() for ep in command_entry_points()}
+
+
+COMMANDS = entry_points()

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.unit.conftest import _TOKEN, KEYSTONE, PROJECT_ID, TROVE
+from tests.unit.helpers import V_ID, fake_identity, mgmt_version
 
 IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
 LOG_URL = f"/instances/{IID}/log"
@@ -12,7 +13,6 @@ SWIFT = f"http://swift.test/v1/AUTH_{PROJECT_ID}"
 CONTAINER = "database_logs"
 PREFIX = f"{IID}/mysql-general/"
 PARTS = [f"{PREFIX}log-2026-01-0{day}T10:00:00" for day in (1, 2, 3)]
-V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"
 
 
 def log_state(**changes):
@@ -209,18 +209,6 @@ def test_quota_show_of_your_own_project(trove):
                     {"Resource": "ram", "In Use": 1024, "Reserved": 0, "Limit": -1}]
 
 
-def fake_identity(monkeypatch, project_id="p-42"):
-    from openstackclient.identity import common
-
-    class Project:
-        id = project_id
-
-    looked_up = []
-    monkeypatch.setattr(common, "find_project",
-                        lambda client, name, domain: looked_up.append((name, domain)) or Project())
-    return looked_up
-
-
 def test_quota_show_of_a_project_by_name(trove, monkeypatch):
     looked_up = fake_identity(monkeypatch)
     trove.on("GET", "/mgmt/quotas/p-42", QUOTAS)
@@ -265,14 +253,6 @@ def test_quota_update_refused_by_policy(trove, monkeypatch):
 
 
 # --- datastore administration ----------------------------------------------------
-
-
-def mgmt_version(**changes):
-    version = {"id": V_ID, "name": "8.4", "version": "8.4.1", "datastore_id": "ds-1",
-               "datastore_name": "mysql", "datastore_manager": "mysql", "image": None,
-               "image_tags": ["trove", "mysql"], "packages": [""], "active": False,
-               "default": False, "registry_ext": None, "repl_strategy": None}
-    return {**version, **changes}
 
 
 def test_datastore_delete_is_one_request(trove):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from osc_trove.plugin import command_entry_points
+from tests.unit.helpers import COMMANDS
 
 REFERENCE = pathlib.Path(__file__).resolve().parents[2] / "docs" / "commands.md"
 
@@ -18,11 +18,6 @@ def command_name(usage):
             break
         words.append(word)
     return " ".join(words)
-
-
-def entry_points():
-    """{command name: class} of every registered osc-trove command."""
-    return {ep.name.replace("_", " "): ep.load() for ep in command_entry_points()}
 
 
 def reference_rows():
@@ -54,7 +49,6 @@ def canonical_of(alias_cls, commands):
     return names[0]
 
 
-COMMANDS = entry_points()
 
 
 def test_the_reference_parses_into_rows_and_the_commands_are_found():

@@ -3,7 +3,8 @@ groups of a datastore version may set (/mgmt/datastores/versions/{id}/parameters
 
 import pytest
 
-V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"
+from tests.unit.helpers import V_ID
+
 MGMT = f"/mgmt/datastores/versions/{V_ID}/parameters"
 SHOW = f"/datastores/versions/{V_ID}/parameters/probe"
 

@@ -3,8 +3,7 @@
 
 import pytest
 
-from tests.unit.test_admin import fake_identity, mgmt_version
-from tests.unit.test_command_list import COMMANDS
+from tests.unit.helpers import COMMANDS, fake_identity, mgmt_version
 
 IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
 V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"

@@ -25,7 +25,7 @@ import pytest
 
 from osc_trove import plugin
 from tests.unit.conftest import FIXTURES
-from tests.unit.test_command_list import COMMANDS
+from tests.unit.helpers import COMMANDS
 
 HISTORY = json.loads((FIXTURES / "troveclient-history.json").read_text())
 TOOL = pathlib.Path(__file__).resolve().parents[2] / "tools" / "troveclient-history"
