@@ -223,21 +223,27 @@ def test_root_enable_and_show_on_the_cluster(cloud, galera):
 
 
 def test_grow_list_modules_and_shrink_by_member_name(cloud, demo_api, galera, module_row):
+    before = {m["name"] for m in demo_api.clusters.get(galera["id"])["instances"]}
     ok(cloud.openstack("database", "cluster", "grow", galera["name"], "--instance",
-                       f"{MEMBER},name={name('fourth')},module={module_row['name']}", *WAIT))
+                       f"{MEMBER},name={name('fourth')},module={module_row['name']}",
+                       "--instance", MEMBER, *WAIT))
     grown = demo_api.clusters.get(galera["id"])
-    assert grown["task"]["name"] == "NONE" and len(grown["instances"]) == 4
+    assert grown["task"]["name"] == "NONE" and len(grown["instances"]) == 5
     assert all(m["status"] == "ACTIVE" for m in grown["instances"])
-    assert name("fourth") in [m["name"] for m in grown["instances"]]
+    names = [m["name"] for m in grown["instances"]]
+    assert len(set(names)) == 5 and name("fourth") in names
+    # The member given no name got one of osc-trove's, unlike any other.
+    (fifth,) = set(names) - before - {name("fourth")}
+    assert fifth.startswith(f"{galera['name']}-member-")
     # The new member carries the module: `cluster modules` and its alias list it.
     for argv in (("cluster", "modules"), ("module", "list", "cluster")):
         rows = ok(cloud.openstack("database", *argv, galera["name"], "-f", "json")).json()
         assert [(r["instance_name"], r["Module Name"], r["Module Type"]) for r in rows] == [
             (name("fourth"), module_row["name"], "ping")]
-    ok(cloud.openstack("database", "cluster", "shrink", galera["name"], name("fourth"), *WAIT))
+    ok(cloud.openstack("database", "cluster", "shrink", galera["name"], name("fourth"), fifth,
+                       *WAIT))
     shrunk = demo_api.clusters.get(galera["id"])
-    assert len(shrunk["instances"]) == 3
-    assert name("fourth") not in [m["name"] for m in shrunk["instances"]]
+    assert {m["name"] for m in shrunk["instances"]} == before
 
 
 # --- deleting: clusters of their own -------------------------------------------------------
