@@ -178,3 +178,20 @@ def test_45_groups_list_as_45_and_delete_several(cloud, demo_api):
     ]
     remaining = {g["id"] for g in demo_api.configurations.list()}
     assert ids[0] not in remaining and ids[1] not in remaining and ids[2] in remaining
+
+
+def test_unset_removes_the_named_values_and_keeps_the_others(cloud, demo_api):
+    group = demo_api.configurations.create(
+        name=name("unset"), values={"max_connections": 300, "autocommit": 1,
+                                    "connect_timeout": 20},
+        datastore={"type": "mysql", "version": "8.0"})
+    try:
+        ok(cloud.openstack("database", "configuration", "unset", name("unset"),
+                           "max_connections", "connect_timeout"))
+        assert values_of(demo_api, group["id"]) == {"autocommit": 1}
+        line = one_line_error(cloud.openstack("database", "configuration", "unset",
+                                              name("unset"), "no_such_value"))
+        assert "no_such_value" in line
+        assert values_of(demo_api, group["id"]) == {"autocommit": 1}  # nothing sent
+    finally:
+        demo_api.configurations.delete(group["id"])
