@@ -18,15 +18,16 @@ demo: venv
 	$(BIN)/python tools/local-cloud up
 	tools/demo
 
-# Two pytest workers (one test file each at a time): functional tests mostly
-# wait on the local cloud. The workers share one cloud, stopped here at the end
+# Four pytest workers on two cores (one test file each at a time): functional
+# tests mostly wait on the local cloud, so more files wait at once. The
+# workers share one cloud, stopped here at the end
 # unless it was running before. A cloud that is not up starts in the
 # background first (its own virtualenv takes minutes from nothing) while .venv
 # is built, linted and the docs built; the tests' fixture waits on its lock.
 test:
 	@if $(PYTHON) tools/local-cloud status >/dev/null 2>&1; then was_up=1; \
 	else $(PYTHON) tools/local-cloud up >/dev/null 2>&1 & fi; \
-	$(MAKE) --no-print-directory venv lint docs && $(BIN)/pytest -n 2 --dist loadfile; rc=$$?; \
+	$(MAKE) --no-print-directory venv lint docs && $(BIN)/pytest -n 4 --dist loadfile --durations=15; rc=$$?; \
 	wait; \
 	if [ -z "$$was_up" ]; then $(PYTHON) tools/local-cloud down >/dev/null 2>&1; fi; \
 	exit $$rc
