@@ -4,8 +4,6 @@ listing, failing, a running delete and restore by the CLI are in test_backup.py.
 
 import uuid
 
-import pytest
-
 from tests.functional.helpers import (
     backup_done,
     delete_until_gone,
@@ -13,14 +11,6 @@ from tests.functional.helpers import (
     made_instance,
     unique,
 )
-
-
-@pytest.fixture(scope="module")
-def iid(demo_api):
-    """One ACTIVE mysql 5.7 instance; only this file backs it up."""
-    with made_instance(demo_api, unique("bk"),
-                       datastore={"type": "mysql", "version": "5.7"}) as row:
-        yield row["id"]
 
 
 def new_backup(api, iid, **fields):

@@ -6,24 +6,13 @@ import base64
 import time
 import uuid
 
-import pytest
-
 from tests.functional.helpers import (
     error_of,
-    made_instance,
     quiet_wait,
     self_signed_p12,
     store_secret,
     unique,
 )
-
-
-@pytest.fixture(scope="module")
-def iid(demo_api):
-    """One ACTIVE mysql 5.7 instance that no test of this file breaks."""
-    with made_instance(demo_api, unique("guest"),
-                       datastore={"type": "mysql", "version": "5.7"}) as row:
-        yield row["id"]
 
 
 def test_database_name_schema_and_users_bulk_password(demo_api, iid):
