@@ -1,6 +1,6 @@
 """osc-trove installed beside python-troveclient 8.11.0, in either discovery order.
 
-Both packages register an OSC plugin and 45 of the same command names. This
+Both packages register an OSC plugin and the 84 command names of 8.11.0. This
 runs a real `openstack` from a virtualenv that has python-openstackclient,
 python-troveclient and osc-trove (built once per machine, see `_ensure_venv`),
 never from the project's .venv, which must not see python-troveclient.
