@@ -14,7 +14,9 @@ def keeping_configuration(command, instance_id, change, attach_again=True, curre
     configuration group, so that the instance keeps the group.
 
     Trove 21.1 to 24.0 detach the group on every such request (commit dbb18bea,
-    fixed by fd7186bd in 23.1.0 and 25.0.0), and the API does not tell a
+    fixed by fd7186bd in 25.0.0 and its backports in 23.1.0 and 24.1.0; on the
+    local cloud 21.1.0 and 22.0.1 detach it, 23.1.0, 24.1.0 and 25.1.0 keep
+    it), and the API does not tell a
     server's release: the group is read before and after the change, and
     attached again (once the instance is ACTIVE) if the server dropped it. On
     a fixed server this costs two GETs (one without a group; none before when
