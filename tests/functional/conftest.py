@@ -33,8 +33,10 @@ import os
 import pathlib
 import subprocess
 import sys
+import time
 
 import pytest
+from osc_lib import exceptions
 
 from tests import inprocess
 
@@ -122,6 +124,24 @@ def _local_cloud(*argv):
                           text=True, timeout=900)
 
 
+def _make_quota_usages(cloud):
+    """Trove makes a project's quota-usage rows on its first reservation, and two
+    first reservations at once collide: one create answers 500 (a stock-Trove race,
+    docs/local-cloud.md). Test workers are let in together once the cloud is up, so
+    the rows are made first, by reading the usages (a read, safe to try again)."""
+    admin = cloud.api("local-admin")
+    for name in ("local-demo", "local-admin"):
+        project_id = cloud.api(name).adapter.get_project_id()
+        for attempt in range(5):
+            try:
+                admin.quotas.show(project_id)
+                break
+            except exceptions.ClientException:
+                if attempt == 4:
+                    raise
+                time.sleep(0.5)
+
+
 @pytest.fixture(scope="session")
 def cloud():
     was_up = _local_cloud("status").returncode == 0
@@ -129,7 +149,9 @@ def cloud():
     if up.returncode != 0:
         pytest.fail(f"tools/local-cloud up failed:\n{up.stderr}\n{up.stdout}", pytrace=False)
     clouds_yaml = _local_cloud("env").stdout.strip().split("=", 1)[1]
-    yield Cloud(pathlib.Path(clouds_yaml), reuse_logins=True)
+    cloud = Cloud(pathlib.Path(clouds_yaml), reuse_logins=True)
+    _make_quota_usages(cloud)
+    yield cloud
     # Under pytest-xdist another worker may still need the cloud: `make test`
     # stops it after the whole run instead.
     if not was_up and not os.environ.get("PYTEST_XDIST_WORKER"):
