@@ -190,9 +190,9 @@ def name_new_members(cluster, members):
     in use. Trove would name them itself, but its Redis (and older) strategies count
     from 1 again on every grow: a second `<cluster>-member-1` that shrink by name can
     then no longer tell apart."""
-    taken = {m.get("name") for m in cluster_view.members(cluster)}
-    taken |= {m["name"] for m in members if m.get("name")}
-    count = len(cluster_view.members(cluster))
+    existing = cluster_view.members(cluster)
+    taken = {m.get("name") for m in existing} | {m["name"] for m in members if m.get("name")}
+    count = len(existing)
     named = []
     for member in members:
         if not member.get("name"):
