@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from osc_lib import exceptions
 from requests import Response
 
+from osc_trove.api import releases
+
 SERVICE = "Database service"
 
 _ERRORS_BY_STATUS = {
@@ -83,6 +85,15 @@ class UnaddressableName(TroveError, ValueError):
     """A name Trove's URLs cannot carry (empty, or what its router misreads)."""
 
 
+class NotInRelease(TroveError):
+    """The cloud's Trove is older than the route asked for: it answered 404 from
+    its router. `release` is the first Trove release with the route."""
+
+    def __init__(self, message: str, release: str) -> None:
+        super().__init__(message)
+        self.release = release
+
+
 class ServiceNotFound(TroveError):
     """The service catalog has no endpoint for a service needed."""
 
@@ -128,6 +139,19 @@ def http_error(response: Response, method: str, path: str, host: str,
     uncertain = method != "GET" and status in _UNCERTAIN_STATUSES and retry_after is None
     error_class = _ERRORS_BY_STATUS.get(status, exceptions.ClientException)
     return _with_fate(error_class(status, message), method, path, uncertain)
+
+
+def missing_route(response: Response, method: str, path: str) -> NotInRelease | None:
+    """For a 404 to a request on a route newer than some supported release (see
+    osc_trove.api.releases), answered by Trove's router rather than a controller:
+    the error naming the release that brought the route. None for any other answer
+    (a missing resource on a route that exists is an ordinary NotFound)."""
+    if response.status_code != 404:
+        return None
+    route = releases.newer_route(method, path)
+    if route is None or server_message(response) != releases.NO_ROUTE_MESSAGE:
+        return None
+    return NotInRelease(releases.missing_route_message(route), route.release)
 
 
 def server_message(response: Response) -> str | None:

@@ -6,6 +6,8 @@ cap; any other method is sent once. Answers that cannot be Trove's (a body
 that is not JSON, truncated JSON, an empty body to a GET) are errors.
 keystoneauth's own retry options are not used: they apply to every method,
 take a read timeout for a connection failure and obey any `Retry-After`.
+A 404 from Trove's router to a route newer than the cloud's release becomes one
+line naming the release that brought the route (osc_trove.api.releases).
 """
 
 import os
@@ -19,7 +21,7 @@ from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1.session import Session
 from requests import Response
 
-from osc_trove.api.errors import bad_body, http_error, transport_error
+from osc_trove.api.errors import bad_body, http_error, missing_route, transport_error
 from osc_trove.api.shapes import Any, Params, Row, Rows
 from osc_trove.masking import HTTP_LOGGER, masked_logger
 
@@ -86,6 +88,9 @@ class Http:
             host = urlsplit(response.url).netloc
             if response.status_code < 400:
                 return response.content if raw else decode(response, method, path, host)
+            missing = missing_route(response, method, path)
+            if missing is not None:
+                raise missing  # the release predates the route: one line says which brought it
             retry_after = retry_after_seconds(response)
             retriable = (response.status_code in RETRIABLE_STATUSES or retry_after is not None) \
                 and (retry_after or 0) <= RETRY_AFTER_CAP

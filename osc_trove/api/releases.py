@@ -1,0 +1,47 @@
+"""Routes of the Trove API that not every supported release has.
+
+osc-trove supports Trove 21.1.0 (2024.1) and later. A route newer than the
+cloud's Trove is answered by Trove's router, before any controller runs, with
+a 404 whose message is webob's generic sentence (NO_ROUTE_MESSAGE); a route
+that exists answers a missing resource with a message naming it ("Resource
+<id> cannot be found."). Only a request on a route listed here, answered with
+the generic sentence, is taken for a route the release lacks: osc-trove then
+says which release brought it instead of showing the 404.
+
+The releases come from Trove's history: every route of trove/common/api.py
+and trove/extensions/routes/ that osc-trove sends is in 21.0.0 except these.
+"""
+
+import re
+from typing import NamedTuple
+
+# The message of the 404 Trove's router answers for a path it has no route for.
+NO_ROUTE_MESSAGE = "The resource could not be found."
+
+
+class NewerRoute(NamedTuple):
+    pattern: re.Pattern[str]  # searched in the request's path (its query left out)
+    methods: frozenset[str]
+    feature: str  # what the route serves, as in "Trove on this cloud has no <feature>"
+    release: str  # the first Trove release with the route
+    commit: str  # Trove's commit that added it
+
+
+NEWER_ROUTES = (
+    NewerRoute(re.compile(r"(?:^|/)instances/[^/]+/ssl$"), frozenset({"GET", "POST"}),
+               "instance SSL management", "26.0.0", "729f614a"),
+)
+
+
+def newer_route(method: str, path: str) -> NewerRoute | None:
+    """The listed route `method path` is a request on, if any."""
+    path = path.split("?", 1)[0].rstrip("/")
+    for route in NEWER_ROUTES:
+        if method in route.methods and route.pattern.search(path):
+            return route
+    return None
+
+
+def missing_route_message(route: NewerRoute) -> str:
+    """The one line osc-trove prints when the cloud's Trove lacks `route`."""
+    return f"Trove on this cloud has no {route.feature} (added in Trove {route.release})."
