@@ -3,7 +3,7 @@
 from keystoneauth1.session import Session
 
 from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
-from osc_trove.api.clusters import Clusters
+from osc_trove.api.clusters import ClusterMembers, Clusters
 from osc_trove.api.configurations import (
     ConfigurationParameters,
     Configurations,
@@ -20,6 +20,7 @@ from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.object_store import ObjectStore
 from osc_trove.api.quotas import Quotas
 from osc_trove.api.root import Root
+from osc_trove.api.targets import InstancesOrClusters
 from osc_trove.api.users import Users
 
 
@@ -44,6 +45,8 @@ class TroveClient(Http):
         self.backup_strategies = BackupStrategies(self)
         self.instance_backups = InstanceBackups(self, self.instances)
         self.clusters = Clusters(self)
+        self.cluster_members = ClusterMembers(self.clusters)
+        self.instances_or_clusters = InstancesOrClusters(self.instances, self.clusters)
         self.configurations = Configurations(self)
         self.configuration_parameters = ConfigurationParameters(self, self.datastores)
         self.parameter_definitions = ParameterDefinitions(self)

@@ -1,8 +1,8 @@
 """Clusters: groups of instances of one datastore, managed together."""
 
 from osc_trove.api import quirks
-from osc_trove.api.resource import Resource, segment
-from osc_trove.api.shapes import Any, Row
+from osc_trove.api.resource import Resource, pick, segment
+from osc_trove.api.shapes import Ident, Row
 
 
 class Clusters(Resource):
@@ -10,7 +10,8 @@ class Clusters(Resource):
     extended_properties=..., configuration=...), get, list and delete come from Resource.
 
     Cluster actions are POSTed to the cluster itself (`/clusters/{id}`), not
-    to an `/action` path as instance actions are.
+    to an `/action` path as instance actions are; `action` returns the cluster
+    as the server shows it.
     """
 
     path = "/clusters"
@@ -19,12 +20,8 @@ class Clusters(Resource):
     label = "cluster"
     lookup = "uuid"
 
-    def action(  # type: ignore[override]  # clusters take the action's body whole
-        self, cluster_id: str, name: str, args: Any = None
-    ) -> Row | None:
-        """POST /clusters/{id} {name: args}; returns the cluster as the server shows it."""
-        answer = self.http.post(self.url(cluster_id), {name: {} if args is None else args})
-        return (answer or {}).get(self.singular)
+    def action_url(self, cluster_id: Ident) -> str:
+        return self.url(cluster_id)
 
     def grow(self, cluster_id: str, instances: list[Row]) -> Row | None:
         """Add members: `instances` are dicts like create's (flavorRef, volume, ...)."""
@@ -64,3 +61,28 @@ class Clusters(Resource):
         """The modules Trove records as applied to one member instance."""
         body = self.http.get(f"/instances/{segment(instance_id)}/modules") or {}
         return body.get("modules") or []
+
+
+class ClusterMembers:
+    """The member instances of a cluster, as the cluster's GET lists them.
+
+    `within` is the cluster's name or ID; `cluster`, when given, is that
+    cluster as already read (no request then).
+    """
+
+    label = "member"
+
+    def __init__(self, clusters: Clusters) -> None:
+        self.clusters = clusters
+
+    def list_in(self, within: str, cluster: Row | None = None) -> list[Row]:
+        if cluster is None:
+            cluster = self.clusters.find(within, needs=("instances",))
+        return list(cluster.get("instances") or [])
+
+    def find(self, ref: str, within: str, cluster: Row | None = None) -> Row:
+        """The member with the ID `ref`, else the one member named `ref`."""
+        return pick(ref, self.list_in(within, cluster), self.label, owner=f"cluster '{within}'")
+
+    def resolve(self, ref: str, within: str, cluster: Row | None = None) -> str:
+        return str(self.find(ref, within, cluster)["id"])

@@ -1,6 +1,5 @@
 """Databases (schemas) inside an instance."""
 
-from collections.abc import Iterable
 from urllib.parse import quote
 
 from osc_trove.api.errors import UnaddressableName
@@ -52,8 +51,7 @@ class Databases(Nested):
     def item_segment(self, name: str) -> str:
         return database_segment(name)
 
-    def create(  # type: ignore[override]  # names, not a request body
-        self, instance_id: str, databases: Iterable[str | Row]
-    ) -> None:
-        """Create databases: names, or dicts with `name`, `character_set`, `collate`."""
-        super().create(instance_id, {"databases": [database_entry(db) for db in databases]})
+    def entry(self, database: str | Row) -> Row:
+        """create(instance_id, databases) takes names, or dicts with `name`,
+        `character_set`, `collate`."""
+        return database_entry(database)

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from osc_trove.api.http import Http
-from osc_trove.api.resource import AmbiguousName, Resource, looks_like_uuid
+from osc_trove.api.resource import AmbiguousName, Resource
 from osc_trove.api.shapes import Any, Row, Rows
 
 
@@ -34,34 +34,47 @@ class DatastoreVersions(Resource):
         path = self.datastores.url(datastore, "versions")
         return self.http.paginate(path, self.plural, params=params, limit=limit)
 
-    def find(  # type: ignore[override]  # narrowed by datastore
-        self, name_or_id: str, datastore: str | None = None
-    ) -> Row:
-        """Find a version by name or ID, within `datastore` when one is given.
+    def resolve(self, ref: str, within: str | None = None) -> str:
+        """A version's ID: an ID as given; a name within the datastore `within`
+        asked of the server (one request), without one found in the list of
+        datastores (one request; ambiguous when several datastores have it)."""
+        if self.known_id(ref) is not None:
+            return ref
+        if within is not None:
+            return str(self.find(ref, within)["id"])
+        return str(self._named_anywhere(ref)["id"])
 
-        Without a datastore, a name is looked for in every datastore's version
-        list (one request); a name found in several datastores is ambiguous.
+    def find(self, ref: str, within: str | None = None, needs: Iterable[str] = (),
+             detail: bool = False) -> Row:
+        """The version `ref` (name or ID), within the datastore `within` when given.
+
+        Within a datastore, the server resolves the name (one request);
+        without, an ID is one GET, and a name is looked for in every datastore's
+        version list (one request, then the version's GET).
         """
-        if datastore is not None:
-            path = self.datastores.url(datastore, "versions", name_or_id)
-            return self.http.get(path)[self.singular]
-        if looks_like_uuid(name_or_id):
-            return super().find(name_or_id)
+        if within is not None:
+            return self.http.get(self.datastores.url(within, "versions", ref))[self.singular]
+        if self.known_id(ref) is not None:
+            return super().find(ref)
+        return self.get(self._named_anywhere(ref)["id"])
+
+    def _named_anywhere(self, name: str) -> Row:
+        """The version row called `name` in the datastores' list (one request)."""
         matches = [
             (store["name"], version)
             for store in self.datastores.list()
             for version in store.get("versions", [])
-            if version.get("name") == name_or_id
+            if version.get("name") == name
         ]
         if not matches:
-            raise self.not_found(name_or_id)
+            raise self.not_found(name)
         if len(matches) > 1:
-            stores = ", ".join(name for name, _ in matches)
+            stores = ", ".join(store for store, _ in matches)
             raise AmbiguousName(
-                f"Datastore version '{name_or_id}' exists in several datastores ({stores}).",
+                f"Datastore version '{name}' exists in several datastores ({stores}).",
                 narrowed_by="datastore",
             )
-        return self.get(matches[0][1]["id"])
+        return matches[0][1]
 
 
 class MgmtDatastoreVersions(Resource):
@@ -78,24 +91,30 @@ class MgmtDatastoreVersions(Resource):
         """The versions of `datastore` (its name or ID) among `versions`."""
         return [v for v in versions if datastore in (v["datastore_name"], v["datastore_id"])]
 
-    def find(  # type: ignore[override]  # narrowed by datastore
-        self, name_or_id: str, datastore: str | None = None
-    ) -> Row:
-        """A version by ID, or by name (within `datastore` when one is given): one request."""
-        if looks_like_uuid(name_or_id) and datastore is None:
-            return super().find(name_or_id)
+    def resolve(self, ref: str, within: str | None = None) -> str:
+        """A version's ID: an ID without a datastore as given, else found (one list)."""
+        if within is None and self.known_id(ref) is not None:
+            return ref
+        return self.id_of(self.find(ref, within))
+
+    def find(self, ref: str, within: str | None = None, needs: Iterable[str] = (),
+             detail: bool = False) -> Row:
+        """A version by ID, or by name (within the datastore `within`, its name or
+        ID, when given): one request."""
+        if within is None and self.known_id(ref) is not None:
+            return super().find(ref, needs=needs, detail=detail)
         versions = list(self.list())
-        if datastore is not None:
-            versions = self.of_datastore(datastore, versions)
-        named = [v for v in versions if name_or_id in (v.get("id"), v.get("name"))]
+        if within is not None:
+            versions = self.of_datastore(within, versions)
+        named = [v for v in versions if ref in (v.get("id"), v.get("name"))]
         stores = sorted({str(v.get("datastore_name")) for v in named})
         if len(stores) > 1:
             raise AmbiguousName(
-                f"Datastore version '{name_or_id}' exists in several datastores "
+                f"Datastore version '{ref}' exists in several datastores "
                 f"({', '.join(stores)}).",
                 narrowed_by="datastore",
             )
-        return self.pick(name_or_id, named)
+        return self.pick(ref, named)
 
     def edit(self, version_id: str, **fields: Any) -> Any:
         """PATCH the fields given (Trove takes them unwrapped here)."""

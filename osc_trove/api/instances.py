@@ -43,10 +43,10 @@ class Instances(Resource):
         self.action(instance_id, "restart")
 
     def resize_flavor(self, instance_id: str, flavor_id: str) -> None:
-        self.action(instance_id, "resize", flavorRef=flavor_id)
+        self.action(instance_id, "resize", {"flavorRef": flavor_id})
 
     def resize_volume(self, instance_id: str, size: int) -> None:
-        self.action(instance_id, "resize", volume={"size": size})
+        self.action(instance_id, "resize", {"volume": {"size": size}})
 
     def reset_status(self, instance_id: str) -> None:
         self.action(instance_id, "reset_status")
@@ -57,15 +57,16 @@ class Instances(Resource):
     def eject_replica_source(self, instance_id: str) -> None:
         self.action(instance_id, "eject_replica_source")
 
-    def mgmt_action(self, instance_id: str, name: str, **args: Any) -> None:
+    def mgmt_action(self, instance_id: str, name: str, args: Any = None) -> None:
         """Admin only: POST /mgmt/instances/{id}/action {name: args}."""
-        self.http.post(f"{self.mgmt_path}/{segment(instance_id)}/action", {name: args})
+        self.http.post(f"{self.mgmt_path}/{segment(instance_id)}/action",
+                       {name: {} if args is None else args})
 
     def reboot(self, instance_id: str) -> None:
         self.mgmt_action(instance_id, "reboot")
 
     def rebuild(self, instance_id: str, image_id: str) -> None:
-        self.mgmt_action(instance_id, "rebuild", image_id=image_id)
+        self.mgmt_action(instance_id, "rebuild", {"image_id": image_id})
 
     def ssl_show(self, instance_id: str, include_certificate: bool = False) -> Row:
         params = {"include_certificate": "true"} if include_certificate else None

@@ -2,7 +2,7 @@
 
 from osc_trove.api import quirks
 from osc_trove.api.resource import Nested, Resource
-from osc_trove.api.shapes import Any, Names, Params, RowList, Rows
+from osc_trove.api.shapes import Any, Names, Params, Row, RowList, Rows
 
 
 class Modules(Resource):
@@ -64,7 +64,9 @@ class InstanceModules(Nested):
             include_contents="true" if include_contents else None,
         )
 
+    def entry(self, module_id: str) -> Row:
+        return {"id": module_id}
+
     def apply(self, instance_id: str, module_ids: Names) -> RowList:
         """Apply modules now; returns the guest's result of each."""
-        body = {"modules": [{"id": module_id} for module_id in module_ids]}
-        return (self.create(instance_id, body) or {}).get("modules") or []
+        return (self.create(instance_id, module_ids) or {}).get("modules") or []

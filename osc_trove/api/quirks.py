@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import Resource, ResourceNotFound, looks_like_uuid
+from osc_trove.api.resource import Resource, ResourceNotFound
 from osc_trove.api.shapes import Callable, Ident, Row, Rows
 
 if TYPE_CHECKING:  # the client imports this module
@@ -79,8 +79,9 @@ def module_on_instance(trove: TroveClient, instance_id: str, name_or_id: str) ->
     """The ID of a module to remove from an instance. A name is found in the module
     list; where that answers an admin's 500, among the instance's own modules."""
     modules = trove.modules
-    if looks_like_uuid(name_or_id):
-        return name_or_id
+    known = modules.known_id(name_or_id)
+    if known is not None:
+        return known
     try:
         return modules.id_of(modules.find(name_or_id))
     except exceptions.ClientException as err:

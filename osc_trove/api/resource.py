@@ -1,16 +1,34 @@
-"""What every Trove resource shares: CRUD, actions, nested collections and lookup."""
+"""What every Trove resource shares: CRUD, actions, nested collections and lookup.
 
+A reference is what a user gives for a resource: its name or its ID. Every
+resource answers the same four questions about one, in the fewest requests:
+
+  known_id(ref)              the ID a reference gives without a request, or None;
+  resolve(ref, within)       an ID for a request body (an ID as given: no request);
+  find(ref, within, ...)     the resource's row;
+  act_on(ref, action, within)  run `action` on the resource's ID, telling an
+                             unknown resource from a 404 about something else.
+
+`within` is the reference of the resource a nested one belongs to (the
+datastore of a version, the cluster of a member, the instance of a user).
+"""
+
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 from urllib.parse import quote
 
 from osc_lib import exceptions
 
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
 from osc_trove.api.http import Http
-from osc_trove.api.shapes import Any, Ident, Row, Rows
+from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
-__all__ = ["AmbiguousName", "Nested", "Resource", "ResourceNotFound", "looks_like_uuid"]
+__all__ = ["AmbiguousName", "Nested", "Reference", "Resource", "ResourceNotFound",
+           "external_id", "looks_like_uuid", "pick"]
+
+T = TypeVar("T")
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}$", re.IGNORECASE)
 
@@ -22,6 +40,51 @@ def looks_like_uuid(value: object) -> bool:
 def segment(value: object) -> str:
     """One URL path segment: everything quoted, slashes included."""
     return quote(str(value), safe="")
+
+
+def pick(ref: str, candidates: Iterable[Row], label: str, owner: str = "",
+         id_of: Callable[[Row], str] = lambda row: str(row.get("id"))) -> Row:
+    """The row among `candidates` whose ID is `ref`, else the one row named `ref`.
+
+    `label` names the kind in messages ("member"), `owner` what the rows
+    belong to, if anything ("cluster 'c1'"). Raises ResourceNotFound, or
+    AmbiguousName listing the IDs of the rows sharing the name.
+    """
+    named = []
+    for row in candidates:
+        if id_of(row) == ref:
+            return row
+        if row.get("name") == ref:
+            named.append(row)
+    if not named:
+        if owner:
+            raise ResourceNotFound(
+                f"{owner[:1].upper()}{owner[1:]} has no {label} with a name or ID of '{ref}'.")
+        raise ResourceNotFound(f"No {label} with a name or ID of '{ref}' exists.")
+    if len(named) > 1:
+        ids = ", ".join(id_of(row) for row in named)
+        of = f" of {owner}" if owner else ""
+        raise AmbiguousName(f"More than one {label}{of} is named '{ref}' ({ids}); use an ID.")
+    return named[0]
+
+
+def external_id(ref: str, label: str, find: Callable[[str], str | None]) -> str:
+    """The ID of a resource of another service (an image, a network): an ID as
+    given, a name through `find(name)` (that service's lookup: its ID, or None)."""
+    if looks_like_uuid(ref):
+        return ref
+    found = find(ref)
+    if found is None:
+        raise ResourceNotFound(f"No {label} with a name or ID of '{ref}' exists.")
+    return found
+
+
+def first_page_fetched(rows: Iterable[Row]) -> Iterator[Row]:
+    """`rows` with the first page already read, so that its errors are raised now."""
+    rows = iter(rows)
+    for first in rows:
+        return itertools.chain([first], rows)
+    return iter(())
 
 
 class Resource:
@@ -72,53 +135,116 @@ class Resource:
     def delete(self, resource_id: Ident) -> None:
         self.http.delete(self.url(resource_id))
 
-    def action(self, resource_id: Ident, name: str, **args: Any) -> Any:
-        """POST path/{id}/action {name: args}."""
-        return self.http.post(self.url(resource_id, "action"), {name: args})
+    def action_url(self, resource_id: Ident) -> str:
+        return self.url(resource_id, "action")
 
-    def find(self, name_or_id: str, needs: Iterable[str] = ()) -> Row:
-        """The one resource called `name_or_id` or having it as ID.
+    def action(self, resource_id: Ident, name: str, args: Any = None) -> Row | None:
+        """POST {name: args} (args: a dict or list, {} when None) to the resource's
+        action URL; returns the resource when the answer shows it."""
+        answer = self.http.post(self.action_url(resource_id), {name: {} if args is None else args})
+        return answer.get(self.singular) if isinstance(answer, dict) else None
+
+    # --- references --------------------------------------------------------
+
+    def known_id(self, ref: str) -> str | None:
+        """The ID `ref` gives without any request (it is an ID), or None (a name:
+        finding it costs a lookup)."""
+        return ref if self.lookup == "uuid" and looks_like_uuid(ref) else None
+
+    def _not_nested(self, within: str | None) -> None:
+        if within is not None:
+            raise TypeError(f"a {self.label} belongs to nothing: within must be None")
+
+    def resolve(self, ref: str, within: str | None = None) -> str:
+        """An ID for a request body: an ID as given (the server checks it), a name
+        found (the pages of one list)."""
+        self._not_nested(within)
+        known = self.known_id(ref)
+        return known if known is not None else self.id_of(self.find(ref))
+
+    def find(self, ref: str, within: str | None = None, needs: Iterable[str] = (),
+             detail: bool = False) -> Row:
+        """The one resource called `ref` or having it as ID.
 
         Costs one request for an ID, and for a name the pages of one list,
         plus one GET when the listed row lacks a key of `needs` (list views
-        carry fewer fields than a GET).
+        carry fewer fields than a GET), or always with `detail`.
         Raises ResourceNotFound or AmbiguousName with a message for users.
         """
-        if not name_or_id:  # would address the collection itself
+        self._not_nested(within)
+        if not ref:  # would address the collection itself
             raise ResourceNotFound(f"The {self.label} name or ID is empty.")
-        if self.lookup == "server" or (self.lookup == "uuid" and looks_like_uuid(name_or_id)):
+        if self.lookup == "server" or self.known_id(ref) is not None:
             try:
-                return self.get(name_or_id)
+                return self.get(ref)
             except exceptions.NotFound:
                 if self.lookup == "server":
-                    raise self.not_found(name_or_id) from None
-        row = self.pick(name_or_id, self.list())
-        if any(key not in row for key in needs):
+                    raise self.not_found(ref) from None
+        row = self.pick(ref, self.list())
+        if detail or any(key not in row for key in needs):
             return self.get(self.id_of(row))
         return row
 
-    def pick(self, name_or_id: str, candidates: Iterable[Row]) -> Row:
+    def act_on(self, ref: str, action: Callable[[str], T],
+               within: str | None = None) -> tuple[str, T]:
+        """Run `action(id)` on the resource `ref` names or identifies: (id, its answer).
+
+        An ID is used at once (one request in all; only a 404 is followed by a
+        lookup, to tell an unknown ID from a 404 about something else); a
+        name costs one list first.
+        """
+        self._not_nested(within)
+        if self.known_id(ref) is not None:
+            try:
+                return ref, action(ref)
+            except exceptions.NotFound as err:
+                row = self.find(ref)  # raises ResourceNotFound when it truly is unknown
+                if self.id_of(row) == ref:
+                    raise err from None
+        else:
+            row = self.find(ref)
+        resource_id = self.id_of(row)
+        return resource_id, action(resource_id)
+
+    def list_under(self, ref: str, list_of: Callable[..., Iterable[Row]],
+                   **params: Any) -> Rows:
+        """The rows of `list_of(id, **params)` (a listing under one resource, such as
+        the instances of a configuration group) for the resource `ref` names.
+
+        The first page is read inside act_on, so that an unknown resource's 404
+        is told apart there, not raised while the rows are read.
+        """
+        return self.act_on(ref, lambda found: first_page_fetched(list_of(found, **params)))[1]
+
+    def reference(self, ref: str) -> "Reference":
+        """`ref` held for several requests (e.g. deleting several users of one
+        instance): the first is run through act_on, the rest go to its ID."""
+        return Reference(self, ref)
+
+    def pick(self, ref: str, candidates: Iterable[Row]) -> Row:
         """Choose from listed rows: an exact ID first, else a unique name."""
-        named = []
-        for row in candidates:
-            if self.id_of(row) == name_or_id:
-                return row
-            if row.get("name") == name_or_id:
-                named.append(row)
-        if not named:
-            raise self.not_found(name_or_id)
-        if len(named) > 1:
-            ids = ", ".join(self.id_of(row) for row in named)
-            raise AmbiguousName(
-                f"More than one {self.label} is named '{name_or_id}' ({ids}); use an ID."
-            )
-        return named[0]
+        return pick(ref, candidates, self.label, id_of=self.id_of)
 
     def id_of(self, row: Row) -> str:
         return str(row.get("id"))
 
-    def not_found(self, name_or_id: str) -> ResourceNotFound:
-        return ResourceNotFound(f"No {self.label} with a name or ID of '{name_or_id}' exists.")
+    def not_found(self, ref: str) -> ResourceNotFound:
+        return ResourceNotFound(f"No {self.label} with a name or ID of '{ref}' exists.")
+
+
+class Reference:
+    """One resource named once, for several requests (see Resource.reference)."""
+
+    def __init__(self, resource: Resource, ref: str) -> None:
+        self.resource, self.ref = resource, ref
+        self.id: str | None = None
+
+    def __call__(self, action: Callable[[str], T]) -> T:
+        """What `action(the resource's ID)` returns."""
+        if self.id is not None:
+            return action(self.id)
+        self.id, answer = self.resource.act_on(self.ref, action)
+        return answer
 
 
 class Nested:
@@ -153,10 +279,38 @@ class Nested:
                                   marker_quoted_twice=self.marker_quoted_twice)
 
     def get(self, parent_id: str, item: Any) -> Row:
+        return self._get(parent_id, item)
+
+    def _get(self, parent_id: str, item: Any) -> Row:
         return self.http.get(self.url(parent_id, item))[self.singular]
 
-    def create(self, parent_id: str, body: Any) -> Any:
-        return self.http.post(self.url(parent_id), body)
+    def entry(self, item: Any) -> Row:
+        """One item of a create request's list, from what the caller gave."""
+        return dict(item)
+
+    def create(self, parent_id: str, items: Iterable[Any]) -> Any:
+        """POST {plural: [entry(item), ...]}: several items in one request."""
+        return self.http.post(self.url(parent_id), {self.plural: [self.entry(i) for i in items]})
+
+    # --- references: `within` is the parent's reference (name or ID) ------------
+
+    def resolve(self, ref: Any, within: str) -> Any:
+        """How a request names the item: the item's own key (its name)."""
+        return ref
+
+    def find(self, ref: Any, within: str) -> Row:
+        """The item `ref` of the parent `within`: one GET when `within` is an ID."""
+        return self.act_on(ref, self._get, within)[1]
+
+    def act_on(self, ref: Any, action: Callable[[str, Any], T], within: str) -> tuple[str, T]:
+        """Run `action(parent ID, item)` on item `ref` of the parent `within`:
+        (parent ID, the answer). The parent is looked up as Resource.act_on does."""
+        item = self.resolve(ref, within)
+        return self.parent.act_on(within, lambda parent_id: action(parent_id, item))
+
+    def list_in(self, within: str, **params: Any) -> Rows:
+        """Every item of the parent `within` (its first page read at once)."""
+        return self.parent.list_under(within, self.list, **params)
 
     def delete(self, parent_id: str, item: Any) -> None:
         self.http.delete(self.url(parent_id, item))

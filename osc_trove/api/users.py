@@ -61,20 +61,13 @@ class Users(Nested):
     ) -> Row:
         return super().get(instance_id, (name, host))
 
-    def create(  # type: ignore[override]  # user dicts, not a request body
-        self, instance_id: str, users: Iterable[Row]
-    ) -> None:
-        """Create users: dicts with `name`, `password` and optionally `host`, `databases`.
-
-        `databases` may list names or `{"name": ...}` dicts.
-        """
-        entries = []
-        for user in users:
-            entry = {k: v for k, v in user.items() if v is not None}
-            if "databases" in entry:
-                entry["databases"] = [database_entry(db) for db in entry["databases"]]
-            entries.append(entry)
-        super().create(instance_id, {"users": entries})
+    def entry(self, user: Row) -> Row:
+        """create(instance_id, users) takes dicts with `name`, `password` and
+        optionally `host`, `databases` (names or `{"name": ...}` dicts)."""
+        entry = {k: v for k, v in user.items() if v is not None}
+        if "databases" in entry:
+            entry["databases"] = [database_entry(db) for db in entry["databases"]]
+        return entry
 
     def delete(  # type: ignore[override]  # a user is named by name and host
         self, instance_id: str, name: str, host: str | None = None

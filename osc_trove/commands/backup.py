@@ -115,7 +115,7 @@ def _backup_request(trove, args):
             raise exceptions.CommandError(
                 "--restore-from needs --restore-datastore-version and --restore-size."
             )
-        version = common.find_id(trove.datastore_versions, args.restore_datastore_version)
+        version = trove.datastore_versions.resolve(args.restore_datastore_version)
         return name, {"restore_from": {"remote_location": args.restore_from,
                                        "local_datastore_version_id": version,
                                        "size": args.restore_size}}
@@ -128,13 +128,13 @@ def _backup_request(trove, args):
             "Name the instance to back up: 'database backup create <name> --instance "
             "<instance>' (or --restore-from to register a backup stored elsewhere)."
         )
-    fields = {"instance": common.find_id(trove.instances, instance)}
+    fields = {"instance": trove.instances.resolve(instance)}
     if args.description is not None:
         fields["description"] = args.description
     if args.incremental:
         fields["incremental"] = 1
     if args.parent:
-        fields["parent_id"] = common.find_id(trove.backups, args.parent)
+        fields["parent_id"] = trove.backups.resolve(args.parent)
     for option in ("swift_container", "storage_driver"):
         if getattr(args, option):
             fields[option] = getattr(args, option)
@@ -204,7 +204,7 @@ class ListBackups(base.Lister):
         rows = trove.backups.list(
             limit=parsed_args.limit,
             marker=parsed_args.marker,
-            instance_id=common.find_id(trove.instances, instance) if instance else None,
+            instance_id=trove.instances.resolve(instance) if instance else None,
             datastore=parsed_args.datastore,
             all_projects=True if parsed_args.all_projects else None,
             project_id=common.project_of(self, parsed_args),
@@ -235,7 +235,7 @@ class ListInstanceBackups(base.Lister):
 
 def list_instance_backups(trove, instance, parsed_args):
     """GET /instances/{id}/backups, every page: one request per page for an ID."""
-    rows = common.list_under(trove.instances, instance, trove.instance_backups.list,
+    rows = trove.instances.list_under(instance, trove.instance_backups.list,
                              limit=parsed_args.limit, marker=parsed_args.marker)
     return backup_table(rows)
 
@@ -288,7 +288,7 @@ def add_strategy_arguments(parser, instance_help, project_help=None):
 def strategy_scope(command, parsed_args):
     """(instance ID or None, project ID or None) of a strategy command."""
     instance = parsed_args.instance
-    instance_id = common.find_id(command.trove.instances, instance) if instance else None
+    instance_id = command.trove.instances.resolve(instance) if instance else None
     return instance_id, common.project_of(command, parsed_args)
 
 
@@ -322,7 +322,7 @@ class CreateBackupStrategy(base.ShowOne):
         instance = parsed_args.instance
         fields = {"swift_container": parsed_args.swift_container}
         if instance:
-            fields["instance_id"] = common.find_id(self.trove.instances, instance)
+            fields["instance_id"] = self.trove.instances.resolve(instance)
         created = self.trove.backup_strategies.create(**fields)
         return output.show(created, first=STRATEGY_KEYS)
 

@@ -167,8 +167,8 @@ class OneResource:
         prepared = self.prepare(parsed_args)
         resource = getattr(self.trove, self.resource)
         name = getattr(parsed_args, self.argument)
-        resource_id, answer = common.act_on(
-            resource, name, lambda found_id: self.act(resource, found_id, parsed_args, prepared)
+        resource_id, answer = resource.act_on(
+            name, lambda found_id: self.act(resource, found_id, parsed_args, prepared)
         )
         if self.wait_statuses and parsed_args.wait:
             wait.until_status(
@@ -236,8 +236,8 @@ class DeleteMany(Command):
         resource = getattr(self.trove, self.resource)
 
         def delete_one(name):
-            resource_id, _ = common.act_on(
-                resource, name, lambda found_id: self.delete(resource, found_id, parsed_args)
+            resource_id, _ = resource.act_on(
+                name, lambda found_id: self.delete(resource, found_id, parsed_args)
             )
             return resource_id
 

@@ -116,7 +116,7 @@ class CreateCluster(base.ShowOne):
         if extended:
             fields["extended_properties"] = extended
         if args.configuration:
-            fields["configuration"] = common.find_id(trove.configurations, args.configuration)
+            fields["configuration"] = trove.configurations.resolve(args.configuration)
         created = trove.clusters.create(**fields)
         if args.wait:
             created = until_idle(self, created["id"], f"cluster {args.name}", args.wait_timeout)
@@ -171,8 +171,7 @@ class ListClusterInstances(base.Lister):
 
 def full_cluster(trove, name_or_id):
     """The cluster as GET shows it (listed rows lack the members' status and flavor)."""
-    clusters = trove.clusters
-    return clusters.get(clusters.id_of(clusters.find(name_or_id)))
+    return trove.clusters.find(name_or_id, detail=True)
 
 
 class ListClusterModules(base.Lister):
@@ -272,31 +271,13 @@ class ShrinkCluster(base.Command):
         clusters = self.trove.clusters
         cluster = clusters.find(parsed_args.cluster, needs=("instances",))
         cluster_id = clusters.id_of(cluster)
-        removed = [member_id(cluster, parsed_args.cluster, m) for m in parsed_args.members]
+        members = self.trove.cluster_members
+        removed = [members.resolve(m, parsed_args.cluster, cluster) for m in parsed_args.members]
         clusters.shrink(cluster_id, removed)
         if parsed_args.wait:
             until_idle(self, cluster_id, f"cluster {parsed_args.cluster}",
                        parsed_args.wait_timeout,
                        lambda now: not member_ids(now) & set(removed))
-
-
-def member_id(cluster, cluster_name, name_or_id):
-    """The ID of the member of `cluster` with that ID, else that (unique) name."""
-    found = cluster_view.members(cluster)
-    for member in found:
-        if member.get("id") == name_or_id:
-            return member["id"]
-    named = [m["id"] for m in found if m.get("name") == name_or_id]
-    if len(named) > 1:
-        raise exceptions.CommandError(
-            f"More than one member of cluster '{cluster_name}' is named '{name_or_id}' "
-            f"({', '.join(named)}); use an ID."
-        )
-    if not named:
-        raise exceptions.CommandError(
-            f"Cluster '{cluster_name}' has no member with a name or ID of '{name_or_id}'."
-        )
-    return named[0]
 
 
 class UpgradeCluster(ClusterAction):
@@ -352,7 +333,7 @@ class SetCluster(ClusterAction):
     def prepare(self, parsed_args):
         if not parsed_args.configuration:
             raise exceptions.CommandError("Nothing to set: give --configuration.")
-        return common.find_id(self.trove.configurations, parsed_args.configuration)
+        return self.trove.configurations.resolve(parsed_args.configuration)
 
     def send(self, clusters, cluster_id, parsed_args, configuration_id):
         clusters.attach_configuration(cluster_id, configuration_id)

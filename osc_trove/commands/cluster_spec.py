@@ -175,7 +175,7 @@ def member_request(trove, app, member):
     if "nic" in member:
         entry["nics"] = [other_services.resolve_nic(app, member["nic"])]
     if "module" in member:
-        entry["modules"] = [{"id": common.find_id(trove.modules, m)} for m in member["module"]]
+        entry["modules"] = [{"id": trove.modules.resolve(m)} for m in member["module"]]
     if "type" in member:
         entry["type"] = ",".join(member["type"])
     for key, field in (("availability_zone", "availability_zone"), ("region", "region_name"),

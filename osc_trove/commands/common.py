@@ -1,4 +1,4 @@
-"""What commands share besides their base classes: arguments and name-or-ID lookup.
+"""What commands share besides their base classes: arguments, projects, refusals.
 
 Every command module imports these from here; no command module imports
 another command module.
@@ -6,11 +6,8 @@ another command module.
 
 import argparse
 import contextlib
-import itertools
 
 from osc_lib import exceptions
-
-from osc_trove.api.resource import AmbiguousName, ResourceNotFound, looks_like_uuid
 
 # --- arguments -----------------------------------------------------------------
 
@@ -106,104 +103,7 @@ def take_older_positional(parsed_args, dest, what, option):
     setattr(parsed_args, dest, positional)
 
 
-# --- lookup --------------------------------------------------------------------
-
-
-def find_id(resource, name_or_id):
-    """An ID for a request body: IDs go as they are (the server checks them); names are found."""
-    if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
-        return name_or_id
-    return resource.id_of(resource.find(name_or_id))
-
-
-def act_on(resource, name_or_id, action):
-    """Run `action(id)` on the resource named or identified by `name_or_id`.
-
-    Returns (id, what action returned), in the fewest requests: an ID is used
-    at once (one request in all; a lookup follows only if the server answers
-    404, to tell an unknown ID from a 404 about something else); a name costs
-    one list first.
-    """
-    if resource.lookup == "uuid" and looks_like_uuid(name_or_id):
-        try:
-            return name_or_id, action(name_or_id)
-        except exceptions.NotFound as err:
-            row = resource.find(name_or_id)  # raises ResourceNotFound when it truly is unknown
-            if resource.id_of(row) == name_or_id:
-                raise err from None
-    else:
-        row = resource.find(name_or_id)
-    resource_id = resource.id_of(row)
-    return resource_id, action(resource_id)
-
-
-class OnInstance:
-    """Several requests about one instance named or identified once (e.g. deleting
-    several of its databases): the first goes through act_on, which tells an
-    unknown instance from a 404 about something else; the rest go straight to the
-    ID it found."""
-
-    def __init__(self, trove, name_or_id):
-        self.instances, self.name, self.id = trove.instances, name_or_id, None
-
-    def __call__(self, action):
-        """What `action(instance ID)` returns."""
-        if self.id is not None:
-            return action(self.id)
-        found_id, answer = act_on(self.instances, self.name, action)
-        self.id = found_id
-        return answer
-
-
-def act_on_instance_or_cluster(trove, name_or_id, action):
-    """Run `action(kind, id)` on the instance, else the cluster, named or identified.
-
-    `kind` is "instances" or "clusters". An ID is tried at once: one request
-    for an instance, two for a cluster. A name costs one list of instances and
-    one of clusters (a name found in both is refused: it needs an ID).
-    """
-    if looks_like_uuid(name_or_id):
-        for kind in ("instances", "clusters"):
-            try:
-                return kind, action(kind, name_or_id)
-            except exceptions.NotFound:
-                continue
-    found = {
-        kind: [
-            row
-            for row in getattr(trove, kind).list()
-            if row.get("name") == name_or_id or str(row.get("id")) == name_or_id
-        ]
-        for kind in ("instances", "clusters")
-    }
-    if found["instances"] and found["clusters"]:
-        ids = ", ".join(str(row["id"]) for rows in found.values() for row in rows)
-        raise AmbiguousName(
-            f"'{name_or_id}' names both an instance and a cluster ({ids}); use an ID."
-        )
-    for kind in ("instances", "clusters"):
-        if found[kind]:
-            resource = getattr(trove, kind)
-            target_id = resource.id_of(resource.pick(name_or_id, found[kind]))
-            return kind, action(kind, target_id)
-    raise ResourceNotFound(f"No instance or cluster with a name or ID of '{name_or_id}' exists.")
-
-
-def list_under(resource, name_or_id, list_of, **params):
-    """The rows of `list_of(id, **params)` (a listing under one resource, such as an
-    instance's databases) for the resource named or identified by `name_or_id`.
-
-    The first page is fetched inside act_on, so that an unknown resource's 404
-    is told apart there, not raised while the rows are printed.
-    """
-
-    def first_page_fetched(found_id):
-        rows = iter(list_of(found_id, **params))
-        for first in rows:
-            return itertools.chain([first], rows)
-        return iter(())
-
-    return act_on(resource, name_or_id, first_page_fetched)[1]
+# --- projects ------------------------------------------------------------------
 
 
 def project_id(command, project, domain=None):

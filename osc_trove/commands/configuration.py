@@ -5,7 +5,6 @@ import json
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import looks_like_uuid
 from osc_trove.commands import base, common, config_values, output
 
 LIST_KEYS = (
@@ -357,9 +356,9 @@ class AttachConfiguration(base.Command):
     def take_action(self, parsed_args):
         trove = self.trove
         instances = trove.instances
-        group_id = common.find_id(trove.configurations, parsed_args.configuration)
-        instance_id, _ = common.act_on(
-            instances, parsed_args.instance,
+        group_id = trove.configurations.resolve(parsed_args.configuration)
+        instance_id, _ = instances.act_on(
+            parsed_args.instance,
             lambda found_id: instances.update(found_id, configuration=group_id),
         )
         instance = instances.get(instance_id)
@@ -396,16 +395,17 @@ class ListConfigurationInstances(base.Lister):
 
     def take_action(self, parsed_args):
         groups = self.trove.configurations
-        rows = common.list_under(groups, parsed_args.configuration_group, groups.instances,
+        rows = groups.list_under(parsed_args.configuration_group, groups.instances,
                                  limit=parsed_args.limit, marker=parsed_args.marker)
         return output.table(rows, ("id", "name"))
 
 
 def version_path(trove, args):
-    """(version, datastore) for the parameter URLs: a name without --datastore is looked up."""
-    if args.datastore or looks_like_uuid(args.datastore_version):
+    """(version, datastore) for the parameter URLs: within --datastore the server
+    resolves a version name; without, the version's ID (a name is looked up)."""
+    if args.datastore:
         return args.datastore_version, args.datastore
-    return trove.datastore_versions.find(args.datastore_version)["id"], None
+    return trove.datastore_versions.resolve(args.datastore_version), None
 
 
 class ListParameters(base.Lister):

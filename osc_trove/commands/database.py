@@ -34,8 +34,7 @@ class CreateDatabase(base.Command):
             "collate": parsed_args.collate,
         }
         database = {k: v for k, v in database.items() if v is not None}
-        common.act_on(
-            self.trove.instances,
+        self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.databases.create(i, [database]))
 
@@ -60,7 +59,7 @@ class DeleteDatabase(base.Command):
     def take_action(self, parsed_args):
         for name in parsed_args.database:
             database_segment(name)  # refuse names Trove cannot route, first
-        on_instance = common.OnInstance(self.trove, parsed_args.instance)
+        on_instance = self.trove.instances.reference(parsed_args.instance)
         multidelete.delete_named(
             parsed_args.database,
             lambda name: on_instance(lambda i: self.trove.databases.delete(i, name)),
@@ -80,8 +79,8 @@ class ListDatabases(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        databases = common.list_under(
-            self.trove.instances, parsed_args.instance, self.trove.databases.list,
+        databases = self.trove.instances.list_under(
+            parsed_args.instance, self.trove.databases.list,
             limit=parsed_args.limit, marker=parsed_args.marker,
         )
         return output.table(databases, ("name",))

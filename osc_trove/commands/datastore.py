@@ -101,6 +101,6 @@ class ShowDatastoreVersion(base.ShowOne):
 
     def take_action(self, parsed_args):
         version = self.trove.datastore_versions.find(
-            parsed_args.datastore_version, datastore=parsed_args.datastore
+            parsed_args.datastore_version, within=parsed_args.datastore
         )
         return output.show(version)

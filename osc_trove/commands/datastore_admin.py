@@ -2,7 +2,6 @@
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import looks_like_uuid
 from osc_trove.commands import base, common, multidelete, other_services, output
 
 
@@ -26,10 +25,7 @@ def version_id(command, parsed_args, name=None):
     """The ID of the version `name` (default: the command's one): as given, or found
     among every version (inactive ones too)."""
     name = parsed_args.datastore_version if name is None else name
-    if looks_like_uuid(name) and parsed_args.datastore is None:
-        return name
-    versions = command.trove.mgmt_datastore_versions
-    return versions.id_of(versions.find(name, parsed_args.datastore))
+    return command.trove.mgmt_datastore_versions.resolve(name, parsed_args.datastore)
 
 
 class DeleteDatastore(base.Command):
@@ -128,7 +124,7 @@ class CreateDatastoreVersion(base.ShowOne):
         with common.admin_only(f"creating datastore version '{args.version_name}'"):
             versions.create(**fields)
             # Trove answers 202 without a body: show what it made.
-            made = versions.find(args.version_name, datastore=args.datastore_name)
+            made = versions.find(args.version_name, within=args.datastore_name)
         return output.show(made)
 
 

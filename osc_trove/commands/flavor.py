@@ -2,7 +2,6 @@
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import looks_like_uuid
 from osc_trove.commands import base, output
 
 _COLUMNS = ("id", "name", "ram", "vcpus", "disk", "ephemeral")
@@ -42,8 +41,7 @@ class ListFlavors(base.Lister):
                 "--datastore-type and --datastore-version-id must be given together."
             )
         if store:
-            if not looks_like_uuid(version):
-                version = self.trove.datastore_versions.find(version, datastore=store)["id"]
+            version = self.trove.datastore_versions.resolve(version, within=store)
             flavors = self.trove.flavors.list_for_version(store, version)
         else:
             flavors = self.trove.flavors.list()

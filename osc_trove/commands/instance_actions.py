@@ -158,7 +158,7 @@ class UpdateInstance(base.Command):
         if args.name is not None:
             fields["name"] = args.name
         if args.configuration:
-            fields["configuration"] = common.find_id(self.trove.configurations, args.configuration)
+            fields["configuration"] = self.trove.configurations.resolve(args.configuration)
         if args.remove_configuration:
             fields["configuration"] = None
 
@@ -187,7 +187,7 @@ class UpdateInstance(base.Command):
             fields["access"] = new
             update(instances.id_of(found), current=found)
             return
-        common.act_on(instances, args.instance, update)
+        instances.act_on(args.instance, update)
 
 
 class RestartInstance(base.Action):

@@ -221,15 +221,15 @@ def request_fields(app, trove, args, parsed):
             for name, password in users
         ]
     if args.backup:
-        fields["restorePoint"] = {"backupRef": common.find_id(trove.backups, args.backup)}
+        fields["restorePoint"] = {"backupRef": trove.backups.resolve(args.backup)}
     if args.configuration:
-        fields["configuration"] = common.find_id(trove.configurations, args.configuration)
+        fields["configuration"] = trove.configurations.resolve(args.configuration)
     if args.replica_of:
-        fields["replica_of"] = common.find_id(trove.instances, args.replica_of)
+        fields["replica_of"] = trove.instances.resolve(args.replica_of)
     if args.replica_count is not None:
         fields["replica_count"] = args.replica_count
     if args.module:
-        fields["modules"] = [{"id": common.find_id(trove.modules, m)} for m in args.module]
+        fields["modules"] = [{"id": trove.modules.resolve(m)} for m in args.module]
     if nics:
         fields["nics"] = [other_services.resolve_nic(app, nic) for nic in nics]
     for key, value in (

@@ -12,7 +12,6 @@ import time
 
 from osc_lib import exceptions
 
-from osc_trove.api.resource import looks_like_uuid
 from osc_trove.commands import base, common, output
 
 # Lets the unit tests stop `tail --follow` without waiting.
@@ -52,7 +51,7 @@ class LogCommand:
 
     def on_log(self, parsed_args, action):
         """(instance ID, action(instance ID)); an unknown instance is told from an unknown log."""
-        return common.act_on(self.trove.instances, parsed_args.instance, action)
+        return self.trove.instances.act_on(parsed_args.instance, action)
 
     def published(self, parsed_args):
         """(instance ID, the log's state, its published parts), publishing it first if needed."""
@@ -87,8 +86,8 @@ class ListLogs(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        _, logs = common.act_on(
-            self.trove.instances, parsed_args.instance, lambda iid: list(self.trove.logs.list(iid))
+        _, logs = self.trove.instances.act_on(
+            parsed_args.instance, lambda iid: list(self.trove.logs.list(iid))
         )
         return output.table(logs, _LOG_FIELDS)
 
@@ -217,8 +216,9 @@ class SaveLog(LogCommand, base.Command):
 
     def take_action(self, parsed_args):
         target = parsed_args.file
-        if target is None and looks_like_uuid(parsed_args.instance):
-            target = self.default_file(parsed_args.instance, parsed_args)
+        known_id = self.trove.instances.known_id(parsed_args.instance)
+        if target is None and known_id is not None:
+            target = self.default_file(known_id, parsed_args)
         if target is not None:
             self.refuse_existing(target, parsed_args)  # before any request
         instance_id, log, parts = self.published(parsed_args)

@@ -250,8 +250,8 @@ class SetModule(base.ShowOne):
         if parsed_args.file is not None:
             fields["contents"] = module_files.encoded_contents(parsed_args.file)
         modules = self.trove.modules
-        _, answer = common.act_on(
-            modules, parsed_args.module, lambda module_id: modules.update(module_id, **fields)
+        _, answer = modules.act_on(
+            parsed_args.module, lambda module_id: modules.update(module_id, **fields)
         )
         return output.show((answer or {}).get("module") or {})
 
@@ -324,7 +324,7 @@ class ReapplyModule(base.Action):
 
 def query_modules(trove, instance):
     """What the guest agent of the instance says about its modules."""
-    rows = common.list_under(trove.instances, instance, trove.instance_modules.list,
+    rows = trove.instances.list_under(instance, trove.instance_modules.list,
                              from_guest=True)
     return table(rows, QUERY_KEYS)
 
@@ -353,7 +353,7 @@ class ListInstanceModules(base.Lister):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        rows = common.list_under(trove.instances, parsed_args.instance,
+        rows = trove.instances.list_under(parsed_args.instance,
                                  trove.instance_modules.list)
         return table(rows, INSTANCE_KEYS)
 
@@ -380,8 +380,8 @@ class CountModuleInstances(base.Lister):
 
     def take_action(self, parsed_args):
         modules = self.trove.modules
-        _, rows = common.act_on(
-            modules, parsed_args.module,
+        _, rows = modules.act_on(
+            parsed_args.module,
             lambda module_id: modules.instance_count(module_id, parsed_args.include_clustered),
         )
         return table(rows, COUNT_KEYS)
@@ -423,7 +423,7 @@ class ListModuleInstances(base.Lister):
                 )
             return query_modules(self.trove, args.target)
         modules = self.trove.modules
-        rows = common.list_under(modules, args.target, modules.instances, limit=args.limit,
+        rows = modules.list_under(args.target, modules.instances, limit=args.limit,
                                  include_clustered=args.include_clustered, marker=args.marker)
         return instance_view.table(rows)
 
@@ -439,9 +439,9 @@ class ApplyModules(base.Lister):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        module_ids = [common.find_id(trove.modules, module) for module in parsed_args.module]
-        _, rows = common.act_on(
-            trove.instances, parsed_args.instance,
+        module_ids = [trove.modules.resolve(module) for module in parsed_args.module]
+        _, rows = trove.instances.act_on(
+            parsed_args.instance,
             lambda instance_id: trove.instance_modules.apply(instance_id, module_ids),
         )
         return table(rows, APPLY_KEYS)
@@ -458,8 +458,8 @@ class RemoveModule(base.Command):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        common.act_on(
-            trove.instances, parsed_args.instance,
+        trove.instances.act_on(
+            parsed_args.instance,
             lambda instance_id: trove.instance_modules.delete(
                 instance_id, quirks.module_on_instance(trove, instance_id, parsed_args.module)),
         )
@@ -492,8 +492,8 @@ class RetrieveModules(base.Lister):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        _, modules = common.act_on(
-            trove.instances, parsed_args.instance,
+        _, modules = trove.instances.act_on(
+            parsed_args.instance,
             lambda instance_id: list(
                 trove.instance_modules.list(instance_id, from_guest=True, include_contents=True)
             ),

@@ -9,24 +9,23 @@ from keystoneauth1 import exceptions as ksa_exceptions
 from openstack import exceptions as sdk_exceptions
 from osc_lib import exceptions
 
-from osc_trove.api.resource import looks_like_uuid
+from osc_trove.api import resource
 
 SERVICE_NAMES = {"image": "Image (glance)", "network": "Network (neutron)"}
 
 
 def _find(app, service, method, kind, value):
-    if looks_like_uuid(value):
-        return value
-    try:
-        found = getattr(getattr(app.client_manager, service), method)(value, ignore_missing=True)
-    except (ksa_exceptions.EndpointNotFound, sdk_exceptions.ServiceDisabledException):
-        raise exceptions.CommandError(
-            f"The service catalog has no {SERVICE_NAMES[service]} service to find "
-            f"{kind} '{value}' in; give its ID instead."
-        ) from None
-    if found is None:
-        raise exceptions.CommandError(f"No {kind} with a name or ID of '{value}' exists.")
-    return found.id
+    def by_name(name):
+        try:
+            found = getattr(getattr(app.client_manager, service), method)(name, ignore_missing=True)
+        except (ksa_exceptions.EndpointNotFound, sdk_exceptions.ServiceDisabledException):
+            raise exceptions.CommandError(
+                f"The service catalog has no {SERVICE_NAMES[service]} service to find "
+                f"{kind} '{name}' in; give its ID instead."
+            ) from None
+        return None if found is None else found.id
+
+    return resource.external_id(value, kind, by_name)
 
 
 def image_id(app, image):

@@ -32,8 +32,7 @@ class EnableRoot(base.ShowOne):
     def take_action(self, parsed_args):
         password = passwords.read(parsed_args, "root-password", self.app.stdin, "root password")
         root = self.trove.root
-        _, user = common.act_on_instance_or_cluster(
-            self.trove,
+        _, user = self.trove.instances_or_clusters.act_on(
             parsed_args.target,
             lambda kind, target_id: root.enable(kind, target_id, password),
         )
@@ -56,8 +55,7 @@ class ShowRoot(base.ShowOne):
 
     def take_action(self, parsed_args):
         root = self.trove.root
-        _, enabled = common.act_on_instance_or_cluster(
-            self.trove,
+        _, enabled = self.trove.instances_or_clusters.act_on(
             parsed_args.target,
             lambda kind, target_id: root.is_enabled(kind, target_id),
         )
@@ -78,7 +76,7 @@ class DisableRoot(base.Command):
     def take_action(self, parsed_args):
         instances = self.trove.instances
         try:
-            common.act_on(instances, parsed_args.instance, self.trove.root.disable)
+            instances.act_on(parsed_args.instance, self.trove.root.disable)
         except ResourceNotFound:
             try:
                 self.trove.clusters.find(parsed_args.instance)

@@ -34,8 +34,7 @@ def _database_names(user):
 
 
 def _access_table(command, parsed_args):
-    _, databases = common.act_on(
-            command.trove.instances,
+    _, databases = command.trove.instances.act_on(
             parsed_args.instance,
             lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
     )
@@ -84,8 +83,7 @@ class CreateUser(base.Command):
             "host": parsed_args.host,
             "databases": parsed_args.databases,
         }
-        common.act_on(
-            self.trove.instances,
+        self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.create(i, [user]))
 
@@ -103,7 +101,7 @@ class DeleteUser(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        on_instance = common.OnInstance(self.trove, parsed_args.instance)
+        on_instance = self.trove.instances.reference(parsed_args.instance)
         multidelete.delete_named(
             parsed_args.name,
             lambda name: on_instance(
@@ -124,8 +122,8 @@ class ListUsers(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        users = common.list_under(
-            self.trove.instances, parsed_args.instance, self.trove.users.list,
+        users = self.trove.instances.list_under(
+            parsed_args.instance, self.trove.users.list,
             limit=parsed_args.limit, marker=parsed_args.marker,
         )
         return output.table((_database_names(u) for u in users), _COLUMNS)
@@ -152,8 +150,7 @@ class ShowUser(base.ShowOne):
                     "--access lists rows: use -f table, json, yaml or value, not shell."
                 )
             return _access_table(self, parsed_args)
-        _, user = common.act_on(
-            self.trove.instances,
+        _, user = self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.get(i, parsed_args.name, parsed_args.host),
         )
@@ -203,8 +200,7 @@ class GrantAccess(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        common.act_on(
-            self.trove.instances,
+        self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.grant(
                 i, parsed_args.name, parsed_args.databases, parsed_args.host
@@ -231,8 +227,7 @@ class RevokeAccess(base.Command):
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        common.act_on(
-            self.trove.instances,
+        self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.revoke(
                 i, parsed_args.name, parsed_args.database, parsed_args.host
@@ -271,8 +266,7 @@ class UpdateUserAttributes(base.Command):
                 "Nothing to change: give --new-name, --new-host or a new password "
                 "(--new-password, --new-password-prompt or --new-password-stdin)."
             )
-        common.act_on(
-            self.trove.instances,
+        self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.update_attributes(
                 i,
