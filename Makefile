@@ -11,7 +11,7 @@ venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -e '.[test]'
 	touch $@
 
 demo: venv
@@ -21,12 +21,14 @@ demo: venv
 # Four pytest workers on two cores (one test file each at a time): functional
 # tests mostly wait on the local cloud, so more files wait at once. The
 # workers share one cloud, stopped here at the end
-# unless it was running before. A cloud that is not up starts in the
-# background first (its own virtualenv takes minutes from nothing) while .venv
-# is built, linted and the docs built; the tests' fixture waits on its lock.
+# unless it was running before. What takes minutes from nothing starts in the
+# background first, while .venv is built, linted and the docs built: a cloud
+# that is not up (its own virtualenv), and the virtualenvs of the coexistence
+# and wheel tests (tests/side_venvs.py); the tests' fixtures wait on their locks.
 test:
 	@if $(PYTHON) tools/local-cloud status >/dev/null 2>&1; then was_up=1; \
 	else $(PYTHON) tools/local-cloud up >/dev/null 2>&1 & fi; \
+	$(PYTHON) -m tests.side_venvs >/dev/null 2>&1 & \
 	$(MAKE) --no-print-directory venv lint docs && $(BIN)/pytest -n 4 --dist loadfile --durations=15; rc=$$?; \
 	wait; \
 	if [ -z "$$was_up" ]; then $(PYTHON) tools/local-cloud down >/dev/null 2>&1; fi; \
@@ -43,7 +45,7 @@ docs: $(DOCS_STAMP)
 
 $(DOCS_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,docs]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -e '.[test,docs]'
 	touch $@
 
 unit: venv

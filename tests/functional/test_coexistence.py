@@ -2,7 +2,7 @@
 
 Both packages register an OSC plugin and the 84 command names of 8.11.0. This
 runs a real `openstack` from a virtualenv that has python-openstackclient,
-python-troveclient and osc-trove (built once per machine, see `_ensure_venv`),
+python-troveclient and osc-trove (tests/side_venvs.py builds it),
 never from the project's .venv, which must not see python-troveclient.
 
 How the discovery order is forced: python-troveclient is installed on its own
@@ -14,63 +14,19 @@ that is already on sys.path. `test_discovery_order` checks that the order is
 the one each case claims.
 """
 
-import fcntl
-import hashlib
-import pathlib
-import shutil
 import subprocess
-import sys
 
 import pytest
 
 from osc_trove.plugin import command_entry_points
-from tests.functional.conftest import REPO
+from tests import side_venvs
 from tests.functional.helpers import ok
 from tests.inprocess import Result
 
-VENV = REPO / ".local-cloud" / "coexist-venv"
+VENV = side_venvs.COEXIST
 VENV_PYTHON = VENV / "bin" / "python"
-TROVECLIENT_SITE = VENV / "troveclient-site"
-# Changing these rebuilds the venv; a changed pyproject.toml re-installs osc-trove only.
-REQUIREMENTS = ["python-openstackclient==10.5.0", "python-troveclient==8.11.0"]
+TROVECLIENT_SITE = side_venvs.TROVECLIENT_SITE
 NOTICE = "Note: python-troveclient is also installed"
-
-
-def _pip(*args):
-    log = VENV.parent / "coexist-pip.log"
-    with open(log, "a") as out:
-        rc = subprocess.call([str(VENV_PYTHON), "-m", "pip", "--disable-pip-version-check",
-                              "-q", *args], stdout=out, stderr=subprocess.STDOUT)
-    if rc:
-        pytest.fail(f"pip {' '.join(args)} failed; see {log}", pytrace=False)
-
-
-def _ensure_venv():
-    """The co-installed venv, (re)built only when REQUIREMENTS or pyproject.toml changed."""
-    VENV.parent.mkdir(exist_ok=True)
-    wanted = "\n".join(REQUIREMENTS) + "\n"
-    pyproject = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
-    installed, osc_trove_installed = VENV / ".installed", VENV / ".osc-trove-installed"
-    with open(VENV.parent / "coexist-venv.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not installed.exists() or installed.read_text() != wanted:
-            shutil.rmtree(VENV, ignore_errors=True)
-            base_python = getattr(sys, "_base_executable", sys.executable)
-            subprocess.run([base_python, "-m", "venv", str(VENV)], check=True)
-            _pip("install", *REQUIREMENTS)
-            # Move python-troveclient (its dependencies stay) to a directory of its own.
-            _pip("install", "--no-deps", "--target", str(TROVECLIENT_SITE), REQUIREMENTS[1])
-            _pip("uninstall", "-y", "python-troveclient")
-            site_packages = subprocess.run(
-                [str(VENV_PYTHON), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                capture_output=True, text=True, check=True).stdout.strip()
-            pathlib.Path(site_packages, "troveclient-site.pth").write_text(f"{TROVECLIENT_SITE}\n")
-            installed.write_text(wanted)
-            osc_trove_installed.unlink(missing_ok=True)
-        if not osc_trove_installed.exists() or osc_trove_installed.read_text() != pyproject:
-            # Editable: the code under test is the checkout's; entry points need a re-install.
-            _pip("install", "--no-deps", "-e", str(REPO))
-            osc_trove_installed.write_text(pyproject)
 
 
 class CoInstalled:
@@ -94,7 +50,10 @@ class CoInstalled:
 
 @pytest.fixture(scope="module")
 def venv():
-    _ensure_venv()
+    try:
+        side_venvs.coexist()
+    except side_venvs.BuildError as err:
+        pytest.fail(str(err), pytrace=False)
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["troveclient-last",

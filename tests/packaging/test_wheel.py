@@ -2,9 +2,9 @@
 
 Builds the sdist and, from it, the wheel (`python -m build`), checks both with
 `twine check`, installs the wheel into a virtualenv holding only
-python-openstackclient, and runs a command there. That virtualenv is kept in
-.venv/wheel-check between runs (osc-trove is reinstalled each time), so only
-the first run downloads python-openstackclient.
+python-openstackclient, and runs a command there. That virtualenv is
+tests/side_venvs.py's `wheel-check`, kept between runs (osc-trove is reinstalled
+each time): only the first run downloads python-openstackclient.
 """
 
 import os
@@ -14,10 +14,12 @@ import sys
 
 import pytest
 
+from tests import side_venvs
+
 pytestmark = pytest.mark.packaging
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CHECK_VENV = ROOT / ".venv" / "wheel-check"
+CHECK_VENV = side_venvs.WHEEL_CHECK
 
 
 def run(*argv, **kwargs):
@@ -40,9 +42,10 @@ def installed(dists):
     """The venv with python-openstackclient and the wheel just built."""
     python = CHECK_VENV / "bin" / "python"
     pip = [python, "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    if not (CHECK_VENV / "bin" / "openstack").exists():
-        run(sys.executable, "-m", "venv", "--clear", CHECK_VENV)
-        run(*pip, "install", "python-openstackclient")
+    try:
+        side_venvs.wheel_check()
+    except side_venvs.BuildError as err:
+        pytest.fail(str(err), pytrace=False)
     run(*pip, "uninstall", "--yes", "osc-trove")
     (wheel,) = [d for d in dists if d.suffix == ".whl"]
     run(*pip, "install", wheel)
