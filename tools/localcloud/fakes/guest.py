@@ -358,16 +358,21 @@ class Guest(object):
 
         def run():
             from trove.backup.models import DBBackup
-            name = DBBackup.find_by(id=backup_id).name
+            row = DBBackup.find_by(id=backup_id)
+            name = row.name
             update(state='BUILDING')
             eventlet.sleep(SLOW_BACKUP if name.endswith('_SLOW') else base.STEP)
             if name == 'FAIL':
                 update(state='FAILED')
                 return
             # Like the agent: stream the backup into the user's account
-            # (backup_info['swift_url'], set by the task manager).
+            # (backup_info['swift_url'], set by the task manager since Trove
+            # 26.0.0, commit 804f960b; before, the agent found the object
+            # store in the catalog of the user's token: the backup's project
+            # at the fake store's address).
             from trove.common import cfg
-            account = backup_info['swift_url']
+            account = backup_info.get('swift_url') or \
+                '%s/AUTH_%s' % (swift.BASE_URL, row.tenant_id)
             container = backup_info.get('swift_container') or \
                 cfg.CONF.backup_swift_container
             obj = '%s.xbstream.gz.enc' % backup_id
