@@ -54,9 +54,11 @@ unit: venv
 functional: venv
 	$(BIN)/pytest tests/functional
 
-# The older Trove releases on their own local clouds (tools/release-smoke;
-# RELEASES="21.1.0" for one). Not part of `test`: each first run installs a
-# venv of ~300 MB for 1.5-4 min.
+# One life cycle per command family on each Trove release, each on its own
+# local cloud, written to docs/trove-releases.md (tools/release-smoke; all six
+# releases, or RELEASES="21.1.0 24.1.0" for some: only their rows change). Not
+# part of `test`: each release's first run installs a venv of ~300 MB for
+# 1.5-4 min; installed, a release takes about a minute.
 test-releases: venv
 	$(BIN)/python tools/release-smoke $(RELEASES)
 
@@ -66,5 +68,9 @@ bench: venv
 cloud-down:
 	$(PYTHON) tools/local-cloud down
 
+# Every release's cloud is stopped before its directory (venv included) goes.
 clean: cloud-down
-	rm -rf $(VENV) .local-cloud doc/build
+	for dir in .local-cloud-*; do \
+	  if [ -d "$$dir" ]; then $(PYTHON) tools/local-cloud --trove "$${dir#.local-cloud-}" down || true; fi; \
+	done
+	rm -rf $(VENV) .local-cloud .local-cloud-* doc/build

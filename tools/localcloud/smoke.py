@@ -141,7 +141,7 @@ def family_instance(cloud, tag, notes):
         check(shown.get('configuration') == grp['id'],
               'rename: configuration group %r, not %r' % (shown.get('configuration'), grp['id']))
         sent = [m for m, _ in trove_requests(renamed.stderr) if m != 'GET']
-        again = 'attaching it again' in renamed.stderr
+        again = notes['detached'] = 'attaching it again' in renamed.stderr
         notes['rename'] = ('Trove detached the group; osc-trove attached it again (%s sent)'
                            % ' + '.join(sent) if again else
                            'Trove kept the group; osc-trove sent %s besides its reads'
