@@ -1,15 +1,10 @@
-"""What commands share besides their base classes: arguments, projects, refusals.
-
-Every command module imports these from here; no command module imports
-another command module.
-"""
+"""Argument helpers shared by the command families: resources given by name or
+ID, datastore versions, paging, locality, older spellings kept hidden, and
+the request's datastore object from the datastore options."""
 
 import argparse
-import contextlib
 
 from osc_lib import exceptions
-
-# --- arguments -----------------------------------------------------------------
 
 
 def at_least(minimum):
@@ -101,62 +96,6 @@ def take_older_positional(parsed_args, dest, what, option):
     if getattr(parsed_args, dest) is not None:
         raise exceptions.CommandError(f"Give {what} once: {option}.")
     setattr(parsed_args, dest, positional)
-
-
-# --- projects ------------------------------------------------------------------
-
-
-def project_id(command, project, domain=None):
-    """The ID of a project given by name or ID, through the Identity service."""
-    from openstackclient.identity import common as identity_common
-
-    identity = command.app.client_manager.identity
-    return identity_common.find_project(identity, project, domain).id
-
-
-def add_project_domain_argument(parser):
-    """--project-domain, for a --project (or <project>) given by a name."""
-    parser.add_argument(
-        "--project-domain",
-        metavar="<project-domain>",
-        help="Domain the project belongs to (name or ID), if its name is not unique",
-    )
-
-
-def add_project_arguments(parser, help_text):
-    """--project (name or ID), --project-domain, and python-troveclient's --project-id
-    (an ID, hidden)."""
-    parser.add_argument("--project", metavar="<project>", help=help_text)
-    add_project_domain_argument(parser)
-    hidden(parser, "--project-id", metavar="<project-id>")
-
-
-def project_of(command, parsed_args):
-    """The project ID that --project (through Identity, in --project-domain) or
-    --project-id names, or None."""
-    if parsed_args.project and parsed_args.project_id:
-        raise exceptions.CommandError("Give --project or --project-id, not both.")
-    if parsed_args.project:
-        return project_id(command, parsed_args.project, parsed_args.project_domain)
-    return parsed_args.project_id
-
-
-# --- refusals ------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def admin_only(what):
-    """Say in one line that the cloud's policy refused `what` (e.g. "deleting a datastore").
-
-    Trove refuses with 403, and with 401 on its management routes ("User does
-    not have admin privileges"); the session itself stays valid either way.
-    """
-    try:
-        yield
-    except (exceptions.Forbidden, exceptions.Unauthorized) as err:
-        raise exceptions.CommandError(
-            f"The cloud's policy refused {what} (an admin role is needed): {err.message}"
-        ) from None
 
 
 def datastore_request(args):

@@ -12,7 +12,7 @@ import time
 from osc_lib import exceptions
 
 from osc_trove.api.errors import TroveError
-from osc_trove.commands.common import positive_int
+from osc_trove.cli.arguments import positive_int
 
 DEFAULT_TIMEOUT = 1800
 FIRST_DELAY = 1.0

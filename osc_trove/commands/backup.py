@@ -4,7 +4,7 @@ import argparse
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, output, wait
+from osc_trove.cli import arguments, base, output, projects, templates, wait
 
 LIST_KEYS = ("id", "instance_id", "name", "status", "parent_id", "updated", "project_id")
 # With --long: what else every backup in Trove's list has.
@@ -33,7 +33,7 @@ class CreateBackup(base.ShowOne):
         parser.add_argument(
             "--instance", metavar="<instance>", help="Instance to back up (name or ID)"
         )
-        common.hidden(parser, "-i", dest="instance")
+        arguments.hidden(parser, "-i", dest="instance")
         parser.add_argument("--description", metavar="<description>", help="Backup description")
         parser.add_argument(
             "--incremental",
@@ -151,7 +151,7 @@ def _flattened(backup):
 
 
 def _list_options(parser):
-    common.add_paging_arguments(parser, "backups", "Show backups after this backup ID")
+    arguments.add_paging_arguments(parser, "backups", "Show backups after this backup ID")
 
 
 class ListBackups(base.Lister):
@@ -174,7 +174,7 @@ class ListBackups(base.Lister):
         parser.add_argument(
             "--instance", metavar="<instance>", help="Only backups of this instance (name or ID)"
         )
-        common.hidden(parser, "-i", "--instance-id", dest="instance")
+        arguments.hidden(parser, "-i", "--instance-id", dest="instance")
         parser.add_argument(
             "--datastore", metavar="<datastore>", help="Only backups of this datastore (name or ID)"
         )
@@ -183,7 +183,7 @@ class ListBackups(base.Lister):
             action="store_true",
             help="Backups of every project (admin only under Trove's default policy)",
         )
-        common.add_project_arguments(
+        projects.add_project_arguments(
             parser, "Only backups of this project (name or ID; admin only)"
         )
         _list_options(parser)
@@ -207,7 +207,7 @@ class ListBackups(base.Lister):
             instance_id=trove.instances.resolve(instance) if instance else None,
             datastore=parsed_args.datastore,
             all_projects=True if parsed_args.all_projects else None,
-            project_id=common.project_of(self, parsed_args),
+            project_id=projects.project_of(self, parsed_args),
         )
         return backup_table(rows)
 
@@ -225,7 +225,7 @@ class ListInstanceBackups(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         _list_options(parser)
         return parser
 
@@ -252,7 +252,7 @@ class ShowBackup(base.ShowOne):
         return output.show(_flattened(self.trove.backups.find(parsed_args.backup)))
 
 
-class DeleteBackup(base.DeleteMany):
+class DeleteBackup(templates.DeleteMany):
     """Delete one or more database backups (and their incremental children).
 
     Every backup named is tried; each failure is reported and the command then
@@ -280,16 +280,16 @@ class DeleteBackupExecution(base.Withdrawn):
 def add_strategy_arguments(parser, instance_help, project_help=None):
     """--instance (and python-troveclient's --instance-id), and --project where it applies."""
     parser.add_argument("--instance", metavar="<instance>", help=instance_help)
-    common.hidden(parser, "--instance-id", dest="instance")
+    arguments.hidden(parser, "--instance-id", dest="instance")
     if project_help:
-        common.add_project_arguments(parser, project_help)
+        projects.add_project_arguments(parser, project_help)
 
 
 def strategy_scope(command, parsed_args):
     """(instance ID or None, project ID or None) of a strategy command."""
     instance = parsed_args.instance
     instance_id = command.trove.instances.resolve(instance) if instance else None
-    return instance_id, common.project_of(command, parsed_args)
+    return instance_id, projects.project_of(command, parsed_args)
 
 
 class CreateBackupStrategy(base.ShowOne):
@@ -304,7 +304,7 @@ class CreateBackupStrategy(base.ShowOne):
             parser, "Only for this instance's backups (name or ID; default: the whole project)"
         )
         # python-troveclient accepts --project-id here and drops it; Trove has no such field.
-        common.hidden(parser, "--project-id")
+        arguments.hidden(parser, "--project-id")
         parser.add_argument(
             "--swift-container",
             metavar="<container>",

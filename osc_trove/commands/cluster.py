@@ -2,7 +2,8 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, cluster_spec, cluster_view, common, wait
+from osc_trove.cli import arguments, base, templates, wait
+from osc_trove.commands import cluster_spec, cluster_view
 
 IDLE = "the cluster has no task and every member is ACTIVE"
 
@@ -45,7 +46,7 @@ def member_ids(cluster):
     return {m["id"] for m in cluster_view.members(cluster)}
 
 
-class ClusterAction(base.Action):
+class ClusterAction(templates.Action):
     """Template: an action on one cluster (by name or ID), with --wait when `waits`."""
 
     resource = "clusters"
@@ -86,14 +87,14 @@ class CreateCluster(base.ShowOne):
         parser.add_argument("datastore_version", metavar="<datastore_version>",
                             help="Datastore version (name or ID), e.g. 7.0")
         cluster_spec.add_instance_option(parser)
-        common.add_locality_argument(parser, "the members")
+        arguments.add_locality_argument(parser, "the members")
         parser.add_argument(
             "--extended-properties", metavar="<key=value[,key=value...]>",
             help="Datastore-specific cluster properties, e.g. for MongoDB: num_configsvr, "
             "num_mongos, configsvr_volume_size, configsvr_volume_type, mongos_volume_size, "
             "mongos_volume_type",
         )
-        common.hidden(parser, "--extended_properties", dest="extended_properties")
+        arguments.hidden(parser, "--extended_properties", dest="extended_properties")
         parser.add_argument("--configuration", metavar="<configuration>",
                             help="Configuration group to attach to the members (name or ID)")
         wait.add_wait_options(parser, IDLE)
@@ -135,7 +136,7 @@ class ListClusters(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_paging_arguments(
+        arguments.add_paging_arguments(
             parser, "clusters", "Start after the cluster with this ID (IDs are listed in order)"
         )
         return parser
@@ -150,7 +151,7 @@ class ShowCluster(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "cluster")
+        arguments.add_resource_argument(parser, "cluster")
         return parser
 
     def take_action(self, parsed_args):
@@ -162,7 +163,7 @@ class ListClusterInstances(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "cluster")
+        arguments.add_resource_argument(parser, "cluster")
         return parser
 
     def take_action(self, parsed_args):
@@ -181,7 +182,7 @@ class ListClusterModules(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "cluster")
+        arguments.add_resource_argument(parser, "cluster")
         return parser
 
     def take_action(self, parsed_args):
@@ -198,7 +199,7 @@ class ListClusterModules(base.Lister):
 ListClusterModulesAlias = base.alias_of(ListClusterModules)
 
 
-class DeleteClusters(base.DeleteMany):
+class DeleteClusters(templates.DeleteMany):
     """Delete one or more clusters and their members.
 
     Trove refuses while a cluster is busy with a task; see 'database cluster
@@ -261,7 +262,7 @@ class ShrinkCluster(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "cluster")
+        arguments.add_resource_argument(parser, "cluster")
         parser.add_argument("members", metavar="<instance>", nargs="+",
                             help="Member to remove (name or ID); give several to remove several")
         wait.add_wait_options(parser, "the members are gone and " + IDLE)

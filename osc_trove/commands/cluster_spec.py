@@ -10,7 +10,8 @@ import argparse
 from osc_lib import exceptions
 from osc_lib.cli import parseractions
 
-from osc_trove.commands import cluster_view, common, nic_keys, other_services
+from osc_trove.cli import arguments, other_services
+from osc_trove.commands import cluster_view, nic_keys
 
 CREATE_KEYS = ["flavor", "volume", "volume_type", "nic", "availability_zone", "module",
                "type", "region"]
@@ -131,7 +132,7 @@ def check_member(member):
     """Values that can be checked without the cloud: sizes and the NIC."""
     if "volume" in member:
         try:
-            member["volume"] = common.positive_int(member["volume"])
+            member["volume"] = arguments.positive_int(member["volume"])
         except argparse.ArgumentTypeError as err:
             raise exceptions.CommandError(f"--instance volume: {err}.") from None
     elif "volume_type" in member:

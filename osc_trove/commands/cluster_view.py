@@ -1,7 +1,7 @@
 """How clusters read: show fields and list rows as python-troveclient names
 them, and the state of a cluster's members while a command waits."""
 
-from osc_trove.commands import output
+from osc_trove.cli import output
 
 LIST_KEYS = ("id", "name", "datastore", "datastore_version", "task_name")
 # With --long: what else a cluster in Trove's list says.

@@ -5,7 +5,8 @@ import json
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, config_values, output
+from osc_trove.cli import arguments, base, output, templates
+from osc_trove.commands import config_values
 
 LIST_KEYS = (
     "id", "name", "description", "datastore_name", "datastore_version_name",
@@ -102,7 +103,7 @@ class CreateConfiguration(base.ShowOne):
             help="Datastore version of the group (name or ID; default: the datastore's "
             "default version)",
         )
-        common.hidden(parser, "--datastore_version", dest="datastore_version")
+        arguments.hidden(parser, "--datastore_version", dest="datastore_version")
         parser.add_argument(
             "--datastore-version-number",
             metavar="<version_number>",
@@ -116,7 +117,7 @@ class CreateConfiguration(base.ShowOne):
     def take_action(self, parsed_args):
         args = parsed_args
         values = config_values.given(args.values, args.value)
-        datastore = common.datastore_request(args)
+        datastore = arguments.datastore_request(args)
         if values:
             version = self.version(args)
             if version is None and args.value:
@@ -173,7 +174,7 @@ class ListConfigurations(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_paging_arguments(
+        arguments.add_paging_arguments(
             parser, "groups", "Show configuration groups after this group ID"
         )
         return parser
@@ -188,7 +189,7 @@ class ShowConfiguration(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "configuration_group", "Configuration group")
+        arguments.add_resource_argument(parser, "configuration_group", "Configuration group")
         return parser
 
     def take_action(self, parsed_args):
@@ -196,7 +197,7 @@ class ShowConfiguration(base.ShowOne):
                                                     needs=("values",)))
 
 
-class DeleteConfiguration(base.DeleteMany):
+class DeleteConfiguration(templates.DeleteMany):
     """Delete one or more configuration groups.
 
     Every group named is tried; each failure is reported (a group still
@@ -231,7 +232,7 @@ class SetConfiguration(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "configuration_group", "Configuration group")
+        arguments.add_resource_argument(parser, "configuration_group", "Configuration group")
         add_values_arguments(parser, "Every value of the group (the others are removed)")
         parser.add_argument("--name", metavar="<name>", help="New name of the group")
         parser.add_argument(
@@ -268,7 +269,7 @@ class SetParameters(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "configuration_group", "Configuration group")
+        arguments.add_resource_argument(parser, "configuration_group", "Configuration group")
         add_values_arguments(parser, "Values to set or change")
         return parser
 
@@ -311,7 +312,7 @@ class UnsetConfiguration(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "configuration_group", "Configuration group")
+        arguments.add_resource_argument(parser, "configuration_group", "Configuration group")
         parser.add_argument(
             "parameters", metavar="<parameter>", nargs="+",
             help="Name of a value to remove; several may be given",
@@ -349,8 +350,8 @@ class AttachConfiguration(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
-        common.add_resource_argument(parser, "configuration", "Configuration group to attach")
+        arguments.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "configuration", "Configuration group to attach")
         return parser
 
     def take_action(self, parsed_args):
@@ -366,7 +367,7 @@ class AttachConfiguration(base.Command):
             tell_restart(self, [instance.get("name") or instance_id])
 
 
-class DetachConfiguration(base.Action):
+class DetachConfiguration(templates.Action):
     """Detach the configuration group from an instance."""
 
     aliases = ("database configuration remove",)
@@ -375,7 +376,7 @@ class DetachConfiguration(base.Action):
         instances.update(instance_id, configuration=None)
 
 
-class DefaultConfiguration(base.ShowAction):
+class DefaultConfiguration(templates.ShowAction):
     """Show the configuration an instance's datastore uses where no group sets a value."""
 
     first = ()
@@ -389,8 +390,8 @@ class ListConfigurationInstances(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "configuration_group", "Configuration group")
-        common.add_paging_arguments(parser, "instances", "Show instances after this instance ID")
+        arguments.add_resource_argument(parser, "configuration_group", "Configuration group")
+        arguments.add_paging_arguments(parser, "instances", "Show instances after this instance ID")
         return parser
 
     def take_action(self, parsed_args):
@@ -413,7 +414,7 @@ class ListParameters(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser)
+        arguments.add_version_arguments(parser)
         return parser
 
     def take_action(self, parsed_args):
@@ -432,7 +433,7 @@ class ShowParameter(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser)
+        arguments.add_version_arguments(parser)
         parser.add_argument("parameter", metavar="<parameter>", help="Name of the parameter")
         return parser
 

@@ -1,7 +1,7 @@
 """openstack database db create/delete/list: the databases (schemas) of an instance."""
 
 from osc_trove.api.databases import database_segment
-from osc_trove.commands import base, common, multidelete, output
+from osc_trove.cli import arguments, base, multidelete, output
 
 
 class CreateDatabase(base.Command):
@@ -11,7 +11,7 @@ class CreateDatabase(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         parser.add_argument("name", metavar="<name>", help="Name of the new database")
         parser.add_argument(
             "--character-set",
@@ -24,7 +24,7 @@ class CreateDatabase(base.Command):
             metavar="<collation>",
             help="Collation of the database (the character set's default when omitted)",
         )
-        common.hidden(parser, "--character_set", dest="character_set")  # troveclient's spelling
+        arguments.hidden(parser, "--character_set", dest="character_set")  # troveclient's spelling
         return parser
 
     def take_action(self, parsed_args):
@@ -50,7 +50,7 @@ class DeleteDatabase(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         parser.add_argument(
             "database", metavar="<database>", nargs="+", help="Name(s) of the database(s)"
         )
@@ -74,8 +74,8 @@ class ListDatabases(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
-        common.add_paging_arguments(parser, "databases", "Start after this database (its name)")
+        arguments.add_resource_argument(parser, "instance")
+        arguments.add_paging_arguments(parser, "databases", "Start after this database (its name)")
         return parser
 
     def take_action(self, parsed_args):

@@ -2,7 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, output
+from osc_trove.cli import arguments, base, output, refusals
 
 # `datastore version list --all`: what admins need to tell versions apart.
 _ADMIN_VERSION_COLUMNS = (
@@ -84,7 +84,7 @@ class ListDatastoreVersions(base.Lister):
 
     def all_versions(self, datastore):
         mgmt = self.trove.mgmt_datastore_versions
-        with common.admin_only("listing every datastore version"):
+        with refusals.admin_only("listing every datastore version"):
             versions = list(mgmt.list())
         if datastore is not None:
             versions = mgmt.of_datastore(datastore, versions)
@@ -96,7 +96,7 @@ class ShowDatastoreVersion(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser)
+        arguments.add_version_arguments(parser)
         return parser
 
     def take_action(self, parsed_args):

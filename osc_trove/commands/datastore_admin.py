@@ -2,7 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, multidelete, other_services, output
+from osc_trove.cli import arguments, base, multidelete, other_services, output, refusals
 
 
 def _tags(text):
@@ -37,12 +37,12 @@ class DeleteDatastore(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "datastore", "Datastore(s)", nargs="+")
+        arguments.add_resource_argument(parser, "datastore", "Datastore(s)", nargs="+")
         return parser
 
     def take_action(self, parsed_args):
         def delete_one(name):
-            with common.admin_only(f"deleting datastore '{name}'"):
+            with refusals.admin_only(f"deleting datastore '{name}'"):
                 # Trove finds the datastore by name or ID itself: one request.
                 self.trove.datastores.delete(name)
 
@@ -121,7 +121,7 @@ class CreateDatastoreVersion(base.ShowOne):
         }
         fields.update({key: value for key, value in optional.items() if value})
         versions = self.trove.mgmt_datastore_versions
-        with common.admin_only(f"creating datastore version '{args.version_name}'"):
+        with refusals.admin_only(f"creating datastore version '{args.version_name}'"):
             versions.create(**fields)
             # Trove answers 202 without a body: show what it made.
             made = versions.find(args.version_name, within=args.datastore_name)
@@ -134,7 +134,7 @@ class SetDatastoreVersion(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser)
+        arguments.add_version_arguments(parser)
         parser.add_argument(
             "--version-name", metavar="<version-name>", help="New name of the version",
         )
@@ -189,7 +189,7 @@ class SetDatastoreVersion(base.Command):
             raise exceptions.CommandError("Nothing to change: give at least one option.")
         if args.image:
             fields["image"] = other_services.image_id(self.app, args.image)
-        with common.admin_only(f"changing datastore version '{args.datastore_version}'"):
+        with refusals.admin_only(f"changing datastore version '{args.datastore_version}'"):
             self.trove.mgmt_datastore_versions.edit(version_id(self, args), **fields)
 
 
@@ -203,12 +203,12 @@ class DeleteDatastoreVersion(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser, nargs="+")
+        arguments.add_version_arguments(parser, nargs="+")
         return parser
 
     def take_action(self, parsed_args):
         def delete_one(name):
-            with common.admin_only(f"deleting datastore version '{name}'"):
+            with refusals.admin_only(f"deleting datastore version '{name}'"):
                 self.trove.mgmt_datastore_versions.delete(version_id(self, parsed_args, name))
 
         multidelete.delete_named(parsed_args.datastore_version, delete_one,

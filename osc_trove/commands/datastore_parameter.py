@@ -3,14 +3,14 @@ what configuration groups of a datastore version may set."""
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, output
+from osc_trove.cli import arguments, base, output, refusals
 from osc_trove.commands.datastore_admin import version_id
 
 TYPES = ("boolean", "float", "integer", "string")
 
 
 def _add_arguments(parser, creating):
-    common.add_version_arguments(parser)
+    arguments.add_version_arguments(parser)
     parser.add_argument("name", metavar="<name>", help="Name of the parameter")
     parser.add_argument(
         "--type", dest="data_type", choices=TYPES, required=creating,
@@ -72,7 +72,7 @@ class CreateParameter(base.ShowOne):
 
     def take_action(self, parsed_args):
         fields = _definition(parsed_args, {"restart_required": False})
-        with common.admin_only(f"defining parameter '{parsed_args.name}'"):
+        with refusals.admin_only(f"defining parameter '{parsed_args.name}'"):
             version = version_id(self, parsed_args)
             self.trove.parameter_definitions.create(version, parsed_args.name, **fields)
         return _shown(self, version, parsed_args.name)
@@ -91,7 +91,7 @@ class SetParameter(base.ShowOne):
         return parser
 
     def take_action(self, parsed_args):
-        with common.admin_only(f"changing parameter '{parsed_args.name}'"):
+        with refusals.admin_only(f"changing parameter '{parsed_args.name}'"):
             version = version_id(self, parsed_args)
             current = self.trove.configuration_parameters.get(version, parsed_args.name)
             fields = _definition(parsed_args, current)
@@ -107,13 +107,13 @@ class DeleteParameter(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_version_arguments(parser)
+        arguments.add_version_arguments(parser)
         parser.add_argument("names", metavar="<name>", nargs="+",
                             help="Name(s) of the parameter(s)")
         return parser
 
     def take_action(self, parsed_args):
-        with common.admin_only("deleting configuration parameters"):
+        with refusals.admin_only("deleting configuration parameters"):
             version = version_id(self, parsed_args)
             for name in parsed_args.names:
                 self.trove.parameter_definitions.delete(version, name)

@@ -2,7 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, output
+from osc_trove.cli import base, output
 
 _COLUMNS = ("id", "name", "ram", "vcpus", "disk", "ephemeral")
 

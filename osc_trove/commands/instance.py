@@ -1,6 +1,7 @@
 """openstack database instance list/show/delete/force delete."""
 
-from osc_trove.commands import base, common, instance_view
+from osc_trove.cli import arguments, base, projects, templates
+from osc_trove.commands import instance_view
 
 ADMIN_NOTE = (
     "Admins also get Server ID, Tenant ID and Project ID columns with --all-projects "
@@ -19,7 +20,7 @@ class ListInstances(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_paging_arguments(
+        arguments.add_paging_arguments(
             parser,
             "instances",
             "List only instances whose ID sorts after this one (Trove pages in ID order)",
@@ -29,7 +30,7 @@ class ListInstances(base.Lister):
             action="store_true",
             help="Include instances that belong to a cluster",
         )
-        common.hidden(parser, "--include_clustered", dest="include_clustered",
+        arguments.hidden(parser, "--include_clustered", dest="include_clustered",
                       action="store_true")
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument(
@@ -42,9 +43,9 @@ class ListInstances(base.Lister):
             metavar="<project>",
             help="List the instances of this project (name or ID; admin only)",
         )
-        common.add_project_domain_argument(parser)
+        projects.add_project_domain_argument(parser)
         # python-troveclient's form: a project ID, sent as it is.
-        common.hidden(parser, "--project-id", metavar="<project-id>")
+        arguments.hidden(parser, "--project-id", metavar="<project-id>")
         return parser
 
     def take_action(self, parsed_args):
@@ -54,7 +55,7 @@ class ListInstances(base.Lister):
             params["include_clustered"] = "true"
         admin = args.all_projects or args.project or args.project_id
         if admin:
-            project_id = common.project_of(self, args)
+            project_id = projects.project_of(self, args)
             rows = self.trove.instances.list_all_projects(
                 limit=args.limit, project_id=project_id, **params
             )
@@ -74,7 +75,7 @@ class ShowInstance(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         return parser
 
     def take_action(self, parsed_args):
@@ -83,7 +84,7 @@ class ShowInstance(base.ShowOne):
         return instance_view.show(found)
 
 
-class DeleteInstance(base.DeleteMany):
+class DeleteInstance(templates.DeleteMany):
     """Delete one or more database instances.
 
     Every instance named is tried; each failure is reported and the command then

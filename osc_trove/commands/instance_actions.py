@@ -4,7 +4,7 @@ reset status, and the replica actions (detach, promote, eject)."""
 from osc_lib import exceptions
 
 from osc_trove.api.errors import TroveError
-from osc_trove.commands import base, common, other_services, wait
+from osc_trove.cli import arguments, base, other_services, templates, wait
 
 WAITS = ("ACTIVE",)
 
@@ -83,7 +83,7 @@ class UpdateInstance(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         parser.add_argument("--name", metavar="<name>", help="New name of the instance")
         config = parser.add_mutually_exclusive_group()
         config.add_argument(
@@ -102,9 +102,9 @@ class UpdateInstance(base.Command):
             help="Detach this replica from its source: it becomes a standalone instance",
         )
         # python-troveclient's spellings.
-        common.hidden(parser, "--detach_replica_source", dest="detach_replica_source",
+        arguments.hidden(parser, "--detach_replica_source", dest="detach_replica_source",
                       action="store_true")
-        common.hidden(parser, "--remove_configuration", dest="remove_configuration",
+        arguments.hidden(parser, "--remove_configuration", dest="remove_configuration",
                       action="store_true")
         public = parser.add_mutually_exclusive_group()
         public.add_argument(
@@ -190,7 +190,7 @@ class UpdateInstance(base.Command):
         instances.act_on(args.instance, update)
 
 
-class RestartInstance(base.Action):
+class RestartInstance(templates.Action):
     """Restart the database service of an instance (status REBOOT, then ACTIVE)."""
 
     wait_statuses = WAITS
@@ -199,7 +199,7 @@ class RestartInstance(base.Action):
         instances.restart(instance_id)
 
 
-class ResizeFlavor(base.Action):
+class ResizeFlavor(templates.Action):
     """Move an instance to another flavor (status RESIZE, then ACTIVE)."""
 
     aliases = ("database instance resize",)
@@ -216,7 +216,7 @@ class ResizeFlavor(base.Action):
         instances.resize_flavor(instance_id, flavor_id)
 
 
-class ResizeVolume(base.Action):
+class ResizeVolume(templates.Action):
     """Grow an instance's volume (status RESIZE, then ACTIVE); volumes cannot shrink."""
 
     aliases = ("database instance volume resize",)
@@ -224,14 +224,14 @@ class ResizeVolume(base.Action):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "size", metavar="<size>", type=common.positive_int, help="New volume size in GB"
+            "size", metavar="<size>", type=arguments.positive_int, help="New volume size in GB"
         )
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.resize_volume(instance_id, parsed_args.size)
 
 
-class UpgradeInstance(base.Action):
+class UpgradeInstance(templates.Action):
     """Upgrade an instance to another version of its datastore (status UPGRADE, then ACTIVE)."""
 
     wait_statuses = WAITS
@@ -251,7 +251,7 @@ class UpgradeInstance(base.Action):
         )
 
 
-class ResetStatus(base.Action):
+class ResetStatus(templates.Action):
     """Reset an instance's status: clear its current task and mark running backups FAILED.
 
     Use it for instances stuck in a task, before deleting or retrying; the
@@ -263,7 +263,7 @@ class ResetStatus(base.Action):
         instances.reset_status(instance_id)
 
 
-class RebootInstance(base.Action):
+class RebootInstance(templates.Action):
     """Reboot an instance's server, stopping the database first (admin only)."""
 
     wait_statuses = WAITS
@@ -272,7 +272,7 @@ class RebootInstance(base.Action):
         instances.reboot(instance_id)
 
 
-class RebuildInstance(base.Action):
+class RebuildInstance(templates.Action):
     """Rebuild an instance's server from a new guest image (admin only).
 
     Mainly for Trove upgrades; the data on the volume is kept.
@@ -290,7 +290,7 @@ class RebuildInstance(base.Action):
         instances.rebuild(instance_id, image_id)
 
 
-class DetachReplica(base.Action):
+class DetachReplica(templates.Action):
     """Detach a replica from its replication source: it becomes a standalone instance."""
 
     aliases = ("database replica unset", "database instance detach replica")
@@ -299,7 +299,7 @@ class DetachReplica(base.Action):
         keeping_configuration(self, instance_id, lambda: instances.detach_replica(instance_id))
 
 
-class PromoteReplica(base.Action):
+class PromoteReplica(templates.Action):
     """Promote a replica to be the replication source, while the source still works.
 
     Every instance of the replication set goes to PROMOTE, then ACTIVE.
@@ -313,7 +313,7 @@ class PromoteReplica(base.Action):
         instances.promote_to_replica_source(instance_id)
 
 
-class EjectReplicaSource(base.Action):
+class EjectReplicaSource(templates.Action):
     """Eject a failed replication source; the most current replica becomes the source.
 
     Only for a source that has stopped answering (no heartbeat); every instance

@@ -3,7 +3,8 @@
 from osc_lib import exceptions
 
 from osc_trove import masking
-from osc_trove.commands import base, common, instance_view, nic_keys, other_services, wait
+from osc_trove.cli import arguments, base, other_services, wait
+from osc_trove.commands import instance_view, nic_keys
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
 # What a replica takes from its source: Trove refuses these in a replica's request (400).
@@ -58,15 +59,15 @@ class CreateInstance(base.ShowOne):
             metavar="<flavor>",
             help="Flavor (name or ID); required unless --replica-of is given",
         )
-        common.add_older_positional(parser, "flavor")
+        arguments.add_older_positional(parser, "flavor")
         parser.add_argument(
             "--size",
             metavar="<size>",
-            type=common.positive_int,
+            type=arguments.positive_int,
             help="Volume size in GB (when volumes are used)",
         )
         parser.add_argument("--volume-type", metavar="<type>", help="Volume type")
-        common.hidden(parser, "--volume_type", dest="volume_type")
+        arguments.hidden(parser, "--volume_type", dest="volume_type")
         parser.add_argument(
             "--databases",
             metavar="<database>",
@@ -83,7 +84,7 @@ class CreateInstance(base.ShowOne):
         ), masking.AFTER_COLON)
         parser.add_argument("--backup", metavar="<backup>", help="Backup to restore (name or ID)")
         parser.add_argument("--availability-zone", metavar="<zone>", help="Availability zone")
-        common.hidden(parser, "--availability_zone", dest="availability_zone")
+        arguments.hidden(parser, "--availability_zone", dest="availability_zone")
         parser.add_argument(
             "--datastore", metavar="<datastore>", help="Datastore (name or ID), e.g. mysql"
         )
@@ -92,7 +93,7 @@ class CreateInstance(base.ShowOne):
             metavar="<datastore_version>",
             help="Datastore version (name or ID), e.g. 5.7",
         )
-        common.hidden(parser, "--datastore_version", dest="datastore_version")
+        arguments.hidden(parser, "--datastore_version", dest="datastore_version")
         parser.add_argument(
             "--datastore-version-number",
             metavar="<number>",
@@ -114,15 +115,16 @@ class CreateInstance(base.ShowOne):
             metavar="<source_instance>",
             help="Create a replica of this instance (name or ID)",
         )
-        common.hidden(parser, "--replica_of", dest="replica_of")
+        arguments.hidden(parser, "--replica_of", dest="replica_of")
         parser.add_argument(
             "--replica-count",
             metavar="<count>",
-            type=common.positive_int,
+            type=arguments.positive_int,
             help="Number of replicas to create with --replica-of (default 1); without "
             "--replica-of only 1 is accepted",
         )
-        common.hidden(parser, "--replica_count", dest="replica_count", type=common.positive_int)
+        arguments.hidden(parser, "--replica_count", dest="replica_count",
+                         type=arguments.positive_int)
         parser.add_argument(
             "--module",
             metavar="<module>",
@@ -130,7 +132,7 @@ class CreateInstance(base.ShowOne):
             default=[],
             help="Module to apply (name or ID); repeat for several",
         )
-        common.add_locality_argument(parser, "the instance and its future replicas")
+        arguments.add_locality_argument(parser, "the instance and its future replicas")
         parser.add_argument("--region", metavar="<region>", help="Region to create it in")
         parser.add_argument(
             "--is-public",
@@ -172,7 +174,7 @@ class CreateInstance(base.ShowOne):
 
 def check_options(args):
     """Reject bad input before any request; returns the parsed (users, nics)."""
-    common.take_older_positional(args, "flavor", "the flavor", "--flavor <flavor>")
+    arguments.take_older_positional(args, "flavor", "the flavor", "--flavor <flavor>")
     users = parse_users(args.users)
     nics = [parse_nic(value) for value in args.nic]
     if len(nics) > 1:
@@ -209,7 +211,7 @@ def request_fields(app, trove, args, parsed):
         fields["volume"] = {"size": args.size}
         if args.volume_type:
             fields["volume"]["type"] = args.volume_type
-    datastore = common.datastore_request(args)
+    datastore = arguments.datastore_request(args)
     if datastore:
         fields["datastore"] = datastore
     if args.databases:

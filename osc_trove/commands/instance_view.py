@@ -7,7 +7,7 @@ flattens away is offered as extra fields (`access`, `volume_used_percent`,
 PostgreSQL's `volume_wal_size`) rather than instead of its own.
 """
 
-from osc_trove.commands import output
+from osc_trove.cli import output
 
 LIST_KEYS = (
     "id",

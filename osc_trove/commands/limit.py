@@ -1,6 +1,6 @@
 """openstack database limit list."""
 
-from osc_trove.commands import base, output
+from osc_trove.cli import base, output
 
 _COLUMNS = ("verb", "limit", "value", "remaining", "unit", "next_available")
 

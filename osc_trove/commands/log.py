@@ -12,7 +12,7 @@ import time
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common, output
+from osc_trove.cli import arguments, base, output
 
 # Lets the unit tests stop `tail --follow` without waiting.
 sleep = time.sleep
@@ -33,7 +33,7 @@ def _seconds(text):
 
 
 def _add_log_arguments(parser):
-    common.add_resource_argument(parser, "instance")
+    arguments.add_resource_argument(parser, "instance")
     parser.add_argument("log_name", metavar="<log_name>", help="Name of the log (see 'log list')")
 
 
@@ -82,7 +82,7 @@ class ListLogs(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         return parser
 
     def take_action(self, parsed_args):
@@ -159,7 +159,7 @@ class TailLog(LogCommand, base.Command):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--lines", metavar="<lines>", type=common.at_least(0), default=50,
+            "--lines", metavar="<lines>", type=arguments.at_least(0), default=50,
             help="Number of lines to print, 0 for the whole log (default: 50)",
         )
         parser.add_argument(

@@ -5,7 +5,8 @@ instance count, and database instance list/set/remove/show module."""
 from osc_lib import exceptions
 
 from osc_trove.api import quirks
-from osc_trove.commands import base, common, instance_view, module_files, output
+from osc_trove.cli import arguments, base, output, templates
+from osc_trove.commands import instance_view, module_files
 
 # python-troveclient's `trove module-*` titles where they differ from the attribute's.
 _TITLES = {
@@ -50,7 +51,7 @@ def _switch(parser, dest, *choices):
         action = "store_true" if value else "store_false"
         group.add_argument(flag, dest=dest, action=action, default=None, help=text)
         for spelling in old:
-            common.hidden(group, spelling, dest=dest, action=action, default=None)
+            arguments.hidden(group, spelling, dest=dest, action=action, default=None)
 
 
 def _add_definition_options(parser, updating):
@@ -73,18 +74,18 @@ def _add_definition_options(parser, updating):
         help="Datastore version the module can be applied to (name or ID, with --datastore; "
         "default: every version)",
     )
-    common.hidden(version, "--datastore_version", dest="datastore_version")
+    arguments.hidden(version, "--datastore_version", dest="datastore_version")
     if updating:
         datastore.add_argument(
             "--all-datastores", action="store_true",
             help="Make the module valid for every datastore",
         )
-        common.hidden(datastore, "--all_datastores", dest="all_datastores", action="store_true")
+        arguments.hidden(datastore, "--all_datastores", dest="all_datastores", action="store_true")
         version.add_argument(
             "--all-datastore-versions", action="store_true",
             help="Make the module valid for every version of its datastore",
         )
-        common.hidden(version, "--all_datastore_versions", dest="all_datastore_versions",
+        arguments.hidden(version, "--all_datastore_versions", dest="all_datastore_versions",
                       action="store_true")
     switch(
         "auto_apply",
@@ -129,7 +130,7 @@ def _add_definition_options(parser, updating):
         help="Order of application: lower values are applied first, equal values in any "
         "order" + ("" if updating else " (default on the server: 5)"),
     )
-    common.hidden(parser, "--apply_order", dest="apply_order", type=int, choices=range(10))
+    arguments.hidden(parser, "--apply_order", dest="apply_order", type=int, choices=range(10))
     switch(
         "full_access",
         ("--full-access", True, "Let users who are not admins change the module, unless an "
@@ -216,7 +217,7 @@ class ShowModule(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "module")
+        arguments.add_resource_argument(parser, "module")
         return parser
 
     def take_action(self, parsed_args):
@@ -232,7 +233,7 @@ class SetModule(base.ShowOne):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "module")
+        arguments.add_resource_argument(parser, "module")
         parser.add_argument("--name", metavar="<name>", help="New name")
         parser.add_argument("--type", metavar="<type>", help="New module type")
         parser.add_argument(
@@ -256,7 +257,7 @@ class SetModule(base.ShowOne):
         return output.show((answer or {}).get("module") or {})
 
 
-class DeleteModule(base.DeleteMany):
+class DeleteModule(templates.DeleteMany):
     """Delete one or more modules.
 
     Trove refuses to delete a module applied on instances unless it has
@@ -269,7 +270,7 @@ class DeleteModule(base.DeleteMany):
     plural = "modules"
 
 
-class ReapplyModule(base.Action):
+class ReapplyModule(templates.Action):
     """Apply a module again on the instances that have it.
 
     The task manager works through the instances in the background, in
@@ -288,15 +289,15 @@ class ReapplyModule(base.Action):
             "--include-clustered", action="store_true",
             help="Include instances that belong to a cluster",
         )
-        common.hidden(parser, "--include_clustered", dest="include_clustered",
+        arguments.hidden(parser, "--include_clustered", dest="include_clustered",
                       action="store_true")
         parser.add_argument(
-            "--batch-size", metavar="<batch_size>", type=common.positive_int,
+            "--batch-size", metavar="<batch_size>", type=arguments.positive_int,
             help="Instances to reapply the module to before each pause (default: the cloud's)",
         )
-        common.hidden(parser, "--batch_size", dest="batch_size", type=common.positive_int)
+        arguments.hidden(parser, "--batch_size", dest="batch_size", type=arguments.positive_int)
         parser.add_argument(
-            "--delay", metavar="<seconds>", type=common.at_least(0),
+            "--delay", metavar="<seconds>", type=arguments.at_least(0),
             help="Pause between batches, in seconds (default: the cloud's)",
         )
         parser.add_argument(
@@ -336,7 +337,7 @@ class QueryModules(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         return parser
 
     def take_action(self, parsed_args):
@@ -348,7 +349,7 @@ class ListInstanceModules(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         return parser
 
     def take_action(self, parsed_args):
@@ -363,7 +364,7 @@ def _add_include_clustered(parser):
         "--include-clustered", action="store_true",
         help="Include instances that belong to a cluster",
     )
-    common.hidden(parser, "--include_clustered", dest="include_clustered", action="store_true")
+    arguments.hidden(parser, "--include_clustered", dest="include_clustered", action="store_true")
 
 
 class CountModuleInstances(base.Lister):
@@ -374,7 +375,7 @@ class CountModuleInstances(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "module")
+        arguments.add_resource_argument(parser, "module")
         _add_include_clustered(parser)
         return parser
 
@@ -409,7 +410,7 @@ class ListModuleInstances(base.Lister):
             help="Treat <module> as an instance and show the status of each module on it",
         )
         _add_include_clustered(parser)
-        common.add_paging_arguments(
+        arguments.add_paging_arguments(
             parser, "instances", "Show only instances whose ID sorts after this one"
         )
         return parser
@@ -433,8 +434,8 @@ class ApplyModules(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
-        common.add_resource_argument(parser, "module", "Module(s) to apply", nargs="+")
+        arguments.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "module", "Module(s) to apply", nargs="+")
         return parser
 
     def take_action(self, parsed_args):
@@ -452,8 +453,8 @@ class RemoveModule(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
-        common.add_resource_argument(parser, "module")
+        arguments.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "module")
         return parser
 
     def take_action(self, parsed_args):
@@ -477,7 +478,7 @@ class RetrieveModules(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         parser.add_argument(
             "--directory", metavar="<directory>",
             help="Directory to write the files in, created if needed (default: the current one)",

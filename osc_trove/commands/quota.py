@@ -3,7 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove.api.quotas import RESOURCES, UNLIMITED
-from osc_trove.commands import base, common, output
+from osc_trove.cli import base, output, projects, refusals
 
 
 class QuotaCommand:
@@ -11,7 +11,7 @@ class QuotaCommand:
         """The ID of the project named on the command line, else of your own project."""
         if parsed_args.project is None:
             return self.app.client_manager.auth_ref.project_id
-        return common.project_id(self, parsed_args.project, parsed_args.project_domain)
+        return projects.project_id(self, parsed_args.project, parsed_args.project_domain)
 
 
 class ShowQuota(QuotaCommand, base.Lister):
@@ -26,12 +26,12 @@ class ShowQuota(QuotaCommand, base.Lister):
             "project", metavar="<project>", nargs="?",
             help="Project (name or ID; default: your own project)",
         )
-        common.add_project_domain_argument(parser)
+        projects.add_project_domain_argument(parser)
         return parser
 
     def take_action(self, parsed_args):
         project_id = self.project(parsed_args)
-        with common.admin_only(f"showing the quotas of project '{parsed_args.project}'"):
+        with refusals.admin_only(f"showing the quotas of project '{parsed_args.project}'"):
             quotas = self.trove.quotas.show(project_id)
         return output.table(quotas, ("resource", "in_use", "reserved", "limit"))
 
@@ -61,13 +61,13 @@ class UpdateQuota(QuotaCommand, base.ShowOne):
                 f"--{resource}", metavar="<limit>", type=int,
                 help=f"Limit of {resource}{unit} (-1: no limit)",
             )
-        common.add_project_domain_argument(parser)
+        projects.add_project_domain_argument(parser)
         return parser
 
     def take_action(self, parsed_args):
         limits = self.limits(parsed_args)
         project_id = self.project(parsed_args)
-        with common.admin_only(f"updating the quotas of project '{parsed_args.project}'"):
+        with refusals.admin_only(f"updating the quotas of project '{parsed_args.project}'"):
             answer = self.trove.quotas.set(project_id, limits)
         return output.show(answer, first=RESOURCES)
 

@@ -3,7 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove.api.resource import ResourceNotFound
-from osc_trove.commands import base, common, output, passwords
+from osc_trove.cli import arguments, base, output, passwords
 
 TARGET_HELP = (
     "Instance or cluster (name or ID); instances are looked for first. A name "
@@ -26,7 +26,7 @@ class EnableRoot(base.ShowOne):
         parser = super().get_parser(prog_name)
         parser.add_argument("target", metavar="<instance_or_cluster>", help=TARGET_HELP)
         passwords.add_arguments(parser, "root-password", what="root password")
-        common.hidden(parser, "--root_password", dest="root_password")  # troveclient's spelling
+        arguments.hidden(parser, "--root_password", dest="root_password")  # troveclient's spelling
         return parser
 
     def take_action(self, parsed_args):
@@ -70,7 +70,7 @@ class DisableRoot(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         return parser
 
     def take_action(self, parsed_args):

@@ -7,12 +7,12 @@ the same commands.
 
 from osc_lib import exceptions
 
-from osc_trove.commands import base, common
+from osc_trove.cli import arguments, base, templates
 
 MODES = ("basic", "enforced", "mtls")
 
 
-class SslCommand(base.ShowAction):
+class SslCommand(templates.ShowAction):
     """<instance>, then one SSL request; shows the server's answer (status, mode, ...)."""
 
     first = ("status", "mode")
@@ -61,13 +61,13 @@ class EnableSsl(SslCommand):
             help="Key Manager reference of the certificate container (PKCS#12 bundle); "
             "required",
         )
-        common.add_older_positional(parser, "container_ref")
+        arguments.add_older_positional(parser, "container_ref")
         parser.add_argument(
             "--password-ref",
             metavar="<ref>",
             help="Key Manager reference of the secret holding the bundle's password",
         )
-        common.hidden(parser, "--password_ref", dest="password_ref")
+        arguments.hidden(parser, "--password_ref", dest="password_ref")
         parser.add_argument(
             "--mode",
             choices=MODES,
@@ -77,7 +77,7 @@ class EnableSsl(SslCommand):
 
     def prepare(self, parsed_args):
         what, option = "the certificate container", "--container-ref <ref>"
-        common.take_older_positional(parsed_args, "container_ref", what, option)
+        arguments.take_older_positional(parsed_args, "container_ref", what, option)
         if parsed_args.container_ref is None:
             raise exceptions.CommandError(f"Give {what} once: {option}.")
         if not parsed_args.container_ref.strip():

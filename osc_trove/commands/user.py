@@ -3,13 +3,13 @@
 from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
-from osc_trove.commands import base, common, multidelete, output, passwords
+from osc_trove.cli import arguments, base, multidelete, output, passwords
 
 _COLUMNS = ("name", "host", "databases")
 
 
 def add_user_arguments(parser, nargs=None):
-    common.add_resource_argument(parser, "instance")
+    arguments.add_resource_argument(parser, "instance")
     if nargs:
         parser.add_argument("name", metavar="<name>", nargs=nargs, help="Name(s) of the user(s)")
     else:
@@ -55,7 +55,7 @@ class CreateUser(base.Command):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
+        arguments.add_resource_argument(parser, "instance")
         parser.add_argument("name", metavar="<name>", help="Name of the new user")
         passwords.add_arguments(parser, "password", "user's password", positional=True)
         parser.add_argument(
@@ -115,8 +115,8 @@ class ListUsers(base.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        common.add_resource_argument(parser, "instance")
-        common.add_paging_arguments(
+        arguments.add_resource_argument(parser, "instance")
+        arguments.add_paging_arguments(
             parser, "users", "Start after this user (name@host, e.g. bob@%%)"
         )
         return parser
@@ -254,9 +254,9 @@ class UpdateUserAttributes(base.Command):
             "--new-host", metavar="<new_host>", help="New host the user may connect from"
         )
         # python-troveclient's spellings.
-        common.hidden(parser, "--new_name", dest="new_name")
-        common.hidden(parser, "--new_password", dest="new_password")
-        common.hidden(parser, "--new_host", dest="new_host")
+        arguments.hidden(parser, "--new_name", dest="new_name")
+        arguments.hidden(parser, "--new_password", dest="new_password")
+        arguments.hidden(parser, "--new_host", dest="new_host")
         return parser
 
     def take_action(self, parsed_args):

@@ -115,7 +115,7 @@ class FakeTime:
 @pytest.fixture
 def fake_time(monkeypatch):
     """--wait's sleeps advance a fake clock instead of taking time."""
-    from osc_trove.commands import wait
+    from osc_trove.cli import wait
 
     fake = FakeTime()
     monkeypatch.setattr(wait, "sleep", fake.sleep)

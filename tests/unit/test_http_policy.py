@@ -213,7 +213,7 @@ def test_the_check_named_fits_the_collection(path, check):
     from osc_lib import exceptions
 
     from osc_trove.api.errors import may_have_reached
-    from osc_trove.commands.hints import add_hint
+    from osc_trove.cli.hints import add_hint
 
     # The API says nothing of `openstack`; the commands name the command to check with.
     assert may_have_reached("POST", path) == (

@@ -212,7 +212,7 @@ def test_the_client_is_built_once_from_the_session_region_and_interface():
 
     from keystoneauth1 import session
 
-    from osc_trove.commands import base
+    from osc_trove.cli import base
 
     class Nothing(base.Command):
         def take_action(self, parsed_args):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from osc_trove.commands import passwords
+from osc_trove.cli import passwords
 from osc_trove.plugin import command_entry_points
 from tests.unit.conftest import PROJECT_ID, sample
 

@@ -6,7 +6,7 @@ import itertools
 import pytest
 from osc_lib import exceptions
 
-from osc_trove.commands import wait
+from osc_trove.cli import wait
 
 
 class Tty(io.StringIO):
