@@ -143,15 +143,19 @@ def http_error(response: Response, method: str, path: str, host: str,
 
 def missing_route(response: Response, method: str, path: str) -> NotInRelease | None:
     """For a 404 to a request on a route newer than some supported release (see
-    osc_trove.api.releases), answered by Trove's router rather than a controller:
-    the error naming the release that brought the route. None for any other answer
-    (a missing resource on a route that exists is an ordinary NotFound)."""
-    if response.status_code != 404:
+    osc_trove.api.releases), answered by Trove's router rather than a controller,
+    or a 400 refusing a value newer than the release: the error naming the release
+    that brought it. None for any other answer (a missing resource on a route
+    that exists is an ordinary NotFound)."""
+    newer: releases.NewerRoute | releases.NewerValue | None = None
+    if response.status_code == 404:
+        if server_message(response) == releases.NO_ROUTE_MESSAGE:
+            newer = releases.newer_route(method, path)
+    elif response.status_code == 400:
+        newer = releases.newer_value(method, path, server_message(response) or "")
+    if newer is None:
         return None
-    route = releases.newer_route(method, path)
-    if route is None or server_message(response) != releases.NO_ROUTE_MESSAGE:
-        return None
-    return NotInRelease(releases.missing_route_message(route), route.release)
+    return NotInRelease(releases.missing_route_message(newer), newer.release)
 
 
 def server_message(response: Response) -> str | None:

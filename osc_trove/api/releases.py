@@ -10,6 +10,10 @@ says which release brought it instead of showing the 404.
 
 The releases come from Trove's history: every route of trove/common/api.py
 and trove/extensions/routes/ that osc-trove sends is in 21.0.0 except these.
+
+A value Trove came to accept later is told by the 400 an older release answers
+for it (NEWER_VALUES): the soft localities of an instance came in 23.0.0
+(a cluster takes affinity and anti-affinity only, on every release).
 """
 
 import re
@@ -33,15 +37,44 @@ NEWER_ROUTES = (
 )
 
 
+class NewerValue(NamedTuple):
+    pattern: re.Pattern[str]  # searched in the request's path (its query left out)
+    methods: frozenset[str]
+    refusal: re.Pattern[str]  # matches the message of an older release's 400
+    feature: str
+    release: str
+    commit: str
+
+
+NEWER_VALUES = (
+    NewerValue(re.compile(r"(?:^|/)instances$"), frozenset({"POST"}),
+               re.compile(r"Invalid locality 'soft-[\w-]*'"),
+               "soft locality for instances (soft-affinity, soft-anti-affinity)", "23.0.0",
+               "608e9860"),
+)
+
+
+def _bare(path: str) -> str:
+    return path.split("?", 1)[0].rstrip("/")
+
+
 def newer_route(method: str, path: str) -> NewerRoute | None:
     """The listed route `method path` is a request on, if any."""
-    path = path.split("?", 1)[0].rstrip("/")
     for route in NEWER_ROUTES:
-        if method in route.methods and route.pattern.search(path):
+        if method in route.methods and route.pattern.search(_bare(path)):
             return route
     return None
 
 
-def missing_route_message(route: NewerRoute) -> str:
+def newer_value(method: str, path: str, message: str) -> NewerValue | None:
+    """The listed value an older release refused with `message` (a 400), if any."""
+    for value in NEWER_VALUES:
+        if method in value.methods and value.pattern.search(_bare(path)) \
+                and value.refusal.search(message):
+            return value
+    return None
+
+
+def missing_route_message(route: NewerRoute | NewerValue) -> str:
     """The one line osc-trove prints when the cloud's Trove lacks `route`."""
     return f"Trove on this cloud has no {route.feature} (added in Trove {route.release})."

@@ -1,5 +1,6 @@
-"""A route the cloud's Trove is too old for: one line naming the release that
-brought it, told apart from a missing resource by Trove's 404 message."""
+"""A route (or a value) the cloud's Trove is too old for: one line naming the
+release that brought it, told apart from a missing resource by Trove's 404
+message (from a mistaken value by its 400 message)."""
 
 import pytest
 
@@ -79,3 +80,41 @@ def test_every_newer_route_names_a_release_after_the_oldest_supported():
     for route in releases.NEWER_ROUTES:
         assert tuple(map(int, route.release.split("."))) > (21, 1, 0)
         assert releases.missing_route_message(route).endswith(f"(added in Trove {route.release}).")
+
+
+# --- soft locality (Trove 23.0.0) -------------------------------------------------------
+
+SOFT_REFUSED = {"badRequest": {"code": 400, "message": (
+    "Invalid locality 'soft-anti-affinity'. Must be one of ['affinity', 'anti-affinity']")}}
+
+
+def test_soft_locality_on_an_older_release_names_the_release():
+    response = _answer(400, SOFT_REFUSED)
+    err = errors.missing_route(response, "POST", "/instances")
+    assert str(err) == ("Trove on this cloud has no soft locality for instances "
+                        "(soft-affinity, soft-anti-affinity) (added in Trove 23.0.0).")
+    assert err.release == "23.0.0"
+
+
+@pytest.mark.parametrize("status, body, method, path", [
+    # a cluster takes no soft locality on any release: Trove's own 400 stays
+    (400, SOFT_REFUSED, "POST", "/clusters"),
+    # a locality mistyped on any release
+    (400, {"badRequest": {"code": 400, "message": "Invalid locality 'near'. Must be ..."}},
+     "POST", "/instances"),
+    (404, NO_RESOURCE, "GET", SSL),
+    (500, NO_ROUTE, "GET", SSL),
+])
+def test_other_refusals_stay_trove_s(status, body, method, path):
+    assert errors.missing_route(_answer(status, body), method, path) is None
+
+
+def _answer(status, body):
+    import json
+
+    from requests import Response
+
+    response = Response()
+    response.status_code = status
+    response._content = json.dumps(body).encode()
+    return response
