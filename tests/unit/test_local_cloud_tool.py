@@ -59,13 +59,9 @@ def test_the_default_release_keeps_its_pins_and_state(tool, releases):
     assert tool.install_marker_text(tool.REQUIREMENTS) == \
         "keystone==30.0.0\ntrove==26.0.0\nwerkzeug>=3,<4\n"
     assert tool.STATE_DIR == str(ROOT / ".local-cloud")
-    assert not releases.keystone_cached("26.0.0")
-    # Its rendered keystone.conf says what it always meant: no cache.
     values = tool.template_values({"keystone_port": 1, "trove_port": 2}, {
         "trove_password": "p", "taskmanager_rpc_encr_key": "k",
         "inst_rpc_key_encr_key": "i"})
-    assert (values["KEYSTONE_CACHE"], values["KEYSTONE_CACHE_BACKEND"]) == \
-        ("false", "dogpile.cache.null")
     # Every release, the default too, reads Keystone's SQLite from any thread.
     assert values["KEYSTONE_DB_QUERY"] == "?check_same_thread=false"
 
@@ -100,15 +96,6 @@ def test_each_other_release_has_a_directory_of_its_own(tool, releases):
     for path in (tool.VENV_PYTHON, tool.CLOUDS_YAML, tool.SECRETS_FILE, tool.STATE_FILE,
                  tool.INSTALL_MARKER, tool.log_file("trove"), tool.pid_file("keystone")):
         assert pathlib.Path(path).is_relative_to(state), path
-    values = tool.template_values({"keystone_port": 1, "trove_port": 2}, {
-        "trove_password": "p", "taskmanager_rpc_encr_key": "k",
-        "inst_rpc_key_encr_key": "i"})
-    assert values["KEYSTONE_CACHE"] == "true"
-    assert values["KEYSTONE_CACHE_BACKEND"] == "dogpile.cache.memory"
-
-
-def test_only_keystone_on_sqlalchemy_1_4_caches(releases):
-    assert [v for v in releases.RELEASES if releases.keystone_cached(v)] == ["21.1.0"]
 
 
 @pytest.fixture

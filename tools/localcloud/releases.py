@@ -72,10 +72,3 @@ def requirements(version):
 # close a connection. Every release runs with both.
 KEYSTONE_DB_QUERY = '?check_same_thread=false'
 
-
-def keystone_cached(version):
-    """Whether Keystone caches in memory. Keystone 25 on SQLAlchemy 1.4
-    (2024.1) opens a new SQLite connection per query (NullPool): ~90 per
-    token validation, 1-2 s of CPU for every authenticated request, Trove's
-    token checks included. The cache brings one to ~0.07 s."""
-    return RELEASES[version][0] == '2024.1'
