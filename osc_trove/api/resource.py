@@ -3,13 +3,13 @@
 A reference is what a user gives for a resource: its name or its ID. Every
 resource answers the same four questions about one, in the fewest requests:
 
-  known_id(ref)              the ID a reference gives without a request, or None;
-  resolve(ref, within)       an ID for a request body (an ID as given: no request);
-  find(ref, within, ...)     the resource's row;
-  act_on(ref, action, within)  run `action` on the resource's ID, telling an
-                             unknown resource from a 404 about something else.
+- ``known_id(ref)``: the ID a reference gives without a request, or None;
+- ``resolve(ref, within)``: an ID for a request body (an ID as given: no request);
+- ``find(ref, within, ...)``: the resource's row;
+- ``act_on(ref, action, within)``: run ``action`` on the resource's ID, telling
+  an unknown resource from a 404 about something else.
 
-`within` is the reference of the resource a nested one belongs to (the
+``within`` is the reference of the resource a nested one belongs to (the
 datastore of a version, the cluster of a member, the instance of a user).
 """
 

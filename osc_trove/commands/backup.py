@@ -216,7 +216,7 @@ def backup_table(rows):
     return output.table((_flattened(row) for row in rows), LIST_KEYS + LONG_KEYS)
 
 
-class ListInstanceBackups(base.Lister):
+class ListBackupInstances(base.Lister):
     """List the backups of one database instance (every page)."""
 
     long_columns = LONG_COLUMNS

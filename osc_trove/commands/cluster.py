@@ -199,7 +199,7 @@ class ListClusterModules(base.Lister):
 ListClusterModulesAlias = base.alias_of(ListClusterModules)
 
 
-class DeleteClusters(templates.DeleteMany):
+class DeleteCluster(templates.DeleteMany):
     """Delete one or more clusters and their members.
 
     Trove refuses while a cluster is busy with a task; see 'database cluster
@@ -217,7 +217,7 @@ class DeleteClusters(templates.DeleteMany):
         return reading(self.trove)
 
 
-class ForceDeleteClusters(DeleteClusters):
+class ForceDeleteCluster(DeleteCluster):
     """Delete one or more clusters, whatever task they are busy with.
 
     Each cluster's status is reset, then it is deleted; Trove allows this to

@@ -258,7 +258,7 @@ class SetConfiguration(base.ShowOne):
         return change_values(self, args, patch=args.patch)
 
 
-class SetParameters(base.ShowOne):
+class SetConfigurationParameter(base.ShowOne):
     """Set some values of a configuration group, keeping the others.
 
     Every instance using the group gets the new values; those that need a
@@ -409,7 +409,7 @@ def version_path(trove, args):
     return trove.datastore_versions.resolve(args.datastore_version), None
 
 
-class ListParameters(base.Lister):
+class ListConfigurationParameters(base.Lister):
     """List the parameters configuration groups may set for a datastore version."""
 
     def get_parser(self, prog_name):
@@ -428,7 +428,7 @@ class ListParameters(base.Lister):
         return PARAMETER_COLUMNS, rows
 
 
-class ShowParameter(base.ShowOne):
+class ShowConfigurationParameter(base.ShowOne):
     """Show one configuration parameter of a datastore version: type, range, restart."""
 
     def get_parser(self, prog_name):

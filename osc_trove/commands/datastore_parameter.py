@@ -58,7 +58,7 @@ def _shown(command, version, name):
     return output.show(param, first=("name",))
 
 
-class CreateParameter(base.ShowOne):
+class CreateDatastoreVersionParameter(base.ShowOne):
     """Define a configuration parameter for a datastore version (admin only).
 
     Configuration groups of that version may then set it; its type and range
@@ -78,7 +78,7 @@ class CreateParameter(base.ShowOne):
         return _shown(self, version, parsed_args.name)
 
 
-class SetParameter(base.ShowOne):
+class SetDatastoreVersionParameter(base.ShowOne):
     """Change a configuration parameter of a datastore version (admin only).
 
     What is not given is kept: the definition is read first, since Trove
@@ -99,7 +99,7 @@ class SetParameter(base.ShowOne):
         return _shown(self, version, parsed_args.name)
 
 
-class DeleteParameter(base.Command):
+class DeleteDatastoreVersionParameter(base.Command):
     """Delete configuration parameters of a datastore version (admin only).
 
     Groups that set one keep the value, but no new value can be given.

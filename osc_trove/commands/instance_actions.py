@@ -199,7 +199,7 @@ class RestartInstance(templates.Action):
         instances.restart(instance_id)
 
 
-class ResizeFlavor(templates.Action):
+class ResizeInstanceFlavor(templates.Action):
     """Move an instance to another flavor (status RESIZE, then ACTIVE)."""
 
     aliases = ("database instance resize",)
@@ -216,7 +216,7 @@ class ResizeFlavor(templates.Action):
         instances.resize_flavor(instance_id, flavor_id)
 
 
-class ResizeVolume(templates.Action):
+class ResizeInstanceVolume(templates.Action):
     """Grow an instance's volume (status RESIZE, then ACTIVE); volumes cannot shrink."""
 
     aliases = ("database instance volume resize",)
@@ -251,7 +251,7 @@ class UpgradeInstance(templates.Action):
         )
 
 
-class ResetStatus(templates.Action):
+class ResetInstanceStatus(templates.Action):
     """Reset an instance's status: clear its current task and mark running backups FAILED.
 
     Use it for instances stuck in a task, before deleting or retrying; the
@@ -290,7 +290,7 @@ class RebuildInstance(templates.Action):
         instances.rebuild(instance_id, image_id)
 
 
-class DetachReplica(templates.Action):
+class DetachInstance(templates.Action):
     """Detach a replica from its replication source: it becomes a standalone instance."""
 
     aliases = ("database replica unset", "database instance detach replica")
@@ -299,7 +299,7 @@ class DetachReplica(templates.Action):
         keeping_configuration(self, instance_id, lambda: instances.detach_replica(instance_id))
 
 
-class PromoteReplica(templates.Action):
+class PromoteInstance(templates.Action):
     """Promote a replica to be the replication source, while the source still works.
 
     Every instance of the replication set goes to PROMOTE, then ACTIVE.
@@ -313,7 +313,7 @@ class PromoteReplica(templates.Action):
         instances.promote_to_replica_source(instance_id)
 
 
-class EjectReplicaSource(templates.Action):
+class EjectInstance(templates.Action):
     """Eject a failed replication source; the most current replica becomes the source.
 
     Only for a source that has stopped answering (no heartbeat); every instance
@@ -329,8 +329,8 @@ class EjectReplicaSource(templates.Action):
 
 
 UpdateInstanceAlias = base.alias_of(UpdateInstance)
-ResizeFlavorAlias = base.alias_of(ResizeFlavor)
-ResizeVolumeAlias = base.alias_of(ResizeVolume)
-DetachReplicaAlias = base.alias_of(DetachReplica)
-PromoteReplicaAlias = base.alias_of(PromoteReplica)
-EjectReplicaSourceAlias = base.alias_of(EjectReplicaSource)
+ResizeInstanceFlavorAlias = base.alias_of(ResizeInstanceFlavor)
+ResizeInstanceVolumeAlias = base.alias_of(ResizeInstanceVolume)
+DetachInstanceAlias = base.alias_of(DetachInstance)
+PromoteInstanceAlias = base.alias_of(PromoteInstance)
+EjectInstanceAlias = base.alias_of(EjectInstance)

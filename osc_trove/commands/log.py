@@ -139,10 +139,8 @@ class SetLog(LogCommand, base.ShowOne):
         return output.show(log, first=_LOG_FIELDS)
 
 
-class EnableLog(SetLog):
+class SetLogAlias(base.alias_of(SetLog)):
     """python-troveclient's `database log enable <instance> <log_name>`: `log set --enable`."""
-
-    deprecated = True
 
     def add_arguments(self, parser):
         parser.set_defaults(enable=True, **{flag: False for flag in _FLAGS if flag != "enable"})

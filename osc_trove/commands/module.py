@@ -344,7 +344,7 @@ class QueryModules(base.Lister):
         return query_modules(self.trove, parsed_args.instance)
 
 
-class ListInstanceModules(base.Lister):
+class ListModuleInstances(base.Lister):
     """List the modules applied to an instance (as Trove recorded them)."""
 
     def get_parser(self, prog_name):
@@ -391,7 +391,7 @@ class CountModuleInstances(base.Lister):
 # --- instance commands about modules -------------------------------------------------------
 
 
-class ListModuleInstances(base.Lister):
+class ListInstanceModules(base.Lister):
     """List the instances that have a module applied (every page).
 
     With --status the positional is an instance instead, and the command
@@ -429,7 +429,7 @@ class ListModuleInstances(base.Lister):
         return instance_view.table(rows)
 
 
-class ApplyModules(base.Lister):
+class SetInstanceModules(base.Lister):
     """Apply one or more modules to an instance now; shows the guest's result of each."""
 
     def get_parser(self, prog_name):
@@ -448,7 +448,7 @@ class ApplyModules(base.Lister):
         return table(rows, APPLY_KEYS)
 
 
-class RemoveModule(base.Command):
+class RemoveInstanceModule(base.Command):
     """Remove a module from an instance (the guest agent undoes what it applied)."""
 
     def get_parser(self, prog_name):
@@ -466,7 +466,7 @@ class RemoveModule(base.Command):
         )
 
 
-class RetrieveModules(base.Lister):
+class ShowInstanceModules(base.Lister):
     """Write the contents of each module on an instance to files, and list the files.
 
     Each module's contents, as the instance's guest agent has them, go to

@@ -14,7 +14,7 @@ class QuotaCommand:
         return projects.project_id(self, parsed_args.project, parsed_args.project_domain)
 
 
-class ShowQuota(QuotaCommand, base.Lister):
+class ShowQuotas(QuotaCommand, base.Lister):
     """Show the quotas of a project: what it uses, has reserved, and may use (-1: no limit).
 
     Your own project by default; other projects need an admin role.

@@ -18,7 +18,7 @@ class SslCommand(templates.ShowAction):
     first = ("status", "mode")
 
 
-class ShowSsl(SslCommand):
+class ShowInstanceSsl(SslCommand):
     """Show whether SSL is on for an instance, its mode and its certificate."""
 
     aliases = ("database ssl show",)
@@ -43,7 +43,7 @@ class ShowSsl(SslCommand):
         return instances.ssl_show(instance_id, include_certificate=parsed_args.include_certificate)
 
 
-class EnableSsl(SslCommand):
+class EnableInstanceSsl(SslCommand):
     """Enable SSL on an instance, or renew its certificate.
 
     The certificate and key come from a Key Manager (Barbican) container; on a
@@ -92,7 +92,7 @@ class EnableSsl(SslCommand):
         return instances.ssl_action(instance_id, **ssl)
 
 
-class DisableSsl(SslCommand):
+class DisableInstanceSsl(SslCommand):
     """Disable SSL on an instance (not every datastore version allows it)."""
 
     aliases = ("database ssl disable",)
@@ -101,7 +101,7 @@ class DisableSsl(SslCommand):
         return instances.ssl_action(instance_id, disable=True)
 
 
-class RollbackSsl(SslCommand):
+class RollbackInstanceSsl(SslCommand):
     """Roll back an instance's last SSL change (for emergencies).
 
     The guest re-applies the previous certificate it kept; the Key Manager's
@@ -114,7 +114,7 @@ class RollbackSsl(SslCommand):
         return instances.ssl_action(instance_id, rollback=True)
 
 
-ShowSslAlias = base.alias_of(ShowSsl)
-EnableSslAlias = base.alias_of(EnableSsl)
-DisableSslAlias = base.alias_of(DisableSsl)
-RollbackSslAlias = base.alias_of(RollbackSsl)
+ShowInstanceSslAlias = base.alias_of(ShowInstanceSsl)
+EnableInstanceSslAlias = base.alias_of(EnableInstanceSsl)
+DisableInstanceSslAlias = base.alias_of(DisableInstanceSsl)
+RollbackInstanceSslAlias = base.alias_of(RollbackInstanceSsl)

@@ -182,7 +182,7 @@ class ShowUserAccess(base.Lister):
         return _access_table(self, parsed_args)
 
 
-class GrantAccess(base.Command):
+class GrantUserAccess(base.Command):
     """Let a database user use one or more databases."""
 
     aliases = ("database user add",)
@@ -208,7 +208,7 @@ class GrantAccess(base.Command):
         )
 
 
-class RevokeAccess(base.Command):
+class RevokeUserAccess(base.Command):
     """Stop a database user from using a database."""
 
     aliases = ("database user remove",)
@@ -279,7 +279,10 @@ class UpdateUserAttributes(base.Command):
         )
 
 
-class _GrantAccessForm(GrantAccess):
+# `database user add/remove/set` exist only in their --access/--attributes forms.
+
+
+class GrantUserAccessAlias(base.alias_of(GrantUserAccess)):
     """Let a database user use one or more databases (short form of 'user grant access')."""
 
     def get_parser(self, prog_name):
@@ -288,7 +291,7 @@ class _GrantAccessForm(GrantAccess):
         return parser
 
 
-class _RevokeAccessForm(RevokeAccess):
+class RevokeUserAccessAlias(base.alias_of(RevokeUserAccess)):
     """Stop a database user from using a database (short form of 'user revoke access')."""
 
     def get_parser(self, prog_name):
@@ -297,7 +300,7 @@ class _RevokeAccessForm(RevokeAccess):
         return parser
 
 
-class _UpdateAttributesForm(UpdateUserAttributes):
+class UpdateUserAttributesAlias(base.alias_of(UpdateUserAttributes)):
     """Rename a database user, change its password or host (short form of 'user update
     attributes')."""
 
@@ -305,9 +308,3 @@ class _UpdateAttributesForm(UpdateUserAttributes):
         parser = super().get_parser(prog_name)
         _require_flag(parser, "--attributes", "database user update attributes")
         return parser
-
-
-# `database user add/remove/set` exist only in their --access/--attributes forms.
-GrantAccessAlias = base.alias_of(_GrantAccessForm)
-RevokeAccessAlias = base.alias_of(_RevokeAccessForm)
-UpdateUserAttributesAlias = base.alias_of(_UpdateAttributesForm)

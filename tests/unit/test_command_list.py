@@ -1,4 +1,5 @@
-"""One list of commands: entry points, each command's `aliases` and docs/commands.md agree."""
+"""One list of commands: entry points, each command's `aliases` and docs/commands.md agree,
+and every command class is named after its command's words."""
 
 import pathlib
 import re
@@ -49,6 +50,55 @@ def canonical_of(alias_cls, commands):
     return names[0]
 
 
+# How a command's words give its class name (one pattern for every command):
+# the verb first, then the other words in their order, without the leading
+# "database"; "force delete" is one verb; a command without a verb word lists
+# ("cluster modules": ListClusterModules); a list's last word is plural. An
+# alias's class is its command's class name + "Alias".
+VERBS = {"add", "attach", "count", "create", "default", "delete", "detach", "disable",
+         "eject", "enable", "grant", "grow", "list", "promote", "query", "reapply", "reboot",
+         "rebuild", "remove", "reset", "resize", "restart", "revoke", "rollback", "save", "set",
+         "show", "shrink", "tail", "unset", "update", "upgrade"}
+SPELLING = {"db": "Database"}
+UNCOUNTED = {"access", "status"}
+
+
+def plural(word):
+    if word.endswith("s") or word.lower() in UNCOUNTED:
+        return word
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def class_name(command, lists):
+    """`database instance show module` (a list) -> `ShowInstanceModules`."""
+    words = command.split()
+    if words[0] == "database":
+        words = words[1:]
+    at = next((i for i, word in enumerate(words) if word in VERBS), None)
+    if at is None:
+        verb, objects = "List", words
+    elif at > 0 and words[at - 1] == "force":
+        verb, objects = "ForceDelete", words[: at - 1] + words[at + 1 :]
+    else:
+        verb, objects = words[at].capitalize(), words[:at] + words[at + 1 :]
+    objects = [SPELLING.get(word, word.capitalize()) for word in objects]
+    if lists and objects:
+        objects[-1] = plural(objects[-1])
+    return verb + "".join(objects)
+
+
+def test_class_names_follow_the_command_words():
+    from osc_lib.command import command
+
+    wrong = {}
+    for name, cls in COMMANDS.items():
+        if is_alias(cls):
+            expected = COMMANDS[canonical_of(cls, COMMANDS)].__name__ + "Alias"
+        else:
+            expected = class_name(name, issubclass(cls, command.Lister))
+        if cls.__name__ != expected:
+            wrong[name] = f"{cls.__name__}, not {expected}"
+    assert wrong == {}
 
 
 def test_the_reference_parses_into_rows_and_the_commands_are_found():
