@@ -216,7 +216,7 @@ def family_cluster(cloud, tag, notes):
     member = 'flavor=1,volume=1'
     cluster = made(cloud, lambda: cloud.json(
         'database', 'cluster', 'create', tag, 'mariadb', '10.11', '--instance', member,
-        '--instance', member, '--instance', member, *WAIT),
+        '--instance', member, '--instance', member, '--locality', 'anti-affinity', *WAIT),
         ('database', 'cluster', 'delete', *WAIT))
     with cluster as row:
         cloud.run('database', 'cluster', 'grow', row['id'], '--instance',
@@ -278,6 +278,13 @@ def family_datastore_version(cloud, tag, notes):
         cloud.quietly('datastore', 'delete', tag, admin=True)
 
 
+def family_soft_locality(cloud, tag, notes):
+    with instance(cloud, tag, '--locality', 'soft-anti-affinity') as inst:
+        shown = cloud.json('database', 'instance', 'show', inst['id'])
+        check(shown.get('locality') == 'soft-anti-affinity',
+              'locality %r' % shown.get('locality'))
+
+
 def family_ssl(cloud, tag, notes):
     # An unknown instance first: a release without the route says so at once.
     probe = cloud.run('database', 'instance', 'ssl', 'show', str(uuid.uuid4()), check=False)
@@ -301,6 +308,7 @@ FAMILIES = {
     'log': family_log,
     'quota': family_quota,
     'datastore version': family_datastore_version,
+    'soft locality': family_soft_locality,
     'SSL': family_ssl,
 }
 
