@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from osc_trove.api.http import Http
-from osc_trove.api.resource import AmbiguousName, Resource
+from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound
 from osc_trove.api.shapes import Any, Row, Rows
 
 
@@ -57,6 +57,30 @@ class DatastoreVersions(Resource):
         if self.known_id(ref) is not None:
             return super().find(ref)
         return self.get(self._named_anywhere(ref)["id"])
+
+    def find_numbered(self, number: str, within: str, ref: str | None = None) -> Row:
+        """The one version of the datastore `within` whose version number is
+        `number` (and whose name or ID is `ref`, when given), for versions sharing
+        a name: one list of the datastore's versions."""
+        matches = [
+            version for version in self.list(within)
+            if version.get("version") == number
+            and (ref is None or ref in (version.get("name"), version.get("id")))
+        ]
+        if len(matches) != 1:
+            named = f" named '{ref}'" if ref else ""
+            message = (f"Datastore {within} has {len(matches) or 'no'} versions numbered "
+                       f"'{number}'{named}.")
+            raise AmbiguousName(message) if matches else ResourceNotFound(message)
+        return matches[0]
+
+    def find_default(self, within: str) -> tuple[Row, Row]:
+        """(the datastore `within`, its default version as its row lists it: `id`
+        and, where the datastore lists it, `name`): one request."""
+        store = self.datastores.find(within)
+        default = store.get("default_version")
+        listed = [v for v in store.get("versions", []) if v.get("id") == default]
+        return store, listed[0] if listed else {"id": default}
 
     def _named_anywhere(self, name: str) -> Row:
         """The version row called `name` in the datastores' list (one request)."""

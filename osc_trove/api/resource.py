@@ -312,5 +312,9 @@ class Nested:
         """Every item of the parent `within` (its first page read at once)."""
         return self.parent.list_under(within, self.list, **params)
 
+    def create_in(self, within: str, items: Iterable[Any]) -> Any:
+        """create(parent ID, items) for the parent `within`."""
+        return self.parent.act_on(within, lambda parent_id: self.create(parent_id, items))[1]
+
     def delete(self, parent_id: str, item: Any) -> None:
         self.http.delete(self.url(parent_id, item))

@@ -56,10 +56,10 @@ class Users(Nested):
         name, host = user if isinstance(user, tuple) else (user, None)
         return user_segment(name, host)
 
-    def get(  # type: ignore[override]  # a user is named by name and host
-        self, instance_id: str, name: str, host: str | None = None
-    ) -> Row:
-        return super().get(instance_id, (name, host))
+    def get(self, instance_id: str, user: str | tuple[str, str | None],
+            host: str | None = None) -> Row:
+        """The user `user`: a name (from `host`), or (name, host)."""
+        return super().get(instance_id, user if isinstance(user, tuple) else (user, host))
 
     def entry(self, user: Row) -> Row:
         """create(instance_id, users) takes dicts with `name`, `password` and
@@ -69,10 +69,10 @@ class Users(Nested):
             entry["databases"] = [database_entry(db) for db in entry["databases"]]
         return entry
 
-    def delete(  # type: ignore[override]  # a user is named by name and host
-        self, instance_id: str, name: str, host: str | None = None
-    ) -> None:
-        super().delete(instance_id, (name, host))
+    def delete(self, instance_id: str, user: str | tuple[str, str | None],
+               host: str | None = None) -> None:
+        """Delete the user `user`: a name (from `host`), or (name, host)."""
+        super().delete(instance_id, user if isinstance(user, tuple) else (user, host))
 
     def update_attributes(self, instance_id: str, name: str, host: str | None = None,
                           new_name: str | None = None, new_password: str | None = None,

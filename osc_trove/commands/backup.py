@@ -235,8 +235,8 @@ class ListBackupInstances(base.Lister):
 
 def list_instance_backups(trove, instance, parsed_args):
     """GET /instances/{id}/backups, every page: one request per page for an ID."""
-    rows = trove.instances.list_under(instance, trove.instance_backups.list,
-                             limit=parsed_args.limit, marker=parsed_args.marker)
+    rows = trove.instance_backups.list_in(instance, limit=parsed_args.limit,
+                                          marker=parsed_args.marker)
     return backup_table(rows)
 
 

@@ -139,31 +139,19 @@ class CreateConfiguration(base.ShowOne):
 
         Costs one request: the datastore's version list, the version, or the datastore.
         """
-        trove = self.trove
+        versions = self.trove.datastore_versions
         if args.datastore_version_number:
             if not args.datastore:
                 raise exceptions.CommandError("--datastore-version-number needs --datastore.")
-            matches = [
-                v for v in trove.datastore_versions.list(args.datastore)
-                if v.get("version") == args.datastore_version_number
-                and (not args.datastore_version
-                     or args.datastore_version in (v.get("name"), v.get("id")))
-            ]
-            if len(matches) != 1:
-                raise exceptions.CommandError(
-                    f"Datastore {args.datastore} has {len(matches) or 'no'} versions numbered "
-                    f"'{args.datastore_version_number}'"
-                    + (f" named '{args.datastore_version}'." if args.datastore_version else ".")
-                )
-            return matches[0]["id"], f"{args.datastore} {args.datastore_version_number}"
+            found = versions.find_numbered(args.datastore_version_number, args.datastore,
+                                           args.datastore_version)
+            return found["id"], f"{args.datastore} {args.datastore_version_number}"
         if args.datastore_version:
-            found = trove.datastore_versions.find(args.datastore_version, args.datastore)
+            found = versions.find(args.datastore_version, args.datastore)
             return found["id"], f"{args.datastore or 'datastore version'} {found['name']}"
         if args.datastore:
-            store = trove.datastores.find(args.datastore)
-            default = store.get("default_version")
-            names = [v["name"] for v in store.get("versions", []) if v.get("id") == default]
-            return default, " ".join([store["name"], *names])
+            store, default = versions.find_default(args.datastore)
+            return default["id"], " ".join([store["name"], *filter(None, [default.get("name")])])
         return None
 
 

@@ -34,9 +34,7 @@ class CreateDatabase(base.Command):
             "collate": parsed_args.collate,
         }
         database = {k: v for k, v in database.items() if v is not None}
-        self.trove.instances.act_on(
-            parsed_args.instance,
-            lambda i: self.trove.databases.create(i, [database]))
+        self.trove.databases.create_in(parsed_args.instance, [database])
 
 
 class DeleteDatabase(base.Command):
@@ -79,9 +77,8 @@ class ListDatabases(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        databases = self.trove.instances.list_under(
-            parsed_args.instance, self.trove.databases.list,
-            limit=parsed_args.limit, marker=parsed_args.marker,
+        databases = self.trove.databases.list_in(
+            parsed_args.instance, limit=parsed_args.limit, marker=parsed_args.marker
         )
         return output.table(databases, ("name",))
 

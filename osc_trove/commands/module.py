@@ -325,8 +325,7 @@ class ReapplyModule(templates.Action):
 
 def query_modules(trove, instance):
     """What the guest agent of the instance says about its modules."""
-    rows = trove.instances.list_under(instance, trove.instance_modules.list,
-                             from_guest=True)
+    rows = trove.instance_modules.list_in(instance, from_guest=True)
     return table(rows, QUERY_KEYS)
 
 
@@ -354,8 +353,7 @@ class ListModuleInstances(base.Lister):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        rows = trove.instances.list_under(parsed_args.instance,
-                                 trove.instance_modules.list)
+        rows = trove.instance_modules.list_in(parsed_args.instance)
         return table(rows, INSTANCE_KEYS)
 
 

@@ -35,8 +35,8 @@ def _database_names(user):
 
 def _access_table(command, parsed_args):
     _, databases = command.trove.instances.act_on(
-            parsed_args.instance,
-            lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
+        parsed_args.instance,
+        lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
     )
     return output.table(databases, ("name",))
 
@@ -83,9 +83,7 @@ class CreateUser(base.Command):
             "host": parsed_args.host,
             "databases": parsed_args.databases,
         }
-        self.trove.instances.act_on(
-            parsed_args.instance,
-            lambda i: self.trove.users.create(i, [user]))
+        self.trove.users.create_in(parsed_args.instance, [user])
 
 
 class DeleteUser(base.Command):
@@ -122,9 +120,8 @@ class ListUsers(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        users = self.trove.instances.list_under(
-            parsed_args.instance, self.trove.users.list,
-            limit=parsed_args.limit, marker=parsed_args.marker,
+        users = self.trove.users.list_in(
+            parsed_args.instance, limit=parsed_args.limit, marker=parsed_args.marker
         )
         return output.table((_database_names(u) for u in users), _COLUMNS)
 
@@ -150,10 +147,8 @@ class ShowUser(base.ShowOne):
                     "--access lists rows: use -f table, json, yaml or value, not shell."
                 )
             return _access_table(self, parsed_args)
-        _, user = self.trove.instances.act_on(
-            parsed_args.instance,
-            lambda i: self.trove.users.get(i, parsed_args.name, parsed_args.host),
-        )
+        user = self.trove.users.find((parsed_args.name, parsed_args.host),
+                                     within=parsed_args.instance)
         user = {**user, "databases": DatabaseNames(user.get("databases") or [])}
         return output.show(user, first=_COLUMNS)
 
