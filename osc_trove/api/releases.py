@@ -49,7 +49,7 @@ class NewerValue(NamedTuple):
 NEWER_VALUES = (
     NewerValue(re.compile(r"(?:^|/)instances$"), frozenset({"POST"}),
                re.compile(r"Invalid locality 'soft-[\w-]*'"),
-               "soft locality for instances (soft-affinity, soft-anti-affinity)", "23.0.0",
+               "soft-affinity or soft-anti-affinity locality for instances", "23.0.0",
                "608e9860"),
 )
 

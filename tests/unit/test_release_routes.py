@@ -91,8 +91,8 @@ SOFT_REFUSED = {"badRequest": {"code": 400, "message": (
 def test_soft_locality_on_an_older_release_names_the_release():
     response = _answer(400, SOFT_REFUSED)
     err = errors.missing_route(response, "POST", "/instances")
-    assert str(err) == ("Trove on this cloud has no soft locality for instances "
-                        "(soft-affinity, soft-anti-affinity) (added in Trove 23.0.0).")
+    assert str(err) == ("Trove on this cloud has no soft-affinity or soft-anti-affinity "
+                        "locality for instances (added in Trove 23.0.0).")
     assert err.release == "23.0.0"
 
 

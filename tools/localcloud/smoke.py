@@ -142,9 +142,9 @@ def family_instance(cloud, tag, notes):
               'rename: configuration group %r, not %r' % (shown.get('configuration'), grp['id']))
         sent = [m for m, _ in trove_requests(renamed.stderr) if m != 'GET']
         again = notes['detached'] = 'attaching it again' in renamed.stderr
-        notes['rename'] = ('Trove detached the group; osc-trove attached it again (%s sent)'
+        notes['rename'] = ('Trove detached the group; osc-trove attached it again (sent: %s)'
                            % ' + '.join(sent) if again else
-                           'Trove kept the group; osc-trove sent %s besides its reads'
+                           'Trove kept the group; osc-trove sent the rename (%s) and GETs only'
                            % ' + '.join(sent))
         if not again:
             check(len(sent) == 1, 'rename sent %s' % sent)
@@ -157,7 +157,7 @@ def family_instance(cloud, tag, notes):
         if 'Trove detached configuration group' in upgraded.stderr:
             notes['upgrade'] = 'Trove detached the group; osc-trove reported it'
         else:
-            notes['upgrade'] = ('Trove kept the group (%s)' % after.get('configuration')
+            notes['upgrade'] = ('Trove kept the group; osc-trove said nothing'
                                 if after.get('configuration') else
                                 'Trove detached the group and osc-trove said nothing')
 
