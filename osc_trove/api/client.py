@@ -1,5 +1,7 @@
 """TroveClient: one object giving access to every Trove resource."""
 
+from collections.abc import Iterable
+
 from keystoneauth1.session import Session
 
 from osc_trove.api.backups import Backups, BackupStrategies, InstanceBackups
@@ -20,8 +22,26 @@ from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.object_store import ObjectStore
 from osc_trove.api.quotas import Quotas
 from osc_trove.api.root import Root
+from osc_trove.api.shapes import Callable, Params, Row, Rows
 from osc_trove.api.targets import InstancesOrClusters
 from osc_trove.api.users import Users
+
+# Told how far a listing has got: (what is listed, e.g. "instances"; items read
+# so far; whether the listing is over).
+ProgressHook = Callable[[str, int, bool], None]
+
+
+def counted(rows: Iterable[Row], what: str, hook: ProgressHook) -> Rows:
+    """`rows`, calling `hook(what, n, False)` after each and `hook(what, n, True)`
+    once the listing ends (read whole, or left)."""
+    count = 0
+    try:
+        for row in rows:
+            count += 1
+            hook(what, count, False)
+            yield row
+    finally:
+        hook(what, count, True)
 
 
 class TroveClient(Http):
@@ -29,8 +49,11 @@ class TroveClient(Http):
 
     The endpoint comes from the session's service catalog (service type
     `database`), chosen by `region_name` and `interface`, unless
-    `endpoint_override` names one.
+    `endpoint_override` names one. `on_progress`, when set, is told how far
+    every listing has got (lookups by name included; see ProgressHook).
     """
+
+    on_progress: ProgressHook | None = None
 
     def __init__(self, session: Session, region_name: str | None = None,
                  interface: str | None = None, endpoint_override: str | None = None) -> None:
@@ -60,3 +83,8 @@ class TroveClient(Http):
         # Trove endpoint override), through the same session.
         self.object_store = ObjectStore(session, region_name, interface)
         self.logs = Logs(self, self.instances, self.object_store)
+
+    def paginate(self, path: str, key: str, params: Params | None = None,
+                 limit: int | None = None, marker_quoted_twice: bool = False) -> Rows:
+        rows = super().paginate(path, key, params, limit, marker_quoted_twice)
+        return rows if self.on_progress is None else counted(rows, key, self.on_progress)

@@ -8,7 +8,7 @@ from osc_lib.command import command
 
 from osc_trove import masking
 from osc_trove.api import errors
-from osc_trove.cli import hints
+from osc_trove.cli import hints, progress
 
 
 class TroveCommandMixin:
@@ -31,6 +31,8 @@ class TroveCommandMixin:
 
             coexistence.warn_if_troveclient_is_loaded()
             client = hints.with_hints(plugin.make_client(manager))
+            # A slow list or lookup says how far it has got, on a terminal only.
+            client.on_progress = progress.on_terminal(getattr(self.app, "stderr", None))
             manager._osc_trove_client = client
         return client
 
