@@ -21,13 +21,6 @@ def _add_strategy_options(parser):
     )
 
 
-def version_id(command, parsed_args, name=None):
-    """The ID of the version `name` (default: the command's one): as given, or found
-    among every version (inactive ones too)."""
-    name = parsed_args.datastore_version if name is None else name
-    return command.trove.mgmt_datastore_versions.resolve(name, parsed_args.datastore)
-
-
 class DeleteDatastore(base.Command):
     """Delete one or more datastores that have no versions left (admin only).
 
@@ -190,7 +183,8 @@ class SetDatastoreVersion(base.Command):
         if args.image:
             fields["image"] = other_services.image_id(self.app, args.image)
         with refusals.admin_only(f"changing datastore version '{args.datastore_version}'"):
-            self.trove.mgmt_datastore_versions.edit(version_id(self, args), **fields)
+            versions = self.trove.mgmt_datastore_versions
+            versions.edit(versions.resolve(args.datastore_version, args.datastore), **fields)
 
 
 class DeleteDatastoreVersion(base.Command):
@@ -207,9 +201,11 @@ class DeleteDatastoreVersion(base.Command):
         return parser
 
     def take_action(self, parsed_args):
+        versions = self.trove.mgmt_datastore_versions
+
         def delete_one(name):
             with refusals.admin_only(f"deleting datastore version '{name}'"):
-                self.trove.mgmt_datastore_versions.delete(version_id(self, parsed_args, name))
+                versions.delete(versions.resolve(name, parsed_args.datastore))
 
         multidelete.delete_named(parsed_args.datastore_version, delete_one,
                                  "datastore version", "datastore versions", self.app.stderr)

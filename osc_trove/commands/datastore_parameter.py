@@ -4,7 +4,6 @@ what configuration groups of a datastore version may set."""
 from osc_lib import exceptions
 
 from osc_trove.cli import arguments, base, output, refusals
-from osc_trove.commands.datastore_admin import version_id
 
 TYPES = ("boolean", "float", "integer", "string")
 
@@ -73,7 +72,8 @@ class CreateDatastoreVersionParameter(base.ShowOne):
     def take_action(self, parsed_args):
         fields = _definition(parsed_args, {"restart_required": False})
         with refusals.admin_only(f"defining parameter '{parsed_args.name}'"):
-            version = version_id(self, parsed_args)
+            version = self.trove.mgmt_datastore_versions.resolve(
+                parsed_args.datastore_version, parsed_args.datastore)
             self.trove.parameter_definitions.create(version, parsed_args.name, **fields)
         return _shown(self, version, parsed_args.name)
 
@@ -92,7 +92,8 @@ class SetDatastoreVersionParameter(base.ShowOne):
 
     def take_action(self, parsed_args):
         with refusals.admin_only(f"changing parameter '{parsed_args.name}'"):
-            version = version_id(self, parsed_args)
+            version = self.trove.mgmt_datastore_versions.resolve(
+                parsed_args.datastore_version, parsed_args.datastore)
             current = self.trove.configuration_parameters.get(version, parsed_args.name)
             fields = _definition(parsed_args, current)
             self.trove.parameter_definitions.update(version, parsed_args.name, **fields)
@@ -114,6 +115,7 @@ class DeleteDatastoreVersionParameter(base.Command):
 
     def take_action(self, parsed_args):
         with refusals.admin_only("deleting configuration parameters"):
-            version = version_id(self, parsed_args)
+            version = self.trove.mgmt_datastore_versions.resolve(
+                parsed_args.datastore_version, parsed_args.datastore)
             for name in parsed_args.names:
                 self.trove.parameter_definitions.delete(version, name)

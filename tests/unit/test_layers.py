@@ -47,3 +47,11 @@ def test_no_command_module_tells_names_from_ids_itself():
         if "looks_like_uuid" in path.read_text()
     ]
     assert found == []
+
+
+def test_no_command_family_imports_another():
+    families = {path.stem for path in (PACKAGE / "commands").glob("*.py")} - {"__init__"}
+    helpers = {"cluster_spec", "cluster_view", "config_values", "instance_view", "module_files",
+               "nic_keys"}  # one family's pieces, or two families' shared Trove knowledge
+    assert offenders("commands", tuple(f"osc_trove.commands.{name}"
+                                       for name in families - helpers)) == []
