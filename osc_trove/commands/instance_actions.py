@@ -209,8 +209,7 @@ class ResizeInstanceFlavor(templates.Action):
         parser.add_argument("flavor", metavar="<flavor>", help="New flavor (name or ID)")
 
     def prepare(self, parsed_args):
-        flavors = self.trove.flavors
-        return flavors.id_of(flavors.find(parsed_args.flavor))
+        return self.trove.flavors.resolve(parsed_args.flavor)
 
     def act(self, instances, instance_id, parsed_args, flavor_id):
         instances.resize_flavor(instance_id, flavor_id)

@@ -206,7 +206,7 @@ def request_fields(app, trove, args, parsed):
     users, nics = parsed
     fields = {}
     if args.flavor:
-        fields["flavorRef"] = trove.flavors.id_of(trove.flavors.find(args.flavor))
+        fields["flavorRef"] = trove.flavors.resolve(args.flavor)
     if args.size is not None:
         fields["volume"] = {"size": args.size}
         if args.volume_type:
