@@ -13,7 +13,11 @@ and trove/extensions/routes/ that osc-trove sends is in 21.0.0 except these.
 
 A value Trove came to accept later is told by the 400 an older release answers
 for it (NEWER_VALUES): the soft localities of an instance came in 23.0.0
-(a cluster takes affinity and anti-affinity only, on every release).
+(a cluster takes affinity and anti-affinity only, on every release); a
+datastore version's guest manager and replication strategy (registry_ext,
+repl_strategy) in 22.0.0. (Changing those two on 21.1.0 is answered 500, not
+400: Trove fails to word a schema error about the top of a body, on every
+release, so that answer cannot be told from any other 500.)
 """
 
 import re
@@ -51,6 +55,10 @@ NEWER_VALUES = (
                re.compile(r"Invalid locality 'soft-[\w-]*'"),
                "soft-affinity or soft-anti-affinity locality for instances", "23.0.0",
                "608e9860"),
+    NewerValue(re.compile(r"(?:^|/)mgmt/datastore-versions$"), frozenset({"POST"}),
+               re.compile(r"'(registry_ext|repl_strategy)' was unexpected"),
+               "guest manager or replication strategy per datastore version "
+               "(--registry-ext, --repl-strategy)", "22.0.0", "b127068c"),
 )
 
 

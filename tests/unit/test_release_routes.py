@@ -96,6 +96,16 @@ def test_soft_locality_on_an_older_release_names_the_release():
     assert err.release == "23.0.0"
 
 
+def test_a_version_s_guest_manager_on_21_names_22():
+    refused = {"badRequest": {"code": 400, "message": (
+        "Validation error: version Additional properties are not allowed "
+        "('registry_ext' was unexpected)")}}
+    err = errors.missing_route(_answer(400, refused), "POST", "/mgmt/datastore-versions")
+    assert str(err) == (
+        "Trove on this cloud has no guest manager or replication strategy per datastore "
+        "version (--registry-ext, --repl-strategy) (added in Trove 22.0.0).")
+
+
 @pytest.mark.parametrize("status, body, method, path", [
     # a cluster takes no soft locality on any release: Trove's own 400 stays
     (400, SOFT_REFUSED, "POST", "/clusters"),
