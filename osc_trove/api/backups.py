@@ -1,8 +1,10 @@
 """Backups and backup strategies."""
 
+import itertools
+
 from osc_trove.api import quirks
 from osc_trove.api.resource import Nested, Resource
-from osc_trove.api.shapes import Ident, Params, Row
+from osc_trove.api.shapes import Any, Ident, Params, Rows
 
 
 class Backups(Resource):
@@ -39,18 +41,20 @@ class BackupStrategies(Resource):
     plural = "backup_strategies"
     label = "backup strategy"
 
-    def list(  # type: ignore[override]  # the collection is unpaged, scoped by query
-        self, instance_id: str | None = None, project_id: str | None = None
-    ) -> list[Row]:
-        body = self.http.get(self.path, params=_scope(instance_id, project_id)) or {}
-        return body.get(self.plural) or []
+    def list(self, limit: int | None = None, instance_id: str | None = None,
+             project_id: str | None = None, **params: Any) -> Rows:
+        """The strategies of the project, or of `instance_id` / `project_id` (one
+        request: the collection is not paged)."""
+        params = _scope(params, instance_id=instance_id, project_id=project_id)
+        body = self.http.get(self.path, params=params or None) or {}
+        return itertools.islice(body.get(self.plural) or [], limit)
 
-    def delete(  # type: ignore[override]
+    def delete(  # type: ignore[override]  # named by scope: strategies have no ID
         self, instance_id: str | None = None, project_id: str | None = None
     ) -> None:
-        self.http.delete(self.path, params=_scope(instance_id, project_id))
+        params = _scope({}, instance_id=instance_id, project_id=project_id)
+        self.http.delete(self.path, params=params or None)
 
 
-def _scope(instance_id: str | None, project_id: str | None) -> Params | None:
-    params = {k: v for k, v in (("instance_id", instance_id), ("project_id", project_id)) if v}
-    return params or None
+def _scope(params: Params, **scope: str | None) -> Params:
+    return {**params, **{key: value for key, value in scope.items() if value}}

@@ -339,7 +339,8 @@ class ListBackupStrategies(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        rows = self.trove.backup_strategies.list(*strategy_scope(self, parsed_args))
+        instance_id, project_id = strategy_scope(self, parsed_args)
+        rows = self.trove.backup_strategies.list(instance_id=instance_id, project_id=project_id)
         return output.table(rows, STRATEGY_KEYS)
 
 
