@@ -51,17 +51,11 @@ def state_dir(repo_dir, version):
 
 
 def requirements(version):
-    """pip arguments installing the release.
-
-    The default release keeps the pins it has always installed with (no
-    constraints file: its series had not branched when it was set up), so
-    an existing .local-cloud is not re-installed.
-    """
+    """pip arguments installing the release, within its series' constraints
+    (2026.2: openstack/requirements master, as of the copy)."""
     series, keystone = RELEASES[version]
-    pins = ['keystone==%s' % keystone, 'trove==%s' % version, WERKZEUG]
-    if version == DEFAULT:
-        return pins
-    return ['-c', os.path.join(CONSTRAINTS_DIR, '%s.txt' % series)] + pins
+    return ['-c', os.path.join(CONSTRAINTS_DIR, '%s.txt' % series),
+            'keystone==%s' % keystone, 'trove==%s' % version, WERKZEUG]
 
 
 # Keystone's SQLite URL. Concurrent requests hit "database is locked": on
