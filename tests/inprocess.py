@@ -55,6 +55,41 @@ def openstack(argv, stdin="", env=None, raise_exit=False):
 
 
 @contextlib.contextmanager
+def reused_logins(kept):
+    """Identity plugins built meanwhile start from the token their credentials
+    last got: `kept` maps keystoneauth's cache id (auth URL, user, password,
+    scope) to its auth state, across runs. A token refused (a 401 makes
+    keystoneauth invalidate it) is forgotten, so the next run logs in again."""
+    from keystoneauth1.identity import base
+    from keystoneauth1.identity.generic import base as generic
+
+    get_auth_ref = generic.BaseGenericPlugin.get_auth_ref
+    invalidate = base.BaseIdentityPlugin.invalidate
+
+    def reusing_get_auth_ref(plugin, session, **kwargs):
+        key = plugin.get_cache_id()
+        if key in kept:
+            plugin.set_auth_state(kept[key])
+            return plugin.auth_ref
+        plugin.auth_ref = get_auth_ref(plugin, session, **kwargs)
+        if key:
+            kept[key] = plugin.get_auth_state()
+        return plugin.auth_ref
+
+    def forgetting_invalidate(plugin):
+        kept.pop(plugin.get_cache_id(), None)
+        return invalidate(plugin)
+
+    generic.BaseGenericPlugin.get_auth_ref = reusing_get_auth_ref
+    base.BaseIdentityPlugin.invalidate = forgetting_invalidate
+    try:
+        yield
+    finally:
+        generic.BaseGenericPlugin.get_auth_ref = get_auth_ref
+        base.BaseIdentityPlugin.invalidate = invalidate
+
+
+@contextlib.contextmanager
 def _stdio(stdin, stdout, stderr):
     old = sys.stdin, sys.stdout, sys.stderr
     sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr

@@ -62,7 +62,8 @@ class Cloud:
 
     def openstack(self, *argv, cloud="local-demo", stdin=None):
         """`openstack --os-cloud <cloud> <argv>`, run in this process."""
-        with _reused_logins() if self.reuse_logins else contextlib.nullcontext():
+        with inprocess.reused_logins(_LOGINS) if self.reuse_logins else \
+                contextlib.nullcontext():
             return inprocess.openstack(["--os-cloud", cloud, *argv], stdin, env=self.env)
 
     def openstack_process(self, *argv, cloud="local-demo", stdin=None, timeout=300):
@@ -85,38 +86,6 @@ class Cloud:
 
 
 _LOGINS = {}  # keystoneauth cache id (auth URL, user, password, scope) -> auth state
-
-
-@contextlib.contextmanager
-def _reused_logins():
-    """Identity plugins built meanwhile start from the token their credentials last got."""
-    from keystoneauth1.identity import base
-    from keystoneauth1.identity.generic import base as generic
-
-    get_auth_ref = generic.BaseGenericPlugin.get_auth_ref
-    invalidate = base.BaseIdentityPlugin.invalidate
-
-    def reusing_get_auth_ref(plugin, session, **kwargs):
-        key = plugin.get_cache_id()
-        if key in _LOGINS:
-            plugin.set_auth_state(_LOGINS[key])
-            return plugin.auth_ref
-        plugin.auth_ref = get_auth_ref(plugin, session, **kwargs)
-        if key:
-            _LOGINS[key] = plugin.get_auth_state()
-        return plugin.auth_ref
-
-    def forgetting_invalidate(plugin):
-        _LOGINS.pop(plugin.get_cache_id(), None)
-        return invalidate(plugin)
-
-    generic.BaseGenericPlugin.get_auth_ref = reusing_get_auth_ref
-    base.BaseIdentityPlugin.invalidate = forgetting_invalidate
-    try:
-        yield
-    finally:
-        generic.BaseGenericPlugin.get_auth_ref = get_auth_ref
-        base.BaseIdentityPlugin.invalidate = invalidate
 
 
 def _local_cloud(*argv):

@@ -12,7 +12,7 @@ import uuid
 
 from osc_lib import exceptions
 
-from osc_trove.commands import wait
+from osc_trove.cli import wait
 
 # The fake Glance's spare image (tools/localcloud: uuid5 of its name) and the
 # fake Neutron's tenant network (tools/localcloud/fakes/neutron.py).

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from osc_trove.commands import wait
+from osc_trove.cli import wait
 from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait
 
 RUN = uuid.uuid4().hex[:6]

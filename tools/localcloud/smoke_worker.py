@@ -18,42 +18,15 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(
 from tests import inprocess  # noqa: E402
 
 
-def keep_logins():
-    """Identity plugins start from the token their credentials last got."""
-    from keystoneauth1.identity import base
-    from keystoneauth1.identity.generic import base as generic
-
-    kept = {}
-    login = generic.BaseGenericPlugin.get_auth_ref
-    invalidate = base.BaseIdentityPlugin.invalidate
-
-    def get_auth_ref(plugin, session, **kwargs):
-        key = plugin.get_cache_id()
-        if key in kept:
-            plugin.set_auth_state(kept[key])
-            return plugin.auth_ref
-        plugin.auth_ref = login(plugin, session, **kwargs)
-        if key:
-            kept[key] = plugin.get_auth_state()
-        return plugin.auth_ref
-
-    def forget(plugin):
-        kept.pop(plugin.get_cache_id(), None)
-        return invalidate(plugin)
-
-    generic.BaseGenericPlugin.get_auth_ref = get_auth_ref
-    base.BaseIdentityPlugin.invalidate = forget
-
-
 def main():
-    keep_logins()
     answers = os.fdopen(os.dup(sys.stdout.fileno()), 'w')
-    for line in sys.stdin:
-        request = json.loads(line)
-        result = inprocess.openstack(request['argv'], env=request['env'])
-        answers.write(json.dumps({'code': result.code, 'out': result.out,
-                                  'err': result.err}) + '\n')
-        answers.flush()
+    with inprocess.reused_logins({}):
+        for line in sys.stdin:
+            request = json.loads(line)
+            result = inprocess.openstack(request['argv'], env=request['env'])
+            answers.write(json.dumps({'code': result.code, 'out': result.out,
+                                      'err': result.err}) + '\n')
+            answers.flush()
 
 
 if __name__ == '__main__':

@@ -4,7 +4,7 @@ CLI tests do not walk (tests/functional/test_instance.py walks the commands)."""
 import pytest
 import requests
 
-from osc_trove.commands import wait
+from osc_trove.cli import wait
 from tests.functional.helpers import (
     PRIVATE_NET,
     create_instance,
