@@ -2,17 +2,22 @@
 
 Each names the Trove releases it is for, as read in Trove's history. The API
 does not tell a server's release, so each fault is recognised by the answer
-it gives, and costs nothing on a server without it: a workaround where a
+it gives (or, for the configuration group, by reading the instance), and
+costs nothing but those reads on a server without it: a workaround where a
 safe one exists, else one line saying what Trove did, that it is Trove's
-fault, and what to do instead.
+fault, and what to do instead. Where a command has more to say (a group
+attached again, how to attach it), the API gives the facts and the command
+words them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from osc_lib import exceptions
 
+from osc_trove.api.errors import TroveError
 from osc_trove.api.resource import Resource, ResourceNotFound
 from osc_trove.api.shapes import Callable, Ident, Row, Rows
 
@@ -148,3 +153,98 @@ def growing_cluster(clusters: Resource, cluster_id: str,
         return None
 
     return _explained(grow, explain)
+
+
+# --- instances: a change that leaves the configuration group out detaches it ---------------
+#
+# Trove 21.1.0 to 24.0.x (commit dbb18bea): a PUT or PATCH of an instance
+# that does not name its configuration group (a rename, access, detaching a
+# replica, an upgrade) detaches the group. Fixed by fd7186bd in 25.0.0 and its
+# backports in 23.1.0 and 24.1.0; on the local cloud 21.1.0 and 22.0.1 detach
+# the group, 23.1.0, 24.1.0, 25.1.0 and 26.0.0 keep it. Where the change first
+# makes the instance busy (detaching a replica), detaching the group then fails:
+# Trove answers 500, yet the change goes on and the group stays.
+#
+# The API does not tell a server's release: the group is read before and after
+# the change, and attached again (once the instance is ACTIVE) if the server
+# dropped it. On a fixed server this costs two GETs (one without a group; none
+# before when the caller gives the instance as GET answers it) and sends
+# nothing else.
+
+# The releases, as a command names them to a user.
+GROUP_DETACHING_RELEASES = "21.1 to 24.0"
+
+
+@dataclass(frozen=True)
+class KeptConfiguration(Generic[T]):
+    """What a change of an instance did to its configuration group.
+
+    `answer`: what the change returned (None when `answered_error` is set).
+    `detached`: the group, as the instance showed it ({"id", "name", ...}),
+    when the server detached it; `attached_again` then tells whether it was
+    attached again. `answered_error`: the HTTP status Trove answered for a
+    change that started all the same, the instance keeping its group.
+    """
+
+    answer: T | None
+    detached: Row | None = None
+    attached_again: bool = False
+    answered_error: int | None = None
+
+
+class GroupNotAttachedAgain(TroveError):
+    """The server detached an instance's configuration group and attaching it
+    again failed: `group` is the group ({"id", "name", ...}), `reason` the error
+    of waiting for the instance or of the attach request."""
+
+    def __init__(self, instance_id: str, group: Row, reason: Exception) -> None:
+        super().__init__(f"Could not attach configuration group '{group['id']}' again ({reason})")
+        self.instance_id = instance_id
+        self.group = group
+        self.reason = reason
+
+
+def keeping_configuration(instances: Resource, instance_id: str, change: Callable[[], T],
+                          wait_to_attach: Callable[[Row], object] | None = None,
+                          current: Row | None = None) -> KeptConfiguration[T]:
+    """Run `change()`, a PUT or PATCH of instance `instance_id` that does not
+    name its configuration group, so that the instance keeps the group.
+
+    `current` is the instance as GET answers it, if the caller has it (it saves
+    the GET before). If the server detached the group, `wait_to_attach(group)`
+    is called, to return once the instance is ACTIVE (raising otherwise), and
+    the group is attached again; without `wait_to_attach` (an upgrade: the group
+    belongs to the old version) the result only reports it. Raises
+    GroupNotAttachedAgain when waiting or attaching fails.
+    """
+    before = current or instances.get(instance_id)
+    group = before.get("configuration")
+    try:
+        answer = change()
+    except exceptions.ClientException as err:
+        code = err.code
+        if not (group and isinstance(code, int) and code >= 500
+                and _started_but_kept_group(instances, instance_id, before, group)):
+            raise
+        return KeptConfiguration(None, answered_error=code)
+    if not group or instances.get(instance_id).get("configuration"):
+        return KeptConfiguration(answer)
+    if wait_to_attach is None:
+        return KeptConfiguration(answer, detached=group)
+    try:
+        wait_to_attach(group)
+        instances.update(instance_id, configuration=group["id"])
+    except (exceptions.ClientException, exceptions.CommandError, TroveError) as err:
+        # A waiter gives up with osc-lib's CommandError (or an API error).
+        raise GroupNotAttachedAgain(instance_id, group, err) from None
+    return KeptConfiguration(answer, detached=group, attached_again=True)
+
+
+def _started_but_kept_group(instances: Resource, instance_id: str, before: Row,
+                            group: Row) -> bool:
+    """After a server error: was the instance ACTIVE, and is it now busy with its group kept?"""
+    if before.get("status") != "ACTIVE":
+        return False
+    after = instances.get(instance_id)
+    kept = (after.get("configuration") or {}).get("id") == group.get("id")
+    return kept and after.get("status") != "ACTIVE"

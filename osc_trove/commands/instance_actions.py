@@ -3,71 +3,57 @@ reset status, and the replica actions (detach, promote, eject)."""
 
 from osc_lib import exceptions
 
-from osc_trove.api.errors import TroveError
+from osc_trove.api import quirks
 from osc_trove.cli import arguments, base, other_services, templates, wait
 
 WAITS = ("ACTIVE",)
+_FAULT = f"a fault of Trove {quirks.GROUP_DETACHING_RELEASES}"
 
 
 def keeping_configuration(command, instance_id, change, attach_again=True, current=None):
-    """Run `change()`, a PUT or PATCH of the instance that does not name its
-    configuration group, so that the instance keeps the group.
+    """Run `change()` so that the instance keeps its configuration group
+    (quirks.keeping_configuration: some Trove releases detach it), saying on
+    stderr what Trove did and what osc-trove did about it; return its answer.
 
-    Trove 21.1 to 24.0 detach the group on every such request (commit dbb18bea,
-    fixed by fd7186bd in 25.0.0 and its backports in 23.1.0 and 24.1.0; on the
-    local cloud 21.1.0 and 22.0.1 detach it, 23.1.0, 24.1.0 and 25.1.0 keep
-    it), and the API does not tell a
-    server's release: the group is read before and after the change, and
-    attached again (once the instance is ACTIVE) if the server dropped it. On
-    a fixed server this costs two GETs (one without a group; none before when
-    `current`, the instance as GET answers it, is given) and sends nothing
-    else. An upgrade (`attach_again=False`) cannot take the group along (it
-    belongs to the old version): it is only reported.
+    The group is attached again once the instance is ACTIVE, with the wait's
+    progress on stderr; after an upgrade (`attach_again=False`) it is only
+    reported, with the command that attaches a group.
     """
     instances = command.trove.instances
-    before = current or instances.get(instance_id)
-    group = before.get("configuration")
-    try:
-        answer = change()
-    except exceptions.ClientException as err:
-        if not group or not started_but_kept_group(instances, instance_id, before, group, err):
-            raise
-        # Trove 21.1 to 24.0 start the change, then fail (500) to detach the group
-        # from the instance the change made busy: the change goes on, the group stays.
-        command.app.stderr.write(
-            f"Trove answered HTTP {err.code} (a fault of Trove 21.1 to 24.0), but the change "
-            f"is under way and instance {instance_id} keeps its configuration group.\n"
-        )
-        return None
-    if not group or instances.get(instance_id).get("configuration"):
-        return answer
-    lost = f"Trove detached configuration group '{group.get('name') or group['id']}' " \
-           f"from instance {instance_id} (a fault of Trove 21.1 to 24.0)"
-    attach = f"'openstack database configuration attach {instance_id} {group['id']}'"
-    if not attach_again:
-        command.app.stderr.write(f"{lost}; attach a group for the new version with {attach}.\n")
-        return answer
-    command.app.stderr.write(f"{lost}; attaching it again.\n")
-    try:
+    stderr = command.app.stderr
+
+    def wait_to_attach(group):
+        stderr.write(f"{_detached(instance_id, group)}; attaching it again.\n")
         wait.until_status(command, lambda: instances.get(instance_id),
                           f"instance {instance_id}", ("ACTIVE",), wait.DEFAULT_TIMEOUT,
                           failed=wait.status_in("ERROR", "RESTART_REQUIRED"))
-        instances.update(instance_id, configuration=group["id"])
-    except (exceptions.ClientException, TroveError, exceptions.CommandError) as err:
+
+    try:
+        kept = quirks.keeping_configuration(
+            instances, instance_id, change, wait_to_attach if attach_again else None,
+            current=current)
+    except quirks.GroupNotAttachedAgain as err:
         raise exceptions.CommandError(
-            f"Could not attach configuration group '{group['id']}' again ({err}); "
-            f"once the instance is ACTIVE, run {attach}."
+            f"{err}; once the instance is ACTIVE, run {_attach(instance_id, err.group)}."
         ) from None
-    return answer
+    if kept.answered_error is not None:
+        stderr.write(
+            f"Trove answered HTTP {kept.answered_error} ({_FAULT}), but the change is under "
+            f"way and instance {instance_id} keeps its configuration group.\n"
+        )
+    elif kept.detached and not kept.attached_again:
+        stderr.write(f"{_detached(instance_id, kept.detached)}; attach a group for the new "
+                     f"version with {_attach(instance_id, kept.detached)}.\n")
+    return kept.answer
 
 
-def started_but_kept_group(instances, instance_id, before, group, err):
-    """After a server error: was the instance ACTIVE, and is it now busy with its group kept?"""
-    if not isinstance(err.code, int) or err.code < 500 or before.get("status") != "ACTIVE":
-        return False
-    after = instances.get(instance_id)
-    kept = (after.get("configuration") or {}).get("id") == group.get("id")
-    return kept and after.get("status") != "ACTIVE"
+def _detached(instance_id, group):
+    return (f"Trove detached configuration group '{group.get('name') or group['id']}' "
+            f"from instance {instance_id} ({_FAULT})")
+
+
+def _attach(instance_id, group):
+    return f"'openstack database configuration attach {instance_id} {group['id']}'"
 
 
 class UpdateInstance(base.Command):

@@ -1,7 +1,9 @@
 """Instance update, actions, admin actions and SSL: bodies, paths, request counts."""
 
 import pytest
+from osc_lib import exceptions
 
+from osc_trove.api import quirks
 from tests.unit.conftest import sample
 from tests.unit.helpers import (
     CONFIG_ID,
@@ -365,3 +367,62 @@ def test_ssl_by_name(trove):
     code, _, err = trove.run("database", "instance", "ssl", "disable", "db1")
     assert code == 0, err
     assert trove.requests == [("GET", "/instances"), ("POST", f"/instances/{IID}/ssl")]
+
+
+# --- what update, upgrade and detach say of the configuration-group quirk ----------------
+#
+# osc_trove.api.quirks.keeping_configuration gives the facts (test_quirks.py);
+# the commands word them. Here it answers given facts; the whole path, with
+# Trove's answers, is in test_configuration.py.
+
+GROUP = {"id": CONFIG_ID, "name": "tuned"}
+DETACHED = (f"Trove detached configuration group 'tuned' from instance {IID} (a fault of Trove "
+            "21.1 to 24.0)")
+ATTACH = f"'openstack database configuration attach {IID} {CONFIG_ID}'"
+
+
+def facts(monkeypatch, kept=None, error=None):
+    """Make the quirk answer `kept` (calling the command's waiter when the group was
+    attached again), or raise `error`; return the waiter it was given, in a list."""
+    given = []
+
+    def keeping_configuration(instances, instance_id, change, wait_to_attach=None, current=None):
+        given.append(wait_to_attach)
+        if error is not None:
+            raise error
+        if kept.attached_again:
+            wait_to_attach(kept.detached)
+        return kept
+
+    monkeypatch.setattr(quirks, "keeping_configuration", keeping_configuration)
+    return given
+
+
+@pytest.mark.parametrize("argv, kept, lines", [
+    (["update", IID, "--name", "db2"], quirks.KeptConfiguration(None), []),
+    (["update", IID, "--name", "db2"],
+     quirks.KeptConfiguration(None, detached=GROUP, attached_again=True),
+     [f"{DETACHED}; attaching it again.", f"instance {IID}: ACTIVE (0s)"]),
+    (["upgrade", IID, "8.0"], quirks.KeptConfiguration(None, detached=GROUP),
+     [f"{DETACHED}; attach a group for the new version with {ATTACH}."]),
+    (["detach", IID], quirks.KeptConfiguration(None, answered_error=500),
+     ["Trove answered HTTP 500 (a fault of Trove 21.1 to 24.0), but the change is under way "
+      f"and instance {IID} keeps its configuration group."]),
+], ids=["kept", "attached again", "upgrade", "under way"])
+def test_the_group_facts_in_words(trove, fake_time, monkeypatch, argv, kept, lines):
+    trove.on("GET", f"/instances/{IID}", show_body(status="ACTIVE"))
+    given = facts(monkeypatch, kept)
+    code, out, err = trove.run("database", "instance", *argv)
+    assert (code, out) == (0, "")
+    assert err.splitlines() == lines
+    # Only an upgrade leaves the group detached: it belongs to the old version.
+    assert (given[0] is None) == (argv[0] == "upgrade")
+
+
+def test_a_group_not_attached_again_says_how_to_attach_it(trove, monkeypatch):
+    reason = exceptions.Conflict(409, "Busy.")
+    facts(monkeypatch, error=quirks.GroupNotAttachedAgain(IID, GROUP, reason))
+    result = trove.run("database", "instance", "detach", IID)
+    assert one_line_error(*result) == (
+        f"Could not attach configuration group '{CONFIG_ID}' again (Busy. (HTTP 409)); once the "
+        f"instance is ACTIVE, run {ATTACH}.")

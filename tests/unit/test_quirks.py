@@ -1,5 +1,12 @@
 """Faults of Trove releases (osc_trove.api.quirks): what a user sees, and what is sent."""
 
+import pytest
+import requests_mock as rm
+from keystoneauth1 import session
+from osc_lib import exceptions
+
+from osc_trove.api import TroveClient, TroveError, quirks
+
 MID = "8f1a3c59-0c6e-4a8b-9d7f-1b2c3d4e5f60"
 IID = "44b277eb-39be-4921-be31-3d61b43651d7"
 BID = "5d0c2a41-7e2b-4c3d-9e8f-0a1b2c3d4e5f"
@@ -125,3 +132,131 @@ def test_a_500_growing_a_galera_cluster_stays_what_it_was(trove):
                                "flavor=1,volume=1"))
     assert line.startswith("Internal Server Error. Please keep this ID")
     assert "may have reached the server" in line
+
+
+# --- an instance's configuration group (Trove 21.1 to 24.0 detach it) -----------------------
+#
+# The API's side: requests and facts. What `instance update/upgrade/detach` say
+# of these facts is in test_instance_actions.py and test_configuration.py.
+
+API = "http://trove.test/v1.0/p1"
+GROUP = {"id": CID, "name": "tuned"}
+
+
+@pytest.fixture
+def api():
+    with rm.Mocker() as mocker:
+        yield TroveClient(session.Session(), endpoint_override=API), mocker
+
+
+def instance_answers(mocker, *shown):
+    """GET /instances/IID answers `shown` (changes to an ACTIVE instance), one a request."""
+    mocker.get(f"{API}/instances/{IID}", [
+        {"json": {"instance": {"id": IID, "status": "ACTIVE", **changes}}} for changes in shown])
+
+
+def sent(mocker):
+    return [(r.method, r.path.removeprefix("/v1.0/p1")) for r in mocker.request_history]
+
+
+def rename(client):
+    return lambda: client.instances.update(IID, name="db2")
+
+
+def test_a_server_that_keeps_the_group_costs_two_gets(api, capsys):
+    client, mocker = api
+    mocker.put(f"{API}/instances/{IID}", status_code=202)
+    instance_answers(mocker, {"configuration": GROUP}, {"configuration": GROUP})
+    kept = quirks.keeping_configuration(client.instances, IID, rename(client),
+                                        wait_to_attach=pytest.fail)
+    assert kept == quirks.KeptConfiguration(None)
+    assert sent(mocker) == [("GET", f"/instances/{IID}"), ("PUT", f"/instances/{IID}"),
+                            ("GET", f"/instances/{IID}")]
+    assert capsys.readouterr() == ("", "")
+
+
+def test_an_instance_without_a_group_is_read_once_or_not_at_all(api):
+    client, mocker = api
+    mocker.put(f"{API}/instances/{IID}", status_code=202)
+    instance_answers(mocker, {})
+    assert quirks.keeping_configuration(client.instances, IID, lambda: "answer") == \
+        quirks.KeptConfiguration("answer")
+    current = {"id": IID, "status": "ACTIVE"}
+    quirks.keeping_configuration(client.instances, IID, rename(client), current=current)
+    assert sent(mocker) == [("GET", f"/instances/{IID}"), ("PUT", f"/instances/{IID}")]
+
+
+def test_a_detached_group_is_attached_again_after_the_wait(api, capsys):
+    client, mocker = api
+    mocker.put(f"{API}/instances/{IID}", status_code=202)
+    instance_answers(mocker, {"configuration": GROUP}, {})
+    waited = []
+    kept = quirks.keeping_configuration(client.instances, IID, rename(client),
+                                        wait_to_attach=waited.append)
+    assert waited == [GROUP]
+    assert kept == quirks.KeptConfiguration(None, detached=GROUP, attached_again=True)
+    assert [r.json() for r in mocker.request_history if r.method == "PUT"] == [
+        {"instance": {"name": "db2"}}, {"instance": {"configuration": CID}}]
+    assert [m for m, _ in sent(mocker)] == ["GET", "PUT", "GET", "PUT"]
+    assert capsys.readouterr() == ("", "")
+
+
+def test_without_a_waiter_a_detached_group_is_only_reported(api):
+    client, mocker = api
+    mocker.patch(f"{API}/instances/{IID}", status_code=202)
+    instance_answers(mocker, {"configuration": GROUP}, {})
+    kept = quirks.keeping_configuration(client.instances, IID,
+                                        lambda: client.instances.upgrade(IID, "8.0"))
+    assert kept == quirks.KeptConfiguration(None, detached=GROUP)
+    assert [m for m, _ in sent(mocker)] == ["GET", "PATCH", "GET"]
+
+
+@pytest.mark.parametrize("failure", ["wait", "attach"])
+def test_a_group_not_attached_again_is_an_error_carrying_the_group(api, failure):
+    client, mocker = api
+    mocker.put(f"{API}/instances/{IID}", [
+        {"status_code": 202},
+        {"status_code": 409, "json": {"conflict": {"code": 409, "message": "Busy."}}}])
+    instance_answers(mocker, {"configuration": GROUP}, {})
+
+    def wait_to_attach(group):
+        if failure == "wait":
+            raise exceptions.CommandError("instance went to ERROR")
+
+    with pytest.raises(quirks.GroupNotAttachedAgain) as caught:
+        quirks.keeping_configuration(client.instances, IID, rename(client), wait_to_attach)
+    err = caught.value
+    assert isinstance(err, TroveError) and not isinstance(err, exceptions.CommandError)
+    assert (err.instance_id, err.group) == (IID, GROUP)
+    reason = "instance went to ERROR" if failure == "wait" else "Busy. (HTTP 409)"
+    assert str(err) == f"Could not attach configuration group '{CID}' again ({reason})"
+    assert str(err.reason) == reason
+    assert [m for m, _ in sent(mocker)] == ["GET", "PUT", "GET"] + ["PUT"] * (failure != "wait")
+
+
+def test_a_500_for_a_change_that_started_with_the_group_kept_is_a_fact(api):
+    client, mocker = api
+    mocker.patch(f"{API}/instances/{IID}", status_code=500, json=TROVE_500)
+    instance_answers(mocker, {"configuration": GROUP},
+                     {"configuration": GROUP, "status": "DETACHING"})
+    kept = quirks.keeping_configuration(client.instances, IID,
+                                        lambda: client.instances.detach_replica(IID))
+    assert kept == quirks.KeptConfiguration(None, answered_error=500)
+    assert [m for m, _ in sent(mocker)] == ["GET", "PATCH", "GET"]
+
+
+@pytest.mark.parametrize("before, after, reads", [
+    ({"configuration": GROUP}, {"configuration": GROUP}, 2),  # nothing started
+    ({"configuration": GROUP}, {"status": "DETACHING"}, 2),  # the group gone
+    ({"configuration": GROUP, "status": "BUILD"}, {}, 1),  # not ACTIVE before
+    ({}, {}, 1),  # no group
+], ids=["nothing started", "group gone", "busy before", "no group"])
+def test_other_server_errors_stay_what_they_were(api, before, after, reads):
+    client, mocker = api
+    mocker.patch(f"{API}/instances/{IID}", status_code=500, json=TROVE_500)
+    instance_answers(mocker, before, after)
+    with pytest.raises(exceptions.ClientException) as caught:
+        quirks.keeping_configuration(client.instances, IID,
+                                     lambda: client.instances.detach_replica(IID))
+    assert caught.value.code == 500
+    assert [m for m, _ in sent(mocker)] == ["GET", "PATCH"] + ["GET"] * (reads - 1)
