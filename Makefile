@@ -29,7 +29,7 @@ test:
 	@if $(PYTHON) tools/local-cloud status >/dev/null 2>&1; then was_up=1; \
 	else $(PYTHON) tools/local-cloud up >/dev/null 2>&1 & fi; \
 	$(PYTHON) -m tests.side_venvs >/dev/null 2>&1 & \
-	$(MAKE) --no-print-directory venv lint docs && $(BIN)/pytest -n 4 --dist loadfile --durations=15; rc=$$?; \
+	$(MAKE) --no-print-directory venv lint docs && $(BIN)/pytest -n 4 --dist loadfile --durations=30; rc=$$?; \
 	wait; \
 	if [ -z "$$was_up" ]; then $(PYTHON) tools/local-cloud down >/dev/null 2>&1; fi; \
 	exit $$rc
