@@ -19,6 +19,7 @@ class TroveCommandMixin:
     """
 
     aliases = ()
+    _rows_stream = False  # printed as they are read (-f value, -f csv)
 
     @property
     def trove(self):
@@ -32,7 +33,9 @@ class TroveCommandMixin:
             coexistence.warn_if_troveclient_is_loaded()
             client = hints.with_hints(plugin.make_client(manager))
             # A slow list or lookup says how far it has got, on a terminal only.
-            client.on_progress = progress.on_terminal(getattr(self.app, "stderr", None))
+            client.on_progress = progress.on_terminal(
+                getattr(self.app, "stderr", None),
+                self.app.stdout if self._rows_stream else None)
             manager._osc_trove_client = client
         return client
 
@@ -42,6 +45,7 @@ class TroveCommandMixin:
         logger = masking.masked_logger(self.log.name)
         arguments = masking.ArgumentsFilter(self.parser, parsed_args)
         logger.addFilter(arguments)
+        self._rows_stream = getattr(parsed_args, "formatter", None) in progress.STREAMING_FORMATS
         try:
             return super().run(parsed_args)
         except errors.TroveError as err:

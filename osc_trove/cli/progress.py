@@ -39,7 +39,20 @@ class Progress:
         self.written_at = now
 
 
-def on_terminal(stream):
-    """A Progress for `stream` if it is a terminal, else None."""
+# Output formats whose rows cliff prints as the listing reads them (the others
+# print once it has ended, after the line is cleared).
+STREAMING_FORMATS = ("value", "csv")
+
+
+def _is_terminal(stream):
     isatty = getattr(stream, "isatty", None)
-    return Progress(stream) if isatty is not None and isatty() else None
+    return isatty is not None and isatty()
+
+
+def on_terminal(stream, rows_to=None):
+    """A Progress for `stream` if it is a terminal, else None. `rows_to`: where
+    rows are printed while the listing reads them, if they are; a terminal
+    there gets no line either, which would land among the rows."""
+    if not _is_terminal(stream) or _is_terminal(rows_to):
+        return None
+    return Progress(stream)

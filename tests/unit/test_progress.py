@@ -78,6 +78,23 @@ def test_only_a_terminal_gets_a_hook():
     assert progress.on_terminal(io.StringIO()) is None
     assert progress.on_terminal(None) is None
     assert isinstance(progress.on_terminal(Terminal()), progress.Progress)
+    # Rows printed to a file as they are read: the terminal still gets the line.
+    assert isinstance(progress.on_terminal(Terminal(), io.StringIO()), progress.Progress)
+
+
+def test_no_line_among_rows_printed_to_the_terminal_as_they_are_read():
+    assert progress.on_terminal(Terminal(), Terminal()) is None
+
+
+@pytest.mark.parametrize("formatter, streams", [("value", True), ("csv", True),
+                                                ("table", False), ("json", False)])
+def test_which_formats_print_rows_as_they_are_read(trove, monkeypatch, formatter, streams):
+    told = []
+    monkeypatch.setattr(progress, "on_terminal", lambda stream, rows_to=None: told.append(
+        rows_to is not None))
+    trove.on("GET", "/instances", page(range(3)))
+    code, _, _ = trove.run("database", "instance", "list", "-f", formatter)
+    assert code == 0 and told == [streams]
 
 
 def test_commands_in_a_pipe_write_no_progress(trove):
