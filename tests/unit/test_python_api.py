@@ -1,6 +1,7 @@
 """osc_trove.api as scripts use it: the README's example, and errors of its own."""
 
 import re
+import time
 
 import pytest
 import requests_mock as rm
@@ -23,7 +24,7 @@ def _readme_example():
     return re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
 
 
-def test_the_readme_example_runs(capsys):
+def test_the_readme_example_runs(capsys, monkeypatch):
     token = {"token": {
         "methods": ["password"], "expires_at": "2099-01-01T00:00:00Z",
         "project": {"id": PROJECT_ID, "name": "demo", "domain": {"id": "default"}},
@@ -33,6 +34,8 @@ def test_the_readme_example_runs(capsys):
              "region_id": "RegionOne", "url": TROVE}]}],
     }}
     instance = {"id": IID, "name": "db1", "status": "BUILD"}
+    active = dict(instance, status="ACTIVE")
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
     with rm.Mocker() as mocker:
         mocker.post(KEYSTONE + "/auth/tokens", json=token, headers={"X-Subject-Token": "t1"})
         mocker.get(TROVE + "/datastores/mysql", json={"datastore": {"id": "d1", "name": "mysql"}})
@@ -40,11 +43,12 @@ def test_the_readme_example_runs(capsys):
         mocker.get(re.compile(re.escape(TROVE) + r"/instances(/detail)?(\?.*)?$"),
                    json={"instances": [instance]})
         mocker.post(TROVE + "/instances", json={"instance": instance})
-        mocker.get(f"{TROVE}/instances/{IID}", json={"instance": instance})
+        mocker.get(f"{TROVE}/instances/{IID}", [{"json": {"instance": instance}},
+                                                {"json": {"instance": active}}])
         mocker.get(f"{TROVE}/instances/{IID}/databases", json={"databases": [{"name": "app"}]})
         exec(compile(_readme_example(), "README.md", "exec"), {})
         created = [r for r in mocker.request_history if r.method == "POST" and "instances" in r.url]
-    assert capsys.readouterr().out == "small 512\ndb1 BUILD\nBUILD\napp\n"
+    assert capsys.readouterr().out == "small 512\ndb1 BUILD\nACTIVE\napp\n"
     assert created[0].json() == {"instance": {"name": "db1", "flavorRef": "2",
                                               "volume": {"size": 1}}}
 

@@ -1,4 +1,12 @@
-"""Serve Keystone's WSGI application on 127.0.0.1 with a threaded server.
+"""Serve Keystone's WSGI application on 127.0.0.1, one request at a time.
+
+Keystone on SQLite cannot take two requests at once: every password login
+writes the user's last_active_at (set_last_active_at) in a transaction that
+read first, and SQLite refuses to make such a reader a writer once another
+write has committed ("database is locked" at once, whatever the busy
+timeout), so two logins at once could answer 500 (seen as the four test
+workers logged in together). Served in turn, each request takes ~10-30 ms
+(Keystone caches in memory).
 
 Run by tools/local-cloud as `python -m localcloud.keystone_server --port N
 --config-file F`.
@@ -14,8 +22,8 @@ def warm_policy_enforcer():
 
     Keystone creates it lazily and publishes it before registering its
     rules (keystone.common.rbac_enforcer.enforcer.RBACEnforcer._enforcer);
-    under a threaded server a request racing the first one is refused, e.g.
-    auth_token's validate_token answered 403 right after a start.
+    a request racing the first one was refused when the server was threaded,
+    e.g. auth_token's validate_token answered 403 right after a start.
     """
     from keystone.common.rbac_enforcer import policy
 
@@ -36,7 +44,7 @@ def main():
 
     app = wsgi.initialize_public_application()
     warm_policy_enforcer()
-    serving.run_simple('127.0.0.1', args.port, app, threaded=True,
+    serving.run_simple('127.0.0.1', args.port, app, threaded=False,
                        use_reloader=False, use_debugger=False)
 
 

@@ -62,7 +62,9 @@ def requirements(version):
 # SQLAlchemy 1.4 (2024.1) a catalog write right after a read of it, on the
 # default release two token requests at once (two test workers logging in).
 # WAL (keystone_db_wal in tools/local-cloud) lets a writer commit beside
-# readers; check_same_thread=false lets any thread of the threaded server
-# close a connection. Every release runs with both.
+# readers; check_same_thread=false lets any thread close a connection. Every
+# release runs with both, and Keystone serves one request at a time
+# (localcloud.keystone_server: a password login writes after it reads, which
+# SQLite refuses beside another write, whatever the timeout).
 KEYSTONE_DB_QUERY = '?check_same_thread=false'
 
