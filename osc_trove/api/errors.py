@@ -147,12 +147,9 @@ def missing_route(response: Response, method: str, path: str) -> NotInRelease | 
     or a 400 refusing a value newer than the release: the error naming the release
     that brought it. None for any other answer (a missing resource on a route
     that exists is an ordinary NotFound)."""
-    newer: releases.NewerRoute | releases.NewerValue | None = None
-    if response.status_code == 404:
-        if server_message(response) == releases.NO_ROUTE_MESSAGE:
-            newer = releases.newer_route(method, path)
-    elif response.status_code == 400:
-        newer = releases.newer_value(method, path, server_message(response) or "")
+    if response.status_code not in releases.STATUSES:
+        return None
+    newer = releases.newer(response.status_code, method, path, server_message(response) or "")
     if newer is None:
         return None
     return NotInRelease(releases.missing_route_message(newer), newer.release)

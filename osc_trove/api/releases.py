@@ -12,7 +12,7 @@ The releases come from Trove's history: every route of trove/common/api.py
 and trove/extensions/routes/ that osc-trove sends is in 21.0.0 except these.
 
 A value Trove came to accept later is told by the 400 an older release answers
-for it (NEWER_VALUES): the soft localities of an instance came in 23.0.0
+for it (a 400 in NEWER): the soft localities of an instance came in 23.0.0
 (a cluster takes affinity and anti-affinity only, on every release); a
 datastore version's guest manager and replication strategy (registry_ext,
 repl_strategy) in 22.0.0. (Changing those two on 21.1.0 is answered 500, not
@@ -27,62 +27,48 @@ from typing import NamedTuple
 NO_ROUTE_MESSAGE = "The resource could not be found."
 
 
-class NewerRoute(NamedTuple):
+class Newer(NamedTuple):
+    """A route or value some supported release lacks, and how that release refuses it."""
+
+    status: int  # that release's answer: 404 from its router, or 400 refusing a value
     pattern: re.Pattern[str]  # searched in the request's path (its query left out)
     methods: frozenset[str]
-    feature: str  # what the route serves, as in "Trove on this cloud has no <feature>"
-    release: str  # the first Trove release with the route
+    refusal: re.Pattern[str]  # searched in the message of that answer
+    feature: str  # what it serves, as in "Trove on this cloud has no <feature>"
+    release: str  # the first Trove release with it
     commit: str  # Trove's commit that added it
 
 
-NEWER_ROUTES = (
-    NewerRoute(re.compile(r"(?:^|/)instances/[^/]+/ssl$"), frozenset({"GET", "POST"}),
-               "instance SSL management", "26.0.0", "729f614a"),
+_NO_ROUTE = re.compile("^" + re.escape(NO_ROUTE_MESSAGE) + "$")
+
+NEWER = (
+    Newer(404, re.compile(r"(?:^|/)instances/[^/]+/ssl$"), frozenset({"GET", "POST"}),
+          _NO_ROUTE, "instance SSL management", "26.0.0", "729f614a"),
+    Newer(400, re.compile(r"(?:^|/)instances$"), frozenset({"POST"}),
+          re.compile(r"Invalid locality 'soft-[\w-]*'"),
+          "soft-affinity or soft-anti-affinity locality for instances", "23.0.0", "608e9860"),
+    Newer(400, re.compile(r"(?:^|/)mgmt/datastore-versions$"), frozenset({"POST"}),
+          re.compile(r"'(registry_ext|repl_strategy)' was unexpected"),
+          "guest manager or replication strategy per datastore version "
+          "(--registry-ext, --repl-strategy)", "22.0.0", "b127068c"),
 )
 
-
-class NewerValue(NamedTuple):
-    pattern: re.Pattern[str]  # searched in the request's path (its query left out)
-    methods: frozenset[str]
-    refusal: re.Pattern[str]  # matches the message of an older release's 400
-    feature: str
-    release: str
-    commit: str
+# The statuses an older release refuses with (an error response of another
+# status is none of these, and costs no look at its body).
+STATUSES = frozenset(item.status for item in NEWER)
 
 
-NEWER_VALUES = (
-    NewerValue(re.compile(r"(?:^|/)instances$"), frozenset({"POST"}),
-               re.compile(r"Invalid locality 'soft-[\w-]*'"),
-               "soft-affinity or soft-anti-affinity locality for instances", "23.0.0",
-               "608e9860"),
-    NewerValue(re.compile(r"(?:^|/)mgmt/datastore-versions$"), frozenset({"POST"}),
-               re.compile(r"'(registry_ext|repl_strategy)' was unexpected"),
-               "guest manager or replication strategy per datastore version "
-               "(--registry-ext, --repl-strategy)", "22.0.0", "b127068c"),
-)
-
-
-def _bare(path: str) -> str:
-    return path.split("?", 1)[0].rstrip("/")
-
-
-def newer_route(method: str, path: str) -> NewerRoute | None:
-    """The listed route `method path` is a request on, if any."""
-    for route in NEWER_ROUTES:
-        if method in route.methods and route.pattern.search(_bare(path)):
-            return route
+def newer(status: int, method: str, path: str, message: str) -> Newer | None:
+    """What an older release refused, if `status` and `message` answering
+    `method path` are such a refusal of a listed route or value."""
+    bare = path.split("?", 1)[0].rstrip("/")
+    for item in NEWER:
+        if item.status == status and method in item.methods \
+                and item.pattern.search(bare) and item.refusal.search(message):
+            return item
     return None
 
 
-def newer_value(method: str, path: str, message: str) -> NewerValue | None:
-    """The listed value an older release refused with `message` (a 400), if any."""
-    for value in NEWER_VALUES:
-        if method in value.methods and value.pattern.search(_bare(path)) \
-                and value.refusal.search(message):
-            return value
-    return None
-
-
-def missing_route_message(route: NewerRoute | NewerValue) -> str:
-    """The one line osc-trove prints when the cloud's Trove lacks `route`."""
-    return f"Trove on this cloud has no {route.feature} (added in Trove {route.release})."
+def missing_route_message(item: Newer) -> str:
+    """The one line osc-trove prints when the cloud's Trove lacks `item`."""
+    return f"Trove on this cloud has no {item.feature} (added in Trove {item.release})."

@@ -26,7 +26,7 @@ from osc_trove.api.http import Http
 from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
 __all__ = ["AmbiguousName", "Nested", "Reference", "Resource", "ResourceNotFound",
-           "external_id", "looks_like_uuid", "pick"]
+           "external_id", "looks_like_uuid", "pick", "unknown"]
 
 T = TypeVar("T")
 
@@ -40,6 +40,15 @@ def looks_like_uuid(value: object) -> bool:
 def segment(value: object) -> str:
     """One URL path segment: everything quoted, slashes included."""
     return quote(str(value), safe="")
+
+
+def unknown(label: str, ref: str, owner: str = "") -> ResourceNotFound:
+    """The error for a reference no `label` answers to (`owner`: what the
+    candidates belong to, e.g. "cluster 'c1'", if anything)."""
+    if owner:
+        return ResourceNotFound(
+            f"{owner[:1].upper()}{owner[1:]} has no {label} with a name or ID of '{ref}'.")
+    return ResourceNotFound(f"No {label} with a name or ID of '{ref}' exists.")
 
 
 def pick(ref: str, candidates: Iterable[Row], label: str, owner: str = "",
@@ -57,10 +66,7 @@ def pick(ref: str, candidates: Iterable[Row], label: str, owner: str = "",
         if row.get("name") == ref:
             named.append(row)
     if not named:
-        if owner:
-            raise ResourceNotFound(
-                f"{owner[:1].upper()}{owner[1:]} has no {label} with a name or ID of '{ref}'.")
-        raise ResourceNotFound(f"No {label} with a name or ID of '{ref}' exists.")
+        raise unknown(label, ref, owner)
     if len(named) > 1:
         ids = ", ".join(id_of(row) for row in named)
         of = f" of {owner}" if owner else ""
@@ -75,7 +81,7 @@ def external_id(ref: str, label: str, find: Callable[[str], str | None]) -> str:
         return ref
     found = find(ref)
     if found is None:
-        raise ResourceNotFound(f"No {label} with a name or ID of '{ref}' exists.")
+        raise unknown(label, ref)
     return found
 
 
@@ -229,7 +235,7 @@ class Resource:
         return str(row.get("id"))
 
     def not_found(self, ref: str) -> ResourceNotFound:
-        return ResourceNotFound(f"No {self.label} with a name or ID of '{ref}' exists.")
+        return unknown(self.label, ref)
 
 
 class Reference:

@@ -5,8 +5,9 @@ from typing import TypeVar
 from osc_lib import exceptions
 
 from osc_trove.api.clusters import Clusters
-from osc_trove.api.errors import AmbiguousName, ResourceNotFound
+from osc_trove.api.errors import AmbiguousName
 from osc_trove.api.instances import Instances
+from osc_trove.api.resource import unknown
 from osc_trove.api.shapes import Callable
 
 T = TypeVar("T")
@@ -48,4 +49,4 @@ class InstancesOrClusters:
         for name, kind in self.kinds.items():
             if found[name]:
                 return name, action(name, kind.id_of(kind.pick(ref, found[name])))
-        raise ResourceNotFound(f"No {self.label} with a name or ID of '{ref}' exists.")
+        raise unknown(self.label, ref)

@@ -77,13 +77,11 @@ class DisableRoot(base.Command):
         instances = self.trove.instances
         try:
             instances.act_on(parsed_args.instance, self.trove.root.disable)
-        except ResourceNotFound:
+        except ResourceNotFound as missing:
             try:
                 self.trove.clusters.find(parsed_args.instance)
             except ResourceNotFound:
-                raise exceptions.CommandError(
-                    f"No instance with a name or ID of '{parsed_args.instance}' exists."
-                ) from None
+                raise exceptions.CommandError(str(missing)) from None
             raise exceptions.CommandError(
                 f"'{parsed_args.instance}' is a cluster: the Trove API disables root on "
                 "instances only."

@@ -64,7 +64,7 @@ def test_the_router_message_on_a_route_every_release_has_is_an_ordinary_404(trov
     ("GET", "/backups/ssl", False),
 ])
 def test_newer_route_matches_only_the_listed_methods_and_paths(method, path, found):
-    assert (releases.newer_route(method, path) is not None) is found
+    assert (releases.newer(404, method, path, releases.NO_ROUTE_MESSAGE) is not None) is found
 
 
 def test_not_in_release_is_not_a_not_found():
@@ -77,7 +77,7 @@ def test_not_in_release_is_not_a_not_found():
 
 
 def test_every_newer_route_names_a_release_after_the_oldest_supported():
-    for route in releases.NEWER_ROUTES:
+    for route in releases.NEWER:
         assert tuple(map(int, route.release.split("."))) > (21, 1, 0)
         assert releases.missing_route_message(route).endswith(f"(added in Trove {route.release}).")
 
