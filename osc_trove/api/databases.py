@@ -1,8 +1,7 @@
 """Databases (schemas) inside an instance."""
 
-from urllib.parse import quote
-
 from osc_trove.api.errors import UnaddressableName
+from osc_trove.api.http import segment, unaddressable
 from osc_trove.api.resource import Nested
 from osc_trove.api.shapes import Row
 
@@ -21,17 +20,13 @@ def database_segment(name: str) -> str:
     if not name:  # would address the list of databases
         raise UnaddressableName("The database name is empty.")
     if "." in name:
-        raise _unaddressable(name, "it reads what follows a '.' in the URL as a file type, "
+        raise unaddressable("database", name, "it reads what follows a '.' in the URL as a file type, "
                                    "and would act on another database")
     if "/" in name:
-        raise _unaddressable(name, "its router splits URLs at '/'")
+        raise unaddressable("database", name, "its router splits URLs at '/'")
     if not name.isascii():
-        raise _unaddressable(name, "its router misreads characters beyond ASCII in URLs")
-    return quote(name, safe="")
-
-
-def _unaddressable(name: str, why: str) -> UnaddressableName:
-    return UnaddressableName(f"Trove's API cannot address database '{name}': {why}.")
+        raise unaddressable("database", name, "its router misreads characters beyond ASCII in URLs")
+    return segment(name, "database")
 
 
 def database_entry(database: str | Row) -> Row:

@@ -14,14 +14,20 @@ import os
 import re
 import time
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from keystoneauth1 import adapter
 from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1.session import Session
 from requests import Response
 
-from osc_trove.api.errors import bad_body, http_error, missing_route, transport_error
+from osc_trove.api.errors import (
+    UnaddressableName,
+    bad_body,
+    http_error,
+    missing_route,
+    transport_error,
+)
 from osc_trove.api.shapes import Any, Params, Row, Rows
 from osc_trove.masking import HTTP_LOGGER, masked_logger
 
@@ -37,6 +43,35 @@ TIMEOUT_VARIABLE = "OS_API_TIMEOUT"
 
 # Module-level so that tests can replace it and never really sleep.
 sleep = time.sleep
+
+
+def segment(value: object, label: str = "") -> str:
+    """One URL path segment naming `value`: every character quoted but the
+    unreserved ones (`/` too), so that no name reaches another resource.
+
+    Refused before any request: an empty value (the path would name the
+    collection) and `.` or `..`. HTTP clients resolve those as steps of the
+    path before sending (urllib3 removes dot segments), and requests decodes
+    `%2E` back into a dot first, so no spelling of them reaches Trove as a name:
+    `users/../databases/x` would go out as `databases/x`. `label` names what
+    the value is in the message ("user").
+    """
+    text = str(value)
+    if not text:
+        raise UnaddressableName(f"The {label or 'resource'} name or ID is empty.")
+    if is_dot_segment(text):
+        raise unaddressable(label, text, "in a URL path it means a step of the path, "
+                                         "and the request would reach another resource")
+    return quote(text, safe="")
+
+
+def is_dot_segment(text: str) -> bool:
+    return text in (".", "..")
+
+
+def unaddressable(label: str, name: str, why: str) -> UnaddressableName:
+    what = f"{label} '{name}'" if label else f"'{name}'"
+    return UnaddressableName(f"Trove's API cannot address {what}: {why}.")
 
 
 class Http:
@@ -68,6 +103,10 @@ class Http:
     def request(self, method: str, path: str, raw: bool = False, **kwargs: Any) -> Any:
         """Return the decoded JSON body (None when there is none), or with `raw` the
         body's bytes as they came; or raise."""
+        if any(is_dot_segment(part) for part in path.split("/")):
+            # Every builder goes through segment(); this keeps a new one honest.
+            raise unaddressable("", path, "a '.' or '..' segment would be resolved before "
+                                          "sending, and the request would reach another resource")
         kwargs.setdefault("headers", {}).setdefault("Accept", "application/json")
         if self.timeout:
             kwargs.setdefault("timeout", self.timeout)

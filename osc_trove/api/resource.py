@@ -17,16 +17,14 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
-from urllib.parse import quote
-
 from osc_lib import exceptions
 
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
-from osc_trove.api.http import Http
+from osc_trove.api.http import Http, segment
 from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
 __all__ = ["AmbiguousName", "Nested", "Reference", "Resource", "ResourceNotFound",
-           "external_id", "looks_like_uuid", "pick", "unknown"]
+           "external_id", "looks_like_uuid", "pick", "segment", "unknown"]
 
 T = TypeVar("T")
 
@@ -35,11 +33,6 @@ UUID_RE = re.compile(r"^[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}$", re.IGNORE
 
 def looks_like_uuid(value: object) -> bool:
     return isinstance(value, str) and bool(UUID_RE.match(value))
-
-
-def segment(value: object) -> str:
-    """One URL path segment: everything quoted, slashes included."""
-    return quote(str(value), safe="")
 
 
 def unknown(label: str, ref: str, owner: str = "") -> ResourceNotFound:
@@ -116,7 +109,7 @@ class Resource:
         self.http = http
 
     def url(self, *parts: Ident) -> str:
-        return "/".join([self.path, *(segment(p) for p in parts)])
+        return "/".join([self.path, *(segment(p, self.label) for p in parts)])
 
     def get(self, resource_id: Ident) -> Row:
         return self.http.get(self.url(resource_id))[self.singular]
@@ -271,13 +264,13 @@ class Nested:
         self.parent = parent
 
     def item_segment(self, item: Any) -> str:
-        return segment(item)
+        return segment(item, self.label)
 
     def url(self, parent_id: str, item: Any = None, *parts: Ident) -> str:
         path = self.parent.url(parent_id, self.sub)
         if item is not None:
             path += "/" + self.item_segment(item)
-        return "/".join([path, *(segment(p) for p in parts)])
+        return "/".join([path, *(segment(p, self.label) for p in parts)])
 
     def list(self, parent_id: str, limit: int | None = None, **params: Any) -> Rows:
         """Every item under the parent (all pages)."""

@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from osc_trove.api.databases import database_entry, database_segment
 from osc_trove.api.errors import UnaddressableName
+from osc_trove.api.http import segment
 from osc_trove.api.resource import Nested
 from osc_trove.api.shapes import Row, RowList
 
@@ -36,7 +37,7 @@ def user_segment(name: str, host: str | None = None) -> str:
     if identity.endswith(".json"):
         identity = identity[: -len(".json")] + "%2Ejson"
     identity = "".join(c if c.isascii() else quote(c, safe="") for c in identity)
-    return quote(identity, safe="")
+    return segment(identity, "user")
 
 
 class Users(Nested):
