@@ -20,8 +20,8 @@ def database_segment(name: str) -> str:
     if not name:  # would address the list of databases
         raise UnaddressableName("The database name is empty.")
     if "." in name:
-        raise unaddressable("database", name, "it reads what follows a '.' in the URL as a file type, "
-                                   "and would act on another database")
+        raise unaddressable("database", name, "it reads what follows a '.' in the URL as a "
+                                              "file type, and would act on another database")
     if "/" in name:
         raise unaddressable("database", name, "its router splits URLs at '/'")
     if not name.isascii():

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
+
 from osc_lib import exceptions
 
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
