@@ -82,7 +82,12 @@ class CreateInstance(base.ShowOne):
             default=[],
             help="Users to create, as name:password; they get access to --databases",
         ), masking.AFTER_COLON)
-        parser.add_argument("--backup", metavar="<backup>", help="Backup to restore (name or ID)")
+        parser.add_argument(
+            "--backup",
+            metavar="<backup>",
+            help="Backup to restore (name or ID); unless --datastore or --datastore-version "
+            "is given, the instance gets the backup's datastore and version",
+        )
         parser.add_argument("--availability-zone", metavar="<zone>", help="Availability zone")
         arguments.hidden(parser, "--availability_zone", dest="availability_zone")
         parser.add_argument(
@@ -212,6 +217,9 @@ def request_fields(app, trove, args, parsed):
         if args.volume_type:
             fields["volume"]["type"] = args.volume_type
     datastore = arguments.datastore_request(args)
+    if args.backup:
+        backup_id, datastore = restore_point(app, trove, args.backup, datastore)
+        fields["restorePoint"] = {"backupRef": backup_id}
     if datastore:
         fields["datastore"] = datastore
     if args.databases:
@@ -222,8 +230,6 @@ def request_fields(app, trove, args, parsed):
             {"name": name, "password": password, "databases": access}
             for name, password in users
         ]
-    if args.backup:
-        fields["restorePoint"] = {"backupRef": trove.backups.resolve(args.backup)}
     if args.configuration:
         fields["configuration"] = trove.configurations.resolve(args.configuration)
     if args.replica_of:
@@ -246,3 +252,24 @@ def request_fields(app, trove, args, parsed):
         if args.allowed_cidr:
             fields["access"]["allowed_cidrs"] = args.allowed_cidr
     return fields
+
+
+def restore_point(app, trove, ref, datastore):
+    """The backup's ID and the request's datastore for restoring backup `ref`.
+
+    With no datastore option given, the backup's own datastore and version
+    (Trove would restore into its default version otherwise, whatever the
+    backup's), said on stderr; costs a GET of the backup (a list for a name).
+    """
+    if datastore:
+        return trove.backups.resolve(ref), datastore
+    backup = trove.backups.find(ref, needs=("datastore",))
+    of = backup.get("datastore") or {}
+    version = of.get("version_id") or of.get("version")
+    if of.get("type") and version:
+        datastore = {"type": of["type"], "version": version}
+        app.stderr.write(
+            f"Restoring into {of['type']} {of.get('version') or version}, the datastore "
+            "version of the backup (give --datastore and --datastore-version for another).\n"
+        )
+    return trove.backups.id_of(backup), datastore

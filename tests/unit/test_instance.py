@@ -87,18 +87,61 @@ def test_create_minimal_with_ids_sends_only_the_flavor_lookup(trove):
     code, out, err = trove.run(
         "database", "instance", "create", "db1", "--flavor", "2", "--size", "1",
         "--backup", BACKUP_ID, "--configuration", CONFIG_ID, "--nic", f"net-id={PRIVATE_NET_ID}",
+        "--datastore", "mysql",
     )
     assert code == 0, err
     assert trove.bodies()[0]["instance"] == {
         "name": "db1",
         "flavorRef": "2",
         "volume": {"size": 1},
+        "datastore": {"type": "mysql"},
         "restorePoint": {"backupRef": BACKUP_ID},
         "configuration": CONFIG_ID,
         "nics": [{"network_id": PRIVATE_NET_ID}],
     }
     assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
     assert "| status " in out and "BUILD" in out
+
+
+def backup_of(version, version_id, **changes):
+    backup = sample("backup-get-response.json")
+    backup["backup"].update(id=BACKUP_ID, **changes)
+    backup["backup"]["datastore"].update(version=version, version_id=version_id)
+    return backup
+
+
+def test_a_restore_without_a_datastore_takes_the_backups_version(trove):
+    v80 = "5c1f3a2e-8d4b-4c6a-9e7f-0a1b2c3d4e5f"
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", f"/backups/{BACKUP_ID}", backup_of("8.0", v80))
+    trove.on("GET", "/backups", {"backups": [backup_of("8.0", v80, name="b80")["backup"]]})
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    for ref in (BACKUP_ID, "b80"):
+        code, _, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                                 "--size", "1", "--backup", ref)
+        assert code == 0, err
+        assert err == ("Restoring into mysql 8.0, the datastore version of the backup "
+                       "(give --datastore and --datastore-version for another).\n")
+    for body in trove.bodies():
+        assert body["instance"]["datastore"] == {"type": "mysql", "version": v80}
+        assert body["instance"]["restorePoint"] == {"backupRef": BACKUP_ID}
+    assert trove.requests == [
+        ("GET", "/flavors"), ("GET", f"/backups/{BACKUP_ID}"), ("POST", "/instances"),
+        ("GET", "/flavors"), ("GET", "/backups"), ("POST", "/instances")]
+
+
+@pytest.mark.parametrize("given, sent", [
+    (("--datastore-version", "5.7"), {"version": "5.7"}),
+    (("--datastore", "mariadb"), {"type": "mariadb"}),
+])
+def test_a_restore_keeps_the_datastore_given(trove, given, sent):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, _, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                             "--size", "1", "--backup", BACKUP_ID, *given)
+    assert (code, err) == (0, "")
+    assert trove.bodies()[0]["instance"]["datastore"] == sent
+    assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
 
 
 def test_create_finds_a_network_by_name_through_the_network_service(network_service):
@@ -331,7 +374,7 @@ def test_list_all_projects_uses_the_admin_api_and_adds_the_project(trove):
     rows = trove.run_json("database", "instance", "list", "--all-projects")
     assert [row["Project ID"] for row in rows] == [item["tenant_id"] for item in recorded]
     assert len(rows) == 2 and all(len(row["Project ID"]) == 32 for row in rows)
-    assert trove.requests == [("GET", "/mgmt/instances")]
+    assert trove.requests == [("GET", "/mgmt/instances?deleted=false")]
 
 
 def test_list_for_one_project(trove, monkeypatch):
@@ -349,7 +392,7 @@ def test_list_for_one_project(trove, monkeypatch):
     code, _, err = trove.run("database", "instance", "list", "--project", "demo")
     assert code == 0, err
     assert looked_up == [("demo", None)]
-    assert trove.requests == [("GET", "/mgmt/instances?project_id=p-42")]
+    assert trove.requests == [("GET", "/mgmt/instances?project_id=p-42&deleted=false")]
 
 
 def test_list_help_names_the_admin_columns(trove):

@@ -8,10 +8,12 @@ group (Trove 21.1 to 24.0 drop it otherwise; see
 instance_actions.keeping_configuration).
 """
 
+import json
+
 import pytest
 
-from tests.unit.conftest import TROVE, sample
-from tests.unit.helpers import FLAVORS, IID, list_body, row, show_body
+from tests.unit.conftest import _TOKEN, KEYSTONE, TROVE, sample
+from tests.unit.helpers import FLAVORS, IID, list_body, one_line_error, row, show_body
 
 IMAGE_ID = "3e50414a-8532-4646-982c-a66fe8f0411b"
 
@@ -92,3 +94,82 @@ def test_create_costs_one_flavor_list_and_the_post(answers):
                                "--size", "1", "--datastore", "mysql", "--datastore-version", "5.7")
     assert code == 0, err
     assert answers.requests == [("GET", "/flavors"), ("POST", "/instances")]
+
+
+# --- an admin's name for another project's instance ---------------------------
+
+MGMT_LIST = ("GET", "/mgmt/instances?deleted=false")
+OTHER_PROJECT = "0c5e7a7b5e3c4d1f8a2b9c8d7e6f5a4b"
+# root enable/show take an instance or a cluster: their lookup is their own.
+ACROSS_PROJECTS = [c for c in COMMANDS if not c[0].startswith("root ")]
+
+
+def log_in_with_roles(trove, *roles):
+    token = json.loads(json.dumps(_TOKEN))
+    token["token"]["roles"] = [{"id": f"r-{name}", "name": name} for name in roles]
+    trove.mocker.post(KEYSTONE + "/auth/tokens", json=token, status_code=201,
+                      headers={"X-Subject-Token": "token-roles"})
+
+
+@pytest.mark.parametrize("command, by_id, by_name", ACROSS_PROJECTS,
+                         ids=[c[0] for c in ACROSS_PROJECTS])
+def test_an_admin_acts_by_name_on_another_projects_instance(answers, command, by_id, by_name):
+    log_in_with_roles(answers, "admin", "member", "reader")
+    answers.on("GET", "/mgmt/instances", list_body(row(IID, "db9", tenant_id=OTHER_PROJECT)))
+    code, _, err = answers.run("database", *command.format(i="db9").split())
+    assert code == 0, err
+    at = by_name.index(LIST) + 1
+    assert answers.requests == by_name[:at] + [MGMT_LIST] + by_name[at:]
+
+
+def test_a_members_unknown_name_costs_no_management_request(answers):
+    log_in_with_roles(answers, "member", "reader")
+    code, out, err = answers.run("database", "instance", "reset", "status", "db9")
+    assert one_line_error(code, out, err) == "No instance with a name or ID of 'db9' exists."
+    assert answers.requests == [LIST]
+    log_in_with_roles(answers, "admin")
+    answers.on("GET", "/mgmt/instances", list_body(row(IID, "db9", tenant_id=OTHER_PROJECT)))
+    code, _, err = answers.run("database", "instance", "reset", "status", "db9")
+    assert code == 0, err
+    assert answers.requests[1:] == [LIST, MGMT_LIST, ACTION]
+
+
+def test_an_admin_is_told_every_project_sharing_a_name(answers):
+    log_in_with_roles(answers, "admin")
+    answers.on("GET", "/mgmt/instances", list_body(
+        row(IID, "db9", tenant_id=OTHER_PROJECT), row("i-2", "db9", tenant_id="p-2"),
+        row("i-3", "db8", tenant_id="p-2")))
+    code, out, err = answers.run("database", "instance", "reset", "status", "db9")
+    assert one_line_error(code, out, err) == (
+        f"More than one instance is named 'db9' in other projects ({IID} of project "
+        f"{OTHER_PROJECT}, i-2 of project p-2); use an ID.")
+    assert answers.requests == [LIST, MGMT_LIST]
+
+
+def test_an_admin_id_is_not_looked_up_across_projects(answers):
+    log_in_with_roles(answers, "admin")
+    gone = "0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a"
+    answers.on("POST", f"/instances/{gone}/action", status=404,
+               json={"itemNotFound": {"message": "gone", "code": 404}})
+    answers.on("GET", f"/instances/{gone}", status=404,
+               json={"itemNotFound": {"message": "gone", "code": 404}})
+    code, out, err = answers.run("database", "instance", "reset", "status", gone)
+    assert one_line_error(code, out, err) == f"No instance with a name or ID of '{gone}' exists."
+    assert ("GET", "/mgmt/instances?deleted=false") not in answers.requests
+
+
+def test_without_roles_in_the_token_a_refused_management_list_is_not_found(trove):
+    """A bare token and endpoint (no roles to read): the management list is
+    tried once, and its 403 means only that the name is unknown."""
+    from keystoneauth1 import session, token_endpoint
+
+    from osc_trove.api import ResourceNotFound, TroveClient
+
+    trove.on("GET", "/instances", list_body(row(IID, "db1")))
+    trove.on("GET", "/mgmt/instances", status=403,
+             json={"forbidden": {"message": "User does not have admin privileges.",
+                                 "code": 403}})
+    client = TroveClient(session.Session(auth=token_endpoint.Token(TROVE, "t")))
+    with pytest.raises(ResourceNotFound, match="No instance with a name or ID of 'db9'"):
+        client.instances.find("db9")
+    assert trove.requests == [LIST, MGMT_LIST]
