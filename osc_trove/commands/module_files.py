@@ -7,20 +7,21 @@ import re
 
 from osc_lib import exceptions
 
+from osc_trove.cli import files
+
 # Anything but letters, digits, '.', '_' and '-' (path separators among them)
 # becomes '_' in a file name made from a module's name.
 _UNSAFE = re.compile(r"[^\w.-]")
 
 
+# Licence keys, certificates and scripts fit many times over; the whole file
+# goes in one request, base64-encoded, and is held in memory a few times.
+MODULE_FILE_LIMIT = 16 * files.MIB
+
+
 def encoded_contents(path):
     """The file's bytes, base64-encoded as Trove wants module contents."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read()
-    except OSError as err:
-        raise exceptions.CommandError(
-            f"Cannot read module file '{path}': {err.strerror or err}."
-        ) from None
+    data = files.read_regular_file(path, "module file", MODULE_FILE_LIMIT)
     if not data:
         raise exceptions.CommandError(f"Module file '{path}' is empty: a module needs contents.")
     return base64.b64encode(data).decode("ascii")

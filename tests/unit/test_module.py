@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from osc_trove.commands import module_files
+
 MID = "8f1a3c59-0c6e-4a8b-9d7f-1b2c3d4e5f60"
 MID2 = "9a2b4c6d-1e3f-4a5b-8c7d-2e3f4a5b6c7d"
 IID = "44b277eb-39be-4921-be31-3d61b43651d7"
@@ -118,12 +120,40 @@ def test_create_missing_file_is_one_line_and_sends_nothing(trove, tmp_path):
 
 def test_create_directory_or_empty_file_is_refused(trove, tmp_path):
     line = one_line(*trove.run("database", "module", "create", "m", "ping", str(tmp_path)))
-    assert line == f"Cannot read module file '{tmp_path}': Is a directory."
+    assert line == f"Cannot read module file '{tmp_path}': not a regular file (a directory)."
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
     line = one_line(*trove.run("database", "module", "create", "m", "ping", str(empty)))
     assert line == f"Module file '{empty}' is empty: a module needs contents."
     assert trove.requests == []
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("special, kind", [("/dev/zero", "a character device"),
+                                           ("fifo", "a named pipe")])
+def test_create_from_a_device_or_a_pipe_is_refused_without_reading(trove, tmp_path, special,
+                                                                   kind):
+    # /dev/zero used to be read until memory ran out; a pipe with no writer blocked forever.
+    if special == "fifo":
+        special = tmp_path / "fifo"
+        os.mkfifo(special)
+    line = one_line(*trove.run("database", "module", "create", "m", "ping", str(special)))
+    assert line == f"Cannot read module file '{special}': not a regular file ({kind})."
+    assert trove.requests == []
+
+
+def test_the_limit_is_16_mib_and_a_file_over_it_is_refused(trove, tmp_path, monkeypatch):
+    assert module_files.MODULE_FILE_LIMIT == 16 * 1024 * 1024
+    monkeypatch.setattr(module_files, "MODULE_FILE_LIMIT", 1024)
+    big = tmp_path / "big.dat"
+    big.write_bytes(b"k" * 1025)
+    line = one_line(*trove.run("database", "module", "create", "m", "ping", str(big)))
+    assert line == (f"Cannot read module file '{big}': it is larger than 1024 bytes, "
+                    "the most osc-trove sends.")
+    assert trove.requests == []
+    big.write_bytes(b"k" * 1024)
+    trove.run("database", "module", "create", "m", "ping", str(big))
+    assert base64.b64decode(trove.bodies()[0]["module"]["contents"]) == b"k" * 1024
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
