@@ -1,6 +1,8 @@
 """openstack database instance list/show/delete/force delete."""
 
-from osc_trove.cli import arguments, base, projects, templates
+from osc_lib import exceptions
+
+from osc_trove.cli import arguments, base, multidelete, projects, templates, wait
 from osc_trove.commands import instance_view
 
 ADMIN_NOTE = (
@@ -88,10 +90,12 @@ class DeleteInstance(templates.DeleteMany):
     """Delete one or more database instances.
 
     Every instance named is tried; each failure is reported and the command then
-    exits 1. With --force, the status of each is reset first, so that instances
-    stuck in a task (BUILD, RESIZE, ...) or in ERROR can be deleted; the same as
-    'database instance force delete' (resetting is for admins under Trove's
-    default policy).
+    exits 1. A replica source named with all its replicas is deleted once they
+    are gone (Trove refuses it while it has replicas): the replicas are waited
+    for, --wait or not, up to --wait-timeout. With --force, the status of each
+    is reset first, so that instances stuck in a task (BUILD, RESIZE, ...) or in
+    ERROR can be deleted; the same as 'database instance force delete'
+    (resetting is for admins under Trove's default policy).
     """
 
     def add_arguments(self, parser):
@@ -105,6 +109,60 @@ class DeleteInstance(templates.DeleteMany):
         if parsed_args.force:
             instances.reset_status(instance_id)
         instances.delete(instance_id)
+
+    def take_action(self, parsed_args):
+        instances = self.trove.instances
+        sent = {}  # instance ID -> the name given, for every deletion Trove took
+        refused = {}  # name given -> the replica source Trove refused (its GET)
+
+        def delete_one(name):
+            found = []
+
+            def delete(instance_id):
+                found.append(instance_id)
+                self.delete(instances, instance_id, parsed_args)
+
+            try:
+                instance_id, _ = instances.act_on(name, delete)
+            except exceptions.Forbidden:
+                # Trove's 403 for a source with replicas: its GET tells it from a policy's.
+                source = instances.get(found[0]) if found else {}
+                if not source.get("replicas"):
+                    raise
+                refused[name] = source
+                return found[0]
+            sent[instance_id] = name
+            return instance_id
+
+        def finish_one(name, instance_id):
+            if name in refused:
+                self.delete_after_replicas(instances, refused[name], sent, parsed_args)
+            if parsed_args.wait:
+                self.wait_gone(instances, instance_id, name, parsed_args)
+
+        # finish_one runs once every deletion is sent, --wait or not: a refused
+        # source is deleted there.
+        multidelete.delete_each(parsed_args.names, delete_one, self.noun(), self.plural,
+                                self.app.stderr, finish_one)
+
+    def delete_after_replicas(self, instances, source, sent, parsed_args):
+        """Delete a replica source once every replica is gone, if this command
+        deleted them all; else Trove's refusal, naming the replicas left."""
+        replicas = [str(replica.get("id")) for replica in source["replicas"]]
+        left = [replica for replica in replicas if replica not in sent]
+        if left:
+            raise exceptions.CommandError(
+                f"Trove refuses to delete a replica source while it has replicas: delete "
+                f"{', '.join(left)} in the same command, or detach them first "
+                "('openstack database instance detach <replica>')."
+            )
+        for replica in replicas:  # Trove counts a replica as attached until it is gone
+            self.wait_gone(instances, replica, sent[replica], parsed_args)
+        self.delete(instances, source["id"], parsed_args)
+
+    def wait_gone(self, instances, instance_id, name, parsed_args):
+        wait.until_gone(self, lambda: instances.get(instance_id), f"instance {name}",
+                        parsed_args.wait_timeout, self.failed())
 
     def failed(self):
         """ERROR fails the wait only if the instance was not in ERROR already."""

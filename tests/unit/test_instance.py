@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from tests.unit.conftest import PRIVATE_NET_ID, sample
+from tests.unit.conftest import PRIVATE_NET_ID, TROVE, sample
 from tests.unit.helpers import (
     BACKUP_ID,
     CONFIG_ID,
@@ -569,6 +569,64 @@ def test_delete_wait_of_an_instance_already_in_error_waits_for_it_to_go(trove, f
     )
     code, out, err = trove.run("database", "instance", "delete", IID, "--wait")
     assert code == 0, err
+
+
+GONE = {"json": {"itemNotFound": {"code": 404, "message": "gone"}}, "status_code": 404}
+REFUSED = {"json": {"forbidden": {"code": 403, "message":
+                                  "Detach replicas before deleting replica source."}},
+           "status_code": 403}
+
+
+def replica_set(trove, *replica_ids):
+    """Instance IID `src` is the source of `replica_ids` (named r1, r2, ...)."""
+    rows = [row(IID, "src")] + [row(r, f"r{n}") for n, r in enumerate(replica_ids, 1)]
+    trove.on("GET", "/instances", list_body(*rows))
+    trove.on("GET", f"/instances/{IID}", show_body(replicas=[{"id": r} for r in replica_ids]))
+    for replica in replica_ids:
+        trove.on("DELETE", f"/instances/{replica}", status=202)
+        trove.mocker.get(f"{TROVE}/instances/{replica}",
+                         [{"json": show_body(id=replica, status="SHUTDOWN")}, GONE])
+
+
+@pytest.mark.parametrize("wait", [[], ["--wait"]], ids=["no wait", "wait"])
+def test_delete_a_source_and_its_replica_deletes_the_replica_first(trove, fake_time, wait):
+    replica_set(trove, NEW_ID)
+    trove.mocker.delete(f"{TROVE}/instances/{IID}", [REFUSED, {"status_code": 202}])
+    trove.mocker.get(f"{TROVE}/instances/{IID}",
+                     [{"json": show_body(replicas=[{"id": NEW_ID}])}, GONE])
+    code, out, err = trove.run("database", "instance", "delete", "src", "r1", *wait)
+    assert (code, out) == (0, ""), err
+    deletes = [path for method, path in trove.requests if method == "DELETE"]
+    assert deletes == [f"/instances/{IID}", f"/instances/{NEW_ID}", f"/instances/{IID}"]
+    # The replica is waited for, --wait or not; only --wait waits for the source.
+    assert err.splitlines()[:2] == ["instance r1: SHUTDOWN (0s)", "instance r1: DELETED (1s)"]
+    assert (("GET", f"/instances/{IID}") in trove.requests[-2:]) == bool(wait)
+
+
+def test_delete_a_source_without_its_replicas_names_them(trove, fake_time):
+    other = "5c1f3a2e-8d4b-4c6a-9e7f-0a1b2c3d4e5f"
+    replica_set(trove, NEW_ID, other)
+    trove.mocker.delete(f"{TROVE}/instances/{IID}", **REFUSED)
+    code, out, err = trove.run("database", "instance", "delete", "src", "r1")
+    assert code == 1 and out == ""
+    assert err.splitlines()[-2:] == [
+        "Failed to delete instance 'src': Trove refuses to delete a replica source while it "
+        f"has replicas: delete {other} in the same command, or detach them first "
+        "('openstack database instance detach <replica>').",
+        "1 of 2 instances failed to delete.",
+    ]
+    deletes = [path for method, path in trove.requests if method == "DELETE"]
+    assert deletes == [f"/instances/{IID}", f"/instances/{NEW_ID}"]
+
+
+def test_a_refusal_that_is_not_about_replicas_is_trove_s(trove):
+    trove.on("DELETE", f"/instances/{IID}", json={"forbidden": {
+        "code": 403, "message": "Policy doesn't allow instance:delete."}}, status=403)
+    trove.on("GET", f"/instances/{IID}", show_body())
+    code, out, err = trove.run("database", "instance", "delete", IID)
+    assert err.splitlines() == [
+        f"Failed to delete instance '{IID}': Policy doesn't allow instance:delete. (HTTP 403)",
+        "1 of 1 instance failed to delete."]
 
 
 @pytest.mark.parametrize(
