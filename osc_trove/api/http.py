@@ -238,7 +238,7 @@ class Failure:
             limit = f" within {timeout:g} s" if timeout else ""
             self.reason = f"no answer{limit} ({TIMEOUT_VARIABLE} sets the limit)"
         elif isinstance(err, ks_exceptions.SSLError):
-            self.reason = "TLS failure"
+            self.reason = tls_reason(text)
         elif "refused" in text.lower():
             self.reason = "could not connect (connection refused)"
         elif "NameResolution" in text or "not known" in text:
@@ -255,6 +255,27 @@ class Failure:
     def service(self, trove_host: str) -> str | None:
         """Keystone is the other server a request may touch (re-authentication)."""
         return None if self.host in (None, trove_host) else "Identity service"
+
+
+# What OpenSSL's words in a TLS error mean for the user, first match wins.
+TLS_REASONS = (
+    (("WRONG_VERSION_NUMBER", "record layer failure", "packet length too long",
+      "unknown protocol"), "the server does not speak TLS there (plain HTTP on an https URL?)"),
+    (("NO_CERTIFICATE_OR_CRL_FOUND",), "the CA file holds no certificate (--os-cacert)"),
+    (("mismatch", "doesn't match"), "the server's certificate is not valid for its host name"),
+    (("has expired", "certificate expired"), "the server's certificate has expired"),
+    (("CERTIFICATE_VERIFY_FAILED",), "the server's certificate is not signed by a trusted CA "
+                                     "(--os-cacert names the CA file to trust)"),
+)
+
+
+def tls_reason(text: str) -> str:
+    """One line saying which TLS problem an SSL error's text describes."""
+    for words, reason in TLS_REASONS:
+        if any(word in text for word in words):
+            return f"TLS failure: {reason}"
+    detail = re.search(r"\[SSL[^\]]*\] ([^(]+)", text)
+    return f"TLS failure: {detail.group(1).strip()}" if detail else "TLS failure"
 
 
 def _timeout_from_environment() -> float | None:
