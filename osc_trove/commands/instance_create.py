@@ -1,9 +1,11 @@
 """openstack database instance create."""
 
+import argparse
+
 from osc_lib import exceptions
 
 from osc_trove import masking
-from osc_trove.cli import arguments, base, other_services, wait
+from osc_trove.cli import arguments, base, other_services, passwords, wait
 from osc_trove.commands import instance_view, nic_keys
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
@@ -13,16 +15,42 @@ COPIED_FROM_SOURCE = ("flavor", "size", "volume_type", "datastore", "datastore_v
 
 
 def parse_users(values):
-    """`name:password` pairs (the password may contain ':') -> (name, password) tuples."""
+    """`name:password` pairs (the password may contain ':') or bare names ->
+    (name, password or None) tuples."""
     users = []
     for value in values or ():
         name, sep, password = value.partition(":")
-        if not (sep and name and password):
+        if not name or (sep and not password):
             raise exceptions.CommandError(
-                f"--users takes <user>:<password> pairs; '{value}' is not one."
+                f"--users takes <user>:<password> pairs or <user> names (with "
+                f"--password-prompt or --password-stdin); '{value}' is not one."
             )
-        users.append((name, password))
+        users.append((name, password or None))
     return users
+
+
+def read_passwords(users, args, stdin):
+    """`users` with the password of every bare name read from the prompt or a
+    line of stdin, in order (passwords.read: the way `user create` reads one)."""
+    asked = [name for name, password in users if password is None]
+    ways = [way for way in ("prompt", "stdin") if getattr(args, f"password_{way}")]
+    if len(ways) > 1:
+        raise exceptions.CommandError("Give --password-prompt or --password-stdin, not both.")
+    if asked and not ways:
+        raise exceptions.CommandError(
+            f"--users {asked[0]} has no password: give {asked[0]}:<password>, or add "
+            "--password-prompt or --password-stdin."
+        )
+    if ways and not asked:
+        raise exceptions.CommandError(
+            f"--password-{ways[0]} reads the passwords of --users given as bare names; "
+            "every user given has one."
+        )
+    way = argparse.Namespace(password=None, password_prompt=args.password_prompt,
+                             password_stdin=args.password_stdin)
+    return [(name, password if password is not None
+             else passwords.read(way, "password", stdin, f"password of user {name}"))
+            for name, password in users]
 
 
 def parse_nic(value):
@@ -77,11 +105,25 @@ class CreateInstance(base.ShowOne):
         )
         masking.secret(parser.add_argument(
             "--users",
-            metavar="<user:password>",
+            metavar="<user[:password]>",
             nargs="+",
             default=[],
-            help="Users to create, as name:password; they get access to --databases",
+            help="Users to create, as name:password (visible to other users of this machine "
+            "and in shell history) or as a bare name whose password --password-prompt or "
+            "--password-stdin reads; they get access to --databases",
         ), masking.AFTER_COLON)
+        parser.add_argument(
+            "--password-prompt",
+            action="store_true",
+            help="Type the password of each --users name given without one at a hidden "
+            "prompt, twice (needs a terminal)",
+        )
+        parser.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="Read the password of each --users name given without one from standard "
+            "input, one line per user in the order given",
+        )
         parser.add_argument(
             "--backup",
             metavar="<backup>",
@@ -156,7 +198,8 @@ class CreateInstance(base.ShowOne):
 
     def take_action(self, parsed_args):
         args = parsed_args
-        parsed = check_options(args)
+        users, nics = check_options(args)
+        parsed = read_passwords(users, args, self.app.stdin), nics
         left_out = leave_out_for_replica(args)
         if left_out:
             self.app.stderr.write(

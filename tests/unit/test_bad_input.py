@@ -64,7 +64,8 @@ CASES = [
     (["database", "instance", "create", "db1", "--flavor", "1", "--nic", "colour=blue"], "", 1,
      "--nic takes net-id=<network>,...", []),
     (["database", "instance", "create", "db1", "--flavor", "1", "--users", "bob"], "", 1,
-     "--users takes <user>:<password> pairs; 'bob' is not one.", []),
+     "--users bob has no password: give bob:<password>, or add --password-prompt or "
+     "--password-stdin.", []),
     # negative, zero and huge numbers
     # empty strings: never a request that would address a whole collection
     (["database", "instance", "show", " "], "", 1, "No instance with a name or ID of ' ' "

@@ -194,9 +194,20 @@ def test_create_is_private_with_cidrs(trove):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (["--users", "alice"], "--users takes <user>:<password> pairs; 'alice' is not one."),
-        (["--users", ":pw"], "--users takes <user>:<password> pairs; ':pw' is not one."),
-        (["--users", "bob:"], "--users takes <user>:<password> pairs; 'bob:' is not one."),
+        (["--users", ":pw"], "--users takes <user>:<password> pairs or <user> names (with "
+         "--password-prompt or --password-stdin); ':pw' is not one."),
+        (["--users", "bob:"], "--users takes <user>:<password> pairs or <user> names (with "
+         "--password-prompt or --password-stdin); 'bob:' is not one."),
+        (["--users", "bob:x", "alice"], "--users alice has no password: give "
+         "alice:<password>, or add --password-prompt or --password-stdin."),
+        (["--users", "bob:x", "--password-stdin"], "--password-stdin reads the passwords of "
+         "--users given as bare names; every user given has one."),
+        (["--users", "bob", "--password-stdin", "--password-prompt"],
+         "Give --password-prompt or --password-stdin, not both."),
+        (["--users", "bob", "--password-prompt"], "--password-prompt needs a terminal; use "
+         "--password-stdin to read the password of user bob from standard input."),
+        (["--users", "bob", "al", "--password-stdin"],
+         "Standard input is empty: no password of user bob to read."),
         (["--nic", "net=abc"], "--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
          "(at least net-id or subnet-id); 'net=abc' is not that."),
         (["--nic", "net-id"], "--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
@@ -672,6 +683,38 @@ def test_create_users_passwords_never_show_in_the_debug_log(trove, caplog):
     assert "Pw-one" not in logged and "Pw-two" not in logged
     assert "--users bob:*** al:***" in logged  # osc-lib's START line
     assert "users=['bob:***', 'al:***']" in logged  # osc-lib's run(Namespace(...)) line
+
+
+def test_create_reads_bare_users_passwords_from_stdin_in_order(trove, caplog):
+    caplog.set_level(logging.DEBUG)
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, out, err = trove.run("--debug", "database", "instance", "create", "db1", "--flavor",
+                               "2", "--size", "1", "--users", "bob", "al:Pw-two", "cy",
+                               "--databases", "a", "--password-stdin",
+                               stdin="Pw-bob\nPw-cy\nnot read\n")
+    assert code == 0, err
+    assert [(u["name"], u["password"]) for u in trove.bodies()[0]["instance"]["users"]] == [
+        ("bob", "Pw-bob"), ("al", "Pw-two"), ("cy", "Pw-cy")]
+    logged = out + err + caplog.text
+    assert "Pw-bob" not in logged and "Pw-cy" not in logged and "Pw-two" not in logged
+
+
+def test_create_prompts_for_each_bare_users_password(trove, monkeypatch):
+    from osc_trove.cli import passwords
+
+    prompts = []
+    typed = iter(["Pw-bob", "Pw-bob", "Pw-cy", "Pw-cy"])
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda p: prompts.append(p) or next(typed))
+    monkeypatch.setattr(passwords, "is_terminal", lambda stream: True)
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, _, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                             "--size", "1", "--users", "bob", "cy", "--password-prompt")
+    assert code == 0, err
+    assert prompts == ["Password of user bob: ", "Repeat password of user bob: ",
+                       "Password of user cy: ", "Repeat password of user cy: "]
+    assert [u["password"] for u in trove.bodies()[0]["instance"]["users"]] == ["Pw-bob", "Pw-cy"]
 
 
 def test_list_rejects_a_limit_below_one_before_any_request(trove):

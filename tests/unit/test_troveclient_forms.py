@@ -89,7 +89,7 @@ def test_project_id_is_sent_as_given_where_troveclient_took_it(trove):
         code, _, err = trove.run(*argv, "--project-id", PROJECT)
         assert code == 0, err
     assert [path for _, path in trove.requests] == [
-        f"/mgmt/instances?project_id={PROJECT}",
+        f"/mgmt/instances?project_id={PROJECT}&deleted=false",
         f"/backups?project_id={PROJECT}",
         f"/backup_strategies?project_id={PROJECT}",
     ]
