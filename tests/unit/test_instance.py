@@ -144,6 +144,22 @@ def test_a_restore_keeps_the_datastore_given(trove, given, sent):
     assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
 
 
+def test_create_without_size_where_trove_needs_one_names_size(trove):
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", status=400, json={"badRequest": {
+        "code": 400, "message": "Volume size was not specified."}})
+    result = trove.run("database", "instance", "create", "db1", "--flavor", "2")
+    assert one_line_error(*result) == (
+        "Give the volume size with --size <GB>: this cloud keeps the datastore's data on a "
+        "volume (Trove: Volume size was not specified, HTTP 400).")
+    # Only Trove knows whether a volume is needed: the create is sent without --size.
+    assert trove.requests == [("GET", "/flavors"), ("POST", "/instances")]
+    trove.on("POST", "/instances", status=400, json={"badRequest": {
+        "code": 400, "message": "Volume 'size' cannot exceed maximum of 10 GB."}})
+    result = trove.run("database", "instance", "create", "db1", "--flavor", "2", "--size", "99")
+    assert one_line_error(*result) == "Volume 'size' cannot exceed maximum of 10 GB. (HTTP 400)"
+
+
 def test_create_finds_a_network_by_name_through_the_network_service(network_service):
     trove = network_service
     trove.on("GET", "/flavors", FLAVORS)
