@@ -3,12 +3,15 @@ arguments it logs, hints on errors, --long, aliases, and the template of a
 command Trove took away (Withdrawn). Templates that act on resources are in
 osc_trove.cli.templates."""
 
+import argparse
+import functools
+
 from osc_lib import exceptions
 from osc_lib.command import command
 
 from osc_trove import masking
 from osc_trove.api import errors
-from osc_trove.cli import hints, progress
+from osc_trove.cli import hints, printable, progress
 
 
 class TroveCommandMixin:
@@ -61,6 +64,7 @@ class TroveCommandMixin:
         # optional positional (nargs="?"), empty, before the first option and then
         # refuses the word meant for it (`ssl enable <instance> --mode m <ref>`).
         parser.parse_args = parser.parse_intermixed_args
+        parser.parse_known_intermixed_args = functools.partial(_parse_known, parser)
         self.parser = parser  # run() asks it which arguments are secret
         return parser
 
@@ -70,6 +74,15 @@ class TroveCommandMixin:
             names = ", ".join(f"'{name}'" for name in self.aliases)
             epilog = f"{epilog}\n\nAlso available as: {names}.".strip()
         return epilog
+
+
+def _parse_known(parser, args=None, namespace=None):
+    # Python 3.11's intermixed parsing loses `--`, so a name after it that starts
+    # with `-` was taken for an option (`configuration show -- -2+3`); with `--`
+    # the words after it are positionals, which plain parsing gets right.
+    if args is not None and "--" in args:
+        return argparse.ArgumentParser.parse_known_args(parser, args, namespace)
+    return argparse.ArgumentParser.parse_known_intermixed_args(parser, args, namespace)
 
 
 class Command(TroveCommandMixin, command.Command):
@@ -98,11 +111,14 @@ class Lister(TroveCommandMixin, command.Lister):
             keep = [i for i, name in enumerate(column_names) if name not in self.long_columns]
             column_names = [column_names[i] for i in keep]
             data = ([row[i] for i in keep] for row in data)
+        data = (printable.row(row, parsed_args.formatter) for row in data)
         return super().produce_output(parsed_args, column_names, data)
 
 
 class ShowOne(TroveCommandMixin, command.ShowOne):
-    pass
+    def produce_output(self, parsed_args, column_names, data):
+        data = printable.row(data, parsed_args.formatter)
+        return super().produce_output(parsed_args, column_names, data)
 
 
 class Withdrawn(Command):
