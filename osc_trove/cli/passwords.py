@@ -16,10 +16,12 @@ passwords in its `--debug` log (see `base.TroveCommandMixin.run`).
 """
 
 import getpass
+import sys
 
 from osc_lib import exceptions
 
 from osc_trove import masking
+from osc_trove.cli import wait
 
 
 def _dest(name):
@@ -108,7 +110,12 @@ def _prompt(stdin, what, name):
         first = getpass.getpass(f"{what.capitalize()}: ")
         second = getpass.getpass(f"Repeat {what}: ")
     except EOFError:
+        sys.stderr.write("\n")  # end the prompt's line, as Enter would have
         raise exceptions.CommandError(f"No {what} was typed.") from None
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        wait.tell_interrupted(sys.stderr, "nothing was sent to Trove")
+        raise
     if first != second:
         raise exceptions.CommandError(f"The two {what}s typed differ.")
     return first

@@ -9,7 +9,8 @@ class OneResource:
 
     Set `resource` (the TroveClient attribute, e.g. "instances") and `argument`
     (the positional's name); set `wait_statuses` for an asynchronous action
-    (then --wait polls until the resource is in one of them). Define
+    (then --wait polls until the resource is in one of them and `settled(item)`;
+    `wait_target` words that for the help when the statuses alone do not). Define
     `add_arguments`, `prepare` (checks and lookups before anything changes) and
     `act(resource, resource_id, parsed_args, prepared)`, whose answer
     `result` turns into the command's output.
@@ -18,13 +19,16 @@ class OneResource:
     resource = "instances"
     argument = "instance"
     wait_statuses = ()
+    wait_target = None
+    settled = None
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         arguments.add_resource_argument(parser, self.argument)
         self.add_arguments(parser)
         if self.wait_statuses:
-            target = f"the {self.argument} is {' or '.join(self.wait_statuses)}"
+            target = self.wait_target or (
+                f"the {self.argument} is {' or '.join(self.wait_statuses)}")
             wait.add_wait_options(parser, target)
         return parser
 
@@ -50,7 +54,7 @@ class OneResource:
         if self.wait_statuses and parsed_args.wait:
             wait.until_status(
                 self, lambda: resource.get(resource_id), f"{resource.label} {name}",
-                self.wait_statuses, parsed_args.wait_timeout,
+                self.wait_statuses, parsed_args.wait_timeout, also=self.settled,
             )
         return self.result(answer)
 

@@ -92,6 +92,7 @@ class Progress:
         self.stream = stream
         self.subject = subject
         self.steps = []
+        self.finished = False
         isatty = getattr(stream, "isatty", None)
         self.tty = bool(isatty and isatty())
 
@@ -107,9 +108,10 @@ class Progress:
         self.stream.flush()
 
     def finish(self):
-        if self.tty and self.steps:
+        if self.tty and self.steps and not self.finished:
             self.stream.write("\n")
             self.stream.flush()
+        self.finished = True
 
 
 def wait_for(
@@ -124,6 +126,9 @@ def wait_for(
     status_of=lambda item: item.get("status"),
     fault_of=fault_message,
     pauses=None,
+    still=None,
+    show=None,
+    ident=None,
 ):
     """Poll `get()` until `done(item)`; return the last item (None once gone).
 
@@ -133,12 +138,19 @@ def wait_for(
     Up to TRANSIENT_TRIES network errors or 5xx answers in a row are polled
     through; other errors end the wait at once. Giving up on an error raises
     WaitFailed naming the last status seen.
+
+    Ctrl-C ends the wait, not the work: one line (see `interrupted`) says
+    what Trove goes on doing (`still`, e.g. "is still being built"; default:
+    the last status), the resource's ID (`ident`, else the last item's `id`)
+    and the command that shows how far it has got (`show`); then the
+    KeyboardInterrupt goes on to cliff, which exits 130.
     """
-    progress = Progress(stream or sys.stderr, subject)
+    stream = stream or sys.stderr
+    progress = Progress(stream, subject)
     pauses = pauses or delays()
     start = clock()
     transient = 0
-    status = None
+    status = item = None
     try:
         while True:
             try:
@@ -176,8 +188,50 @@ def wait_for(
                     )
                 )
             sleep(max(0.0, min(next(pauses), timeout - elapsed)))
+    except KeyboardInterrupt:
+        progress.finish()  # end the progress line first
+        if ident is None and isinstance(item, dict):
+            ident = item.get("id")
+        tell_interrupted(stream, interrupted(subject, still or still_doing(status), show, ident))
+        raise
     finally:
         progress.finish()
+
+
+# What Trove is doing while a resource shows these statuses, for the Ctrl-C line.
+_DOING = {
+    "BUILD": "being built", "BUILDING": "being built", "NEW": "being built",
+    "REBOOT": "restarting", "RESIZE": "being resized", "UPGRADE": "being upgraded",
+    "SHUTDOWN": "being deleted", "BACKUP": "being backed up", "PROMOTE": "being promoted",
+    "EJECT": "ejecting its replication source", "DETACH": "being detached",
+    "DELETE_FAILED": "failing to delete",
+}
+
+
+def still_doing(status):
+    """`is still ...` for the last status a wait saw."""
+    if status in _DOING:
+        return f"is still {_DOING[status]} ({status})"
+    return f"is still {status}" if status else "is still under way"
+
+
+def tell_interrupted(stream, what):
+    """The one line every Ctrl-C osc-trove catches leaves on stderr (the
+    KeyboardInterrupt then goes on to cliff, which exits 130)."""
+    stream.write(f"Interrupted: {what}.\n")
+    stream.flush()
+
+
+def interrupted(subject, still, show=None, ident=None):
+    """What a --wait stopped by Ctrl-C says: Trove goes on without it.
+
+    `show` is the command that shows the progress; `{id}` in it is `ident`.
+    """
+    who = f"{subject} ({ident})" if ident and str(ident) not in subject else subject
+    if show and "{id}" in show:
+        show = show.format(id=ident) if ident else None
+    where = f"'{show}' shows its progress" if show else "Trove goes on with it"
+    return f"{who} {still}; {where}"
 
 
 def _is_transient(err):
@@ -197,10 +251,19 @@ def _with_fault(message, item, fault_of):
     return f"{message}: {fault}" if fault else f"{message}."
 
 
-def until_status(command, get, subject, statuses, timeout, failed=is_error):
-    """--wait of a command: poll `get` until the status is one of `statuses`."""
-    return wait_for(get, subject, status_in(*statuses), failed, timeout=timeout,
-                    stream=command.app.stderr)
+def show_command(subject):
+    """The show command of a subject named `<family> <name>` ("instance db1",
+    "configuration group g1"), for the Ctrl-C line."""
+    return f"openstack database {subject.split()[0]} show {{id}}"
+
+
+def until_status(command, get, subject, statuses, timeout, failed=is_error, also=None):
+    """--wait of a command: poll `get` until the status is one of `statuses`
+    (and `also(item)`, when given: what else the change shows once done)."""
+    in_status = status_in(*statuses)
+    done = in_status if also is None else (lambda item: in_status(item) and also(item))
+    return wait_for(get, subject, done, failed, timeout=timeout,
+                    stream=command.app.stderr, show=show_command(subject))
 
 
 def until_gone(command, get, subject, timeout, failed=is_error, **reading):
@@ -210,4 +273,14 @@ def until_gone(command, get, subject, timeout, failed=is_error, **reading):
     whose state is not a `status` field (a cluster's task and members).
     """
     wait_for(get, subject, lambda item: False, failed, until_gone=True, timeout=timeout,
-             stream=command.app.stderr, **reading)
+             stream=command.app.stderr, still="is still being deleted",
+             show=show_command(subject), **reading)
+
+
+def until_true(command, check, subject, timeout, still, show, pending="PENDING", done="DONE"):
+    """--wait for work Trove shows only in what it lists (a database, a user, a
+    grant): poll `check()` until it is true. Progress reads `pending`, then
+    `done`; Ctrl-C says the resource `still` ... and `show` shows it."""
+    wait_for(check, subject, bool, lambda _: False, timeout=timeout,
+             stream=command.app.stderr, status_of=lambda seen: done if seen else pending,
+             fault_of=lambda _: None, still=still, show=show)

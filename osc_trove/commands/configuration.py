@@ -2,10 +2,11 @@
 instances, and the parameters each datastore version lets them set."""
 
 import json
+import shlex
 
 from osc_lib import exceptions
 
-from osc_trove.cli import arguments, base, output, templates
+from osc_trove.cli import arguments, base, output, templates, wait
 from osc_trove.commands import config_values
 
 LIST_KEYS = (
@@ -272,7 +273,9 @@ def change_values(command, args, patch):
     trove = command.trove
     groups = trove.configurations
     values = config_values.given(args.values, args.value)
-    group = groups.find(args.configuration_group, needs=("datastore_version_id",))
+    # A replacement also needs the values it replaces, to name those it removes.
+    needs = ("datastore_version_id",) if patch else ("datastore_version_id", "values")
+    group = groups.find(args.configuration_group, needs=needs)
     group_id = groups.id_of(group)
     where = f"{group.get('datastore_name')} {group.get('datastore_version_name')}"
     values, params = typed_values(trove, values, group["datastore_version_id"], where)
@@ -285,8 +288,26 @@ def change_values(command, args, patch):
         if args.description is not None:
             fields["description"] = args.description
         groups.update(group_id, **fields)
+        tell_removed(command, group, values)
     restart_notice(command, trove, group_id, values, params)
     return shown(groups.get(group_id))
+
+
+def tell_removed(command, group, values):
+    """One stderr line naming the values a replacement (PUT) dropped from `group`,
+    with the command that puts them back."""
+    kept = {name.lower() for name in values}
+    removed = {k: v for k, v in (group.get("values") or {}).items() if k.lower() not in kept}
+    if not removed:
+        return
+    pairs = [f"{name}={json.dumps(v) if isinstance(v, bool) else v}"
+             for name, v in removed.items()]
+    again = " ".join(f"--value {shlex.quote(pair)}" for pair in pairs)
+    command.app.stderr.write(
+        f"Removed from configuration group '{group.get('name') or group['id']}' (set replaces "
+        f"every value): {', '.join(pairs)}. To put them back: 'openstack database "
+        f"configuration parameter set {group['id']} {again}'.\n"
+    )
 
 
 class UnsetConfiguration(base.ShowOne):
@@ -327,6 +348,16 @@ class UnsetConfiguration(base.ShowOne):
         return shown(groups.get(group_id))
 
 
+# Where --wait of attach and detach ends: Trove has applied the values it
+# could at once (ACTIVE) or left the rest for a restart (RESTART_REQUIRED).
+APPLIED = ("ACTIVE", "RESTART_REQUIRED")
+
+
+def group_of(instance):
+    """The ID of the group an instance shows attached, or None."""
+    return (instance.get("configuration") or {}).get("id")
+
+
 class AttachConfiguration(base.Command):
     """Attach a configuration group to an instance.
 
@@ -340,6 +371,8 @@ class AttachConfiguration(base.Command):
         parser = super().get_parser(prog_name)
         arguments.add_resource_argument(parser, "instance")
         arguments.add_resource_argument(parser, "configuration", "Configuration group to attach")
+        wait.add_wait_options(parser, "the instance shows the group as its configuration and "
+                              f"is {' or '.join(APPLIED)}")
         return parser
 
     def take_action(self, parsed_args):
@@ -350,7 +383,12 @@ class AttachConfiguration(base.Command):
             parsed_args.instance,
             lambda found_id: instances.update(found_id, configuration=group_id),
         )
-        instance = instances.get(instance_id)
+        if parsed_args.wait:
+            instance = wait.until_status(
+                self, lambda: instances.get(instance_id), f"instance {parsed_args.instance}",
+                APPLIED, parsed_args.wait_timeout, also=lambda row: group_of(row) == group_id)
+        else:
+            instance = instances.get(instance_id)
         if instance.get("status") == "RESTART_REQUIRED":
             tell_restart(self, [instance.get("name") or instance_id])
 
@@ -359,6 +397,12 @@ class DetachConfiguration(templates.Action):
     """Detach the configuration group from an instance."""
 
     aliases = ("database configuration remove",)
+    wait_statuses = APPLIED
+    wait_target = f"the instance shows no configuration group and is {' or '.join(APPLIED)}"
+
+    @staticmethod
+    def settled(instance):
+        return group_of(instance) is None
 
     def act(self, instances, instance_id, parsed_args, prepared):
         instances.update(instance_id, configuration=None)

@@ -1,7 +1,20 @@
 """openstack database db create/delete/list: the databases (schemas) of an instance."""
 
 from osc_trove.api.databases import database_segment
-from osc_trove.cli import arguments, base, multidelete, output
+from osc_trove.cli import arguments, base, multidelete, output, wait
+
+
+def wait_listed(command, instance_id, name, listed, timeout):
+    """--wait of a database create (`listed`) or delete (not `listed`): Trove's
+    guest agent does them after the 202, and the list shows when it has."""
+    databases = command.trove.databases
+    wait.until_true(
+        command, lambda: (name in {db["name"] for db in databases.list(instance_id)}) == listed,
+        f"database {name}", timeout,
+        still=f"is still being {'created' if listed else 'deleted'}",
+        show=f"openstack database db list {instance_id}",
+        pending="NOT LISTED" if listed else "LISTED", done="LISTED" if listed else "GONE",
+    )
 
 
 class CreateDatabase(base.Command):
@@ -25,6 +38,7 @@ class CreateDatabase(base.Command):
             help="Collation of the database (the character set's default when omitted)",
         )
         arguments.hidden(parser, "--character_set", dest="character_set")  # troveclient's spelling
+        wait.add_wait_options(parser, "the instance's database list shows the database")
         return parser
 
     def take_action(self, parsed_args):
@@ -34,7 +48,11 @@ class CreateDatabase(base.Command):
             "collate": parsed_args.collate,
         }
         database = {k: v for k, v in database.items() if v is not None}
-        self.trove.databases.create_in(parsed_args.instance, [database])
+        instances = self.trove.instances
+        instance_id, _ = instances.act_on(
+            parsed_args.instance, lambda i: self.trove.databases.create(i, [database]))
+        if parsed_args.wait:
+            wait_listed(self, instance_id, parsed_args.name, True, parsed_args.wait_timeout)
 
 
 class DeleteDatabase(base.Command):
@@ -52,16 +70,24 @@ class DeleteDatabase(base.Command):
         parser.add_argument(
             "database", metavar="<database>", nargs="+", help="Name(s) of the database(s)"
         )
+        wait.add_wait_options(parser, "the instance's database list no longer shows them")
         return parser
 
     def take_action(self, parsed_args):
         for name in parsed_args.database:
             database_segment(name)  # refuse names Trove cannot route, first
         on_instance = self.trove.instances.reference(parsed_args.instance)
+
+        def delete_one(name):
+            on_instance(lambda i: self.trove.databases.delete(i, name))
+            return on_instance.id
+
+        def wait_one(name, instance_id):
+            wait_listed(self, instance_id, name, False, parsed_args.wait_timeout)
+
         multidelete.delete_named(
-            parsed_args.database,
-            lambda name: on_instance(lambda i: self.trove.databases.delete(i, name)),
-            "database", "databases", self.app.stderr,
+            parsed_args.database, delete_one, "database", "databases", self.app.stderr,
+            wait_one if parsed_args.wait else None,
         )
 
 

@@ -279,6 +279,12 @@ class DetachInstance(templates.Action):
     """Detach a replica from its replication source: it becomes a standalone instance."""
 
     aliases = ("database replica unset", "database instance detach replica")
+    wait_statuses = WAITS
+    wait_target = "the instance shows no replication source (replica_of) and is ACTIVE"
+
+    @staticmethod
+    def settled(instance):
+        return not instance.get("replica_of")
 
     def act(self, instances, instance_id, parsed_args, prepared):
         keeping_configuration(self, instance_id, lambda: instances.detach_replica(instance_id))

@@ -3,7 +3,7 @@
 from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
-from osc_trove.cli import arguments, base, multidelete, output, passwords
+from osc_trove.cli import arguments, base, multidelete, output, passwords, wait
 
 _COLUMNS = ("name", "host", "databases")
 
@@ -28,9 +28,17 @@ class DatabaseNames(output.DataColumn):
         return ", ".join(str(db.get("name")) for db in self._value or [])
 
 
-def _database_names(user):
-    """A list row as python-troveclient prints it: the databases as one comma-joined string."""
-    return {**user, "databases": DatabaseNames(user.get("databases") or []).human_readable()}
+# Formats that keep the list (a database named `a, b` stays one); the others print
+# the comma-joined names python-troveclient printed (cliff's value and csv formats
+# would print the list's Python repr).
+_STRUCTURED = ("json", "yaml")
+
+
+def _with_databases(user, formatter):
+    databases = DatabaseNames(user.get("databases") or [])
+    if formatter not in _STRUCTURED:
+        databases = databases.human_readable()
+    return {**user, "databases": databases}
 
 
 def _access_table(command, parsed_args):
@@ -39,6 +47,51 @@ def _access_table(command, parsed_args):
         lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
     )
     return output.table(databases, ("name",))
+
+
+def _readable(trove, instance_id, name, host):
+    """Whether Trove shows the user `name` from `host` (GET answers, not 404)."""
+    try:
+        trove.users.get(instance_id, name, host)
+    except exceptions.NotFound:
+        return False
+    return True
+
+
+def _access_names(trove, instance_id, name, host):
+    return {db["name"] for db in trove.users.list_access(instance_id, name, host)}
+
+
+def _who(name, host):
+    return f"user {name}" + (f"@{host}" if host else "")
+
+
+def _wait_user(command, instance_id, name, host, readable, timeout, doing):
+    """--wait until the user is readable (create, update) or gone (delete): Trove's
+    guest agent does these after the 202."""
+    wait.until_true(
+        command, lambda: _readable(command.trove, instance_id, name, host) == readable,
+        _who(name, host), timeout, still=f"is still being {doing}",
+        show=f"openstack database user list {instance_id}",
+        pending="NOT SHOWN" if readable else "SHOWN", done="SHOWN" if readable else "GONE",
+    )
+
+
+def _wait_access(command, instance_id, args, databases, granted):
+    """--wait until the user's access list shows (`granted`) or no longer shows `databases`."""
+    trove, wanted = command.trove, set(databases)
+
+    def done():
+        names = _access_names(trove, instance_id, args.name, args.host)
+        return wanted <= names if granted else not wanted & names
+
+    host = f" --host {args.host}" if args.host else ""
+    wait.until_true(
+        command, done, f"access of {_who(args.name, args.host)} to {', '.join(databases)}",
+        args.wait_timeout, still=f"is still being {'granted' if granted else 'revoked'}",
+        show=f"openstack database user show access {instance_id} {args.name}{host}",
+        pending="NOT SHOWN" if granted else "SHOWN", done="SHOWN" if granted else "GONE",
+    )
 
 
 def _require_flag(parser, flag, canonical):
@@ -70,6 +123,7 @@ class CreateUser(base.Command):
             help="Databases the user may use (one or more names; put this option after "
             "the positional arguments)",
         )
+        wait.add_wait_options(parser, "Trove shows the user ('database user show' finds it)")
         return parser
 
     def take_action(self, parsed_args):
@@ -83,7 +137,11 @@ class CreateUser(base.Command):
             "host": parsed_args.host,
             "databases": parsed_args.databases,
         }
-        self.trove.users.create_in(parsed_args.instance, [user])
+        instance_id, _ = self.trove.instances.act_on(
+            parsed_args.instance, lambda i: self.trove.users.create(i, [user]))
+        if parsed_args.wait:
+            _wait_user(self, instance_id, parsed_args.name, parsed_args.host, True,
+                       parsed_args.wait_timeout, "created")
 
 
 class DeleteUser(base.Command):
@@ -96,15 +154,24 @@ class DeleteUser(base.Command):
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         add_user_arguments(parser, nargs="+")
+        wait.add_wait_options(parser, "Trove no longer shows the users ('database user show' "
+                              "answers 404)")
         return parser
 
     def take_action(self, parsed_args):
         on_instance = self.trove.instances.reference(parsed_args.instance)
+        host = parsed_args.host
+
+        def delete_one(name):
+            on_instance(lambda i: self.trove.users.delete(i, name, host))
+            return on_instance.id
+
+        def wait_one(name, instance_id):
+            _wait_user(self, instance_id, name, host, False, parsed_args.wait_timeout, "deleted")
+
         multidelete.delete_named(
-            parsed_args.name,
-            lambda name: on_instance(
-                lambda i: self.trove.users.delete(i, name, parsed_args.host)),
-            "user", "users", self.app.stderr,
+            parsed_args.name, delete_one, "user", "users", self.app.stderr,
+            wait_one if parsed_args.wait else None,
         )
 
 
@@ -123,7 +190,8 @@ class ListUsers(base.Lister):
         users = self.trove.users.list_in(
             parsed_args.instance, limit=parsed_args.limit, marker=parsed_args.marker
         )
-        return output.table((_database_names(u) for u in users), _COLUMNS)
+        return output.table((_with_databases(u, parsed_args.formatter) for u in users),
+                            _COLUMNS)
 
 
 class ShowUser(base.ShowOne):
@@ -149,8 +217,7 @@ class ShowUser(base.ShowOne):
             return _access_table(self, parsed_args)
         user = self.trove.users.find((parsed_args.name, parsed_args.host),
                                      within=parsed_args.instance)
-        user = {**user, "databases": DatabaseNames(user.get("databases") or [])}
-        return output.show(user, first=_COLUMNS)
+        return output.show(_with_databases(user, parsed_args.formatter), first=_COLUMNS)
 
     def produce_output(self, parsed_args, column_names, data):
         if not parsed_args.access:
@@ -192,15 +259,18 @@ class GrantUserAccess(base.Command):
         parser.add_argument(
             "databases", metavar="<database>", nargs="+", help="Databases to give access to"
         )
+        wait.add_wait_options(parser, "the user's access list shows the databases")
         return parser
 
     def take_action(self, parsed_args):
-        self.trove.instances.act_on(
+        instance_id, _ = self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.grant(
                 i, parsed_args.name, parsed_args.databases, parsed_args.host
             ),
         )
+        if parsed_args.wait:
+            _wait_access(self, instance_id, parsed_args, parsed_args.databases, granted=True)
 
 
 class RevokeUserAccess(base.Command):
@@ -218,16 +288,19 @@ class RevokeUserAccess(base.Command):
         parser.add_argument(
             "database", metavar="<database>", help="Database to take access away from"
         )
+        wait.add_wait_options(parser, "the user's access list no longer shows the database")
         return parser
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        self.trove.instances.act_on(
+        instance_id, _ = self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.revoke(
                 i, parsed_args.name, parsed_args.database, parsed_args.host
             ),
         )
+        if parsed_args.wait:
+            _wait_access(self, instance_id, parsed_args, [parsed_args.database], granted=False)
 
 
 class UpdateUserAttributes(base.Command):
@@ -252,6 +325,8 @@ class UpdateUserAttributes(base.Command):
         arguments.hidden(parser, "--new_name", dest="new_name")
         arguments.hidden(parser, "--new_password", dest="new_password")
         arguments.hidden(parser, "--new_host", dest="new_host")
+        wait.add_wait_options(parser, "Trove shows the user under its new name and host (a new "
+                              "password alone cannot be seen: the wait ends at once)")
         return parser
 
     def take_action(self, parsed_args):
@@ -261,7 +336,7 @@ class UpdateUserAttributes(base.Command):
                 "Nothing to change: give --new-name, --new-host or a new password "
                 "(--new-password, --new-password-prompt or --new-password-stdin)."
             )
-        self.trove.instances.act_on(
+        instance_id, _ = self.trove.instances.act_on(
             parsed_args.instance,
             lambda i: self.trove.users.update_attributes(
                 i,
@@ -272,6 +347,10 @@ class UpdateUserAttributes(base.Command):
                 new_host=parsed_args.new_host,
             ),
         )
+        if parsed_args.wait:
+            _wait_user(self, instance_id, parsed_args.new_name or parsed_args.name,
+                       parsed_args.new_host or parsed_args.host, True, parsed_args.wait_timeout,
+                       "changed")
 
 
 # `database user add/remove/set` exist only in their --access/--attributes forms.

@@ -307,8 +307,33 @@ def test_set_names_instances_left_in_restart_required(attached):
     code, _, err = attached.run("database", "configuration", "set", GID, "{}")
     assert code == 0
     assert attached.bodies() == [{"configuration": {"values": {}}}]
-    assert err == ("Restart to apply the new values: db1 "
-                   "('openstack database instance restart <instance>').\n")
+    assert err.splitlines()[-1] == ("Restart to apply the new values: db1 "
+                                    "('openstack database instance restart <instance>').")
+
+
+def test_set_names_every_value_it_removes_and_how_to_put_them_back(trove):
+    values = {"max_connections": 200, "autocommit": 1, "character_set_server": "utf8 mb4",
+              "innodb_deadlock_detect": True}
+    trove.on("GET", "/configurations", page("configurations", [listed()]))
+    trove.on("GET", f"/configurations/{GID}", {"configuration": group(values=values)})
+    trove.on("GET", f"/datastores/versions/{VID}/parameters", PARAMS_BODY)
+    trove.on("GET", f"/configurations/{GID}/instances", page("instances", []))
+    trove.on("PUT", f"/configurations/{GID}", status=202)
+    code, out, err = trove.run("database", "configuration", "set", "tuned", "--value",
+                               "MAX_CONNECTIONS=400", "-f", "json")
+    assert code == 0, err
+    assert trove.bodies() == [{"configuration": {"values": {"MAX_CONNECTIONS": 400}}}]
+    assert err == (
+        "Removed from configuration group 'tuned' (set replaces every value): autocommit=1, "
+        "character_set_server=utf8 mb4, innodb_deadlock_detect=true. To put them back: "
+        f"'openstack database configuration parameter set {GID} --value autocommit=1 --value "
+        "'character_set_server=utf8 mb4' --value innodb_deadlock_detect=true'.\n")
+    # A listed row lacks the values: the one GET of the group has them (and is shown after).
+    assert trove.requests == [
+        ("GET", "/configurations"), ("GET", f"/configurations/{GID}"),
+        ("GET", f"/datastores/versions/{VID}/parameters"), ("PUT", f"/configurations/{GID}"),
+        ("GET", f"/configurations/{GID}/instances"), ("GET", f"/configurations/{GID}"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -345,6 +370,55 @@ def test_attach_by_names_and_restart_notice(trove, verb):
                               ("PUT", f"/instances/{IID}"), ("GET", f"/instances/{IID}")]
     assert err == ("Restart to apply the new values: db1 "
                    "('openstack database instance restart <instance>').\n")
+
+
+def test_attach_wait_until_the_instance_shows_the_group_and_leaves_its_task(trove, fake_time):
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    attached = {"id": GID, "name": "tuned"}
+    trove.mocker.get(TROVE + f"/instances/{IID}", [
+        {"json": show_body(status="ACTIVE", name="db1")},  # not attached yet
+        {"json": show_body(status="RESTART_REQUIRED", name="db1", configuration=attached)}])
+    code, out, err = trove.run("database", "configuration", "attach", IID, GID, "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == [
+        f"instance {IID}: ACTIVE (0s)", f"instance {IID}: RESTART_REQUIRED (1s)",
+        "Restart to apply the new values: db1 ('openstack database instance restart "
+        "<instance>').",
+    ]
+    # The wait's last answer tells about the restart: no further GET.
+    assert trove.requests == [("PUT", f"/instances/{IID}")] + [("GET", f"/instances/{IID}")] * 2
+
+
+def test_detach_wait_until_the_instance_shows_no_group(trove, fake_time):
+    trove.on("PUT", f"/instances/{IID}", status=202)
+    trove.mocker.get(TROVE + f"/instances/{IID}", [
+        {"json": show_body(configuration={"id": GID, "name": "tuned"})},
+        {"json": show_body()}])
+    code, out, err = trove.run("database", "configuration", "detach", IID, "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == [f"instance {IID}: ACTIVE (0s)"]
+    assert trove.requests == [("PUT", f"/instances/{IID}")] + [("GET", f"/instances/{IID}")] * 2
+
+
+def test_attach_and_detach_help_say_when_the_wait_ends(trove):
+    for verb, words in (("attach", "the instance shows the group as its configuration and is "
+                                   "ACTIVE or RESTART_REQUIRED"),
+                        ("detach", "the instance shows no configuration group and is ACTIVE "
+                                   "or RESTART_REQUIRED")):
+        code, out, _ = trove.run("help", "database", "configuration", verb)
+        assert f"Wait until {words}" in " ".join(out.split())
+
+
+def test_an_interrupted_delete_of_several_groups_says_what_was_sent(trove):
+    def interrupt(request, context):
+        raise KeyboardInterrupt
+
+    trove.on("DELETE", f"/configurations/{GID}", status=202)
+    trove.mocker.get(TROVE + "/configurations", text=interrupt)
+    code, out, err = trove.run("database", "configuration", "delete", GID, "tuned", OTHER)
+    assert (code, out) == (130, "")
+    assert err == (f"Interrupted: deletion sent for '{GID}' (Trove goes on with it); perhaps "
+                   f"sent for 'tuned' (interrupted while sending it); not sent for '{OTHER}'.\n")
 
 
 @pytest.mark.parametrize("verb", ["detach", "remove"])

@@ -3,7 +3,7 @@
 import pytest
 
 from tests import inprocess
-from tests.unit.conftest import sample
+from tests.unit.conftest import TROVE, sample
 
 INSTANCE_ID = sample("instance-show-response.json")["instance"]["id"]  # named `test`
 INSTANCE = f"/instances/{INSTANCE_ID}"
@@ -193,3 +193,80 @@ def test_help_names_the_aliases_and_hides_them(trove):
                              ("list", "database list")):
         code, out, _ = trove.run("help", "database", "db", canonical)
         assert f"Also available as: '{alias}'" in " ".join(out.split())
+
+
+# --- --wait: Trove's guest agent creates and drops databases after the 202 ---------------
+
+
+def listing(*names):
+    return {"json": {"databases": [{"name": n} for n in names]}}
+
+
+def test_create_wait_polls_until_the_database_is_listed(inst, fake_time):
+    inst.on("POST", f"{INSTANCE}/databases", status=202)
+    inst.mocker.get(TROVE + f"{INSTANCE}/databases",
+                    [listing("other"), listing("other"), listing("other", "shop")])
+    code, out, err = inst.run("database", "db", "create", INSTANCE_ID, "shop", "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["database shop: NOT LISTED (0s)", "database shop: LISTED (2s)"]
+    assert inst.requests == [("POST", f"{INSTANCE}/databases")] + [
+        ("GET", f"{INSTANCE}/databases")] * 3
+
+
+def test_delete_wait_polls_until_no_database_is_listed(inst, fake_time):
+    for name in ("shop", "stock"):
+        inst.on("DELETE", f"{INSTANCE}/databases/{name}", status=202)
+    inst.mocker.get(TROVE + f"{INSTANCE}/databases",
+                    [listing("shop", "stock"), listing("stock"), listing()])
+    code, out, err = inst.run("database", "db", "delete", "test", "shop", "stock", "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["database shop: LISTED (0s)", "database shop: GONE (1s)",
+                                "database stock: GONE (0s)"]
+    # The instance is found once, by name; the waits start once both deletions are sent.
+    assert inst.requests == [("GET", "/instances"), ("DELETE", f"{INSTANCE}/databases/shop"),
+                             ("DELETE", f"{INSTANCE}/databases/stock")] + [
+        ("GET", f"{INSTANCE}/databases")] * 3
+
+
+def test_wait_timeout_names_what_was_awaited(inst, fake_time):
+    inst.on("POST", f"{INSTANCE}/databases", status=202)
+    inst.on("GET", f"{INSTANCE}/databases", {"databases": []})
+    code, out, err = inst.run("database", "db", "create", INSTANCE_ID, "shop", "--wait",
+                              "--wait-timeout", "5")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == (
+        "Timed out after 5s waiting for database shop (status NOT LISTED).")
+
+
+def test_an_interrupted_multi_delete_says_which_deletions_were_sent(inst):
+    def interrupt(request, context):
+        raise KeyboardInterrupt
+
+    inst.on("DELETE", f"{INSTANCE}/databases/a", status=202)
+    inst.mocker.delete(TROVE + f"{INSTANCE}/databases/b", text=interrupt)
+    code, out, err = inst.run("database", "db", "delete", INSTANCE_ID, "a", "b", "c")
+    assert (code, out) == (130, "")
+    assert err == ("Interrupted: deletion sent for 'a' (Trove goes on with it); perhaps sent "
+                   "for 'b' (interrupted while sending it); not sent for 'c'.\n")
+    assert inst.requests == [("DELETE", f"{INSTANCE}/databases/a"),
+                             ("DELETE", f"{INSTANCE}/databases/b")]
+
+
+def test_an_interrupted_wait_of_a_multi_delete_says_every_deletion_was_sent(inst, monkeypatch):
+    from osc_trove.cli import wait
+
+    def interrupted(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(wait, "sleep", interrupted)
+    for name in ("a", "b"):
+        inst.on("DELETE", f"{INSTANCE}/databases/{name}", status=202)
+    inst.on("GET", f"{INSTANCE}/databases", {"databases": [{"name": "a"}, {"name": "b"}]})
+    code, out, err = inst.run("database", "db", "delete", INSTANCE_ID, "a", "b", "--wait")
+    assert (code, out) == (130, "")
+    assert err.splitlines() == [
+        "database a: LISTED (0s)",
+        f"Interrupted: database a is still being deleted; 'openstack database db list "
+        f"{INSTANCE_ID}' shows its progress.",
+        "Interrupted: deletion sent for 'a', 'b' (Trove goes on with it).",
+    ]

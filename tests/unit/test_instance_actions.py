@@ -4,7 +4,7 @@ import pytest
 from osc_lib import exceptions
 
 from osc_trove.api import quirks
-from tests.unit.conftest import sample
+from tests.unit.conftest import TROVE, sample
 from tests.unit.helpers import (
     CONFIG_ID,
     FLAVORS,
@@ -143,11 +143,27 @@ def test_action_wait_ending_in_error(trove, fake_time):
 
 
 def test_actions_without_wait_have_no_wait_option(trove):
-    for argv in (["reset", "status"], ["detach"]):
-        code, out, _ = trove.run("help", "database", "instance", *argv)
-        assert "--wait" not in out
+    code, out, _ = trove.run("help", "database", "instance", "reset", "status")
+    assert "--wait" not in out
     code, out, _ = trove.run("help", "database", "instance", "eject")
     assert "--wait-timeout" in out
+
+
+def test_detach_wait_until_the_instance_has_no_replication_source(trove, fake_time):
+    source = {"id": "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f", "links": []}
+    trove.on("PATCH", f"/instances/{IID}", status=202)
+    trove.mocker.get(TROVE + f"/instances/{IID}", [
+        {"json": show_body(replica_of=source)},  # read first, for its configuration group
+        {"json": show_body(status="DETACH", replica_of=source)},
+        {"json": show_body(status="ACTIVE", replica_of=source)},  # not yet detached
+        {"json": show_body(status="ACTIVE")}])
+    code, out, err = trove.run("database", "instance", "detach", IID, "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == [f"instance {IID}: DETACH (0s)", f"instance {IID}: ACTIVE (1s)"]
+    assert len(trove.requests) == 5
+    code, out, _ = trove.run("help", "database", "instance", "detach")
+    assert ("Wait until the instance shows no replication source (replica_of) and is ACTIVE"
+            in " ".join(out.split()))
 
 
 # --- update -----------------------------------------------------------------

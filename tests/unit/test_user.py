@@ -8,7 +8,7 @@ import pytest
 
 from osc_trove.cli import passwords
 from osc_trove.plugin import command_entry_points
-from tests.unit.conftest import PROJECT_ID, sample
+from tests.unit.conftest import PROJECT_ID, TROVE, sample
 
 INSTANCE_ID = sample("instance-show-response.json")["instance"]["id"]  # named `test`
 INSTANCE = f"/instances/{INSTANCE_ID}"
@@ -237,15 +237,36 @@ def test_list_table_and_json(inst):
     inst.on("GET", USERS, sample("user-list-response.json"))
     rows = inst.run_json("database", "user", "list", INSTANCE_ID)
     assert rows == [
-        # python-troveclient's shape: the databases as one comma-joined string.
-        {"Name": "dbuser1", "Host": "%", "Databases": "databaseA"},
-        {"Name": "dbuser2", "Host": "%", "Databases": "databaseB, databaseC"},
-        {"Name": "dbuser3", "Host": "%", "Databases": ""},
+        # The server's list: a name holding ", " stays one database.
+        {"Name": "dbuser1", "Host": "%", "Databases": [{"name": "databaseA"}]},
+        {"Name": "dbuser2", "Host": "%",
+         "Databases": [{"name": "databaseB"}, {"name": "databaseC"}]},
+        {"Name": "dbuser3", "Host": "%", "Databases": []},
     ]
     code, out, err = inst.run("database", "user", "list", "test")
     assert code == 0, err
     assert "| Name " in out and "databaseB, databaseC" in out
     assert inst.requests == [("GET", USERS), ("GET", "/instances"), ("GET", USERS)]
+
+
+def test_list_keeps_a_comma_in_a_database_name_in_json_and_yaml(inst):
+    inst.on("GET", USERS, {"users": [{"name": "bob", "host": "%",
+                                      "databases": [{"name": "a, b"}]}]})
+    assert inst.run_json("database", "user", "list", INSTANCE_ID)[0]["Databases"] == [
+        {"name": "a, b"}]
+    code, out, err = inst.run("database", "user", "list", INSTANCE_ID, "-f", "yaml")
+    assert (code, err) == (0, "")
+    assert "- name: a, b" in out
+    # The text python-troveclient's users read stays: table, value, csv, and show -f value.
+    code, out, err = inst.run("database", "user", "list", INSTANCE_ID, "-f", "value")
+    assert (code, out, err) == (0, "bob % a, b\n", "")
+    code, out, err = inst.run("database", "user", "list", INSTANCE_ID, "-f", "csv")
+    assert out.splitlines()[1] == '"bob","%","a, b"'
+    inst.on("GET", f"{USERS}/bob", {"user": {"name": "bob", "host": "%",
+                                             "databases": [{"name": "a, b"}]}})
+    code, out, err = inst.run("database", "user", "show", INSTANCE_ID, "bob", "-c", "databases",
+                              "-f", "value")
+    assert (code, out, err) == (0, "a, b\n", "")
 
 
 def _user_page(names, marker=None):
@@ -425,3 +446,122 @@ def test_help_of_user_commands_names_the_spec_forms(trove):
         code, out, _ = trove.run("help", "database", "user", *words)
         assert code == 0
         assert text in " ".join(out.split()), words
+
+
+# --- --wait: Trove's guest agent does the work after the 202 ---------------------------
+
+
+NOT_FOUND = {"itemNotFound": {"code": 404, "message": "User bob cannot be found."}}
+
+
+def answers(*bodies):
+    """requests-mock answers in turn: a dict is a 200 body, None a 404."""
+    return [{"json": NOT_FOUND, "status_code": 404} if body is None else {"json": body}
+            for body in bodies]
+
+
+def on_user(trove, name, *bodies):
+    trove.mocker.get(TROVE + f"{USERS}/{name}", answers(*bodies))
+
+
+BOB = {"user": {"name": "bob", "host": "%", "databases": []}}
+
+
+def test_create_wait_polls_until_trove_shows_the_user(inst, fake_time):
+    inst.on("POST", USERS, status=202)
+    on_user(inst, "bob", None, None, BOB)
+    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob", SECRET, "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["user bob: NOT SHOWN (0s)", "user bob: SHOWN (2s)"]
+    assert sent(inst) == [("POST", USERS)] + [("GET", f"{USERS}/bob")] * 3
+
+
+def test_delete_wait_polls_until_every_user_is_gone(inst, fake_time):
+    for name in ("bob", "amy"):
+        inst.on("DELETE", f"{USERS}/{name}", status=202)
+    on_user(inst, "bob", BOB, None)
+    on_user(inst, "amy", None)
+    code, out, err = inst.run("database", "user", "delete", INSTANCE_ID, "bob", "amy", "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["user bob: SHOWN (0s)", "user bob: GONE (1s)",
+                                "user amy: GONE (0s)"]
+    assert sent(inst) == [("DELETE", f"{USERS}/bob"), ("DELETE", f"{USERS}/amy"),
+                          ("GET", f"{USERS}/bob"), ("GET", f"{USERS}/bob"),
+                          ("GET", f"{USERS}/amy")]
+
+
+def test_update_attributes_wait_reads_the_user_under_its_new_name_and_host(inst, fake_time):
+    inst.on("PUT", f"{USERS}/bob", status=202)
+    on_user(inst, "rob%4010.0.0.1", None, {"user": {"name": "rob", "host": "10.0.0.1"}})
+    code, out, err = inst.run("database", "user", "update", "attributes", INSTANCE_ID, "bob",
+                              "--new-name", "rob", "--new-host", "10.0.0.1", "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["user rob@10.0.0.1: NOT SHOWN (0s)",
+                                "user rob@10.0.0.1: SHOWN (1s)"]
+
+
+def access(*names):
+    return {"json": {"databases": [{"name": n} for n in names]}}
+
+
+def test_grant_wait_until_the_access_list_shows_every_database(inst, fake_time):
+    inst.on("PUT", f"{USERS}/bob/databases", status=202)
+    inst.mocker.get(TROVE + f"{USERS}/bob/databases",
+                    [access(), access("shop"), access("shop", "stock", "old")])
+    code, out, err = inst.run("database", "user", "grant", "access", INSTANCE_ID, "bob", "shop",
+                              "stock", "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["access of user bob to shop, stock: NOT SHOWN (0s)",
+                                "access of user bob to shop, stock: SHOWN (2s)"]
+
+
+def test_revoke_wait_until_the_access_list_no_longer_shows_it(inst, fake_time):
+    inst.on("DELETE", f"{USERS}/bob%40h/databases/shop", status=202)
+    inst.mocker.get(TROVE + f"{USERS}/bob%40h/databases", [access("shop"), access("stock")])
+    code, out, err = inst.run("database", "user", "revoke", "access", INSTANCE_ID, "bob", "shop",
+                              "--host", "h", "--wait")
+    assert (code, out) == (0, ""), err
+    assert err.splitlines() == ["access of user bob@h to shop: SHOWN (0s)",
+                                "access of user bob@h to shop: GONE (1s)"]
+
+
+def test_ctrl_c_during_a_wait_says_what_trove_is_still_doing(inst, monkeypatch):
+    from osc_trove.cli import wait
+
+    def interrupted(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(wait, "sleep", interrupted)
+    inst.on("POST", USERS, status=202)
+    on_user(inst, "bob", None)
+    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob", SECRET, "--wait")
+    assert (code, out) == (130, "")
+    assert err.splitlines() == [
+        "user bob: NOT SHOWN (0s)",
+        "Interrupted: user bob is still being created; 'openstack database user list "
+        f"{INSTANCE_ID}' shows its progress.",
+    ]
+
+
+def test_ctrl_c_at_the_password_prompt_ends_its_line(inst, monkeypatch):
+    def typed(prompt):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(passwords.getpass, "getpass", typed)
+    monkeypatch.setattr(passwords, "is_terminal", lambda stream: True)
+    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob",
+                              "--password-prompt")
+    assert (code, out) == (130, "")
+    assert err == "\nInterrupted: nothing was sent to Trove.\n"
+    assert inst.requests == []
+
+
+def test_an_empty_input_at_the_prompt_ends_its_line_too(inst, monkeypatch):
+    def typed(prompt):
+        raise EOFError
+
+    monkeypatch.setattr(passwords.getpass, "getpass", typed)
+    monkeypatch.setattr(passwords, "is_terminal", lambda stream: True)
+    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob",
+                              "--password-prompt")
+    assert (code, out, err) == (1, "", "\nNo user's password was typed.\n")

@@ -232,3 +232,68 @@ def test_the_error_count_starts_again_after_a_good_answer(fake_time):
     get = getter("BUILD", *errors, "BUILD", *errors, "ACTIVE")
     assert wait.wait_for(get, "x", wait.status_in("ACTIVE"),
                          stream=io.StringIO()) == {"status": "ACTIVE"}
+
+
+# --- Ctrl-C: the wait ends, Trove's work does not ----------------------------------------
+
+
+def interrupting(fake_time, after):
+    """Make the `after`-th sleep raise KeyboardInterrupt, as Ctrl-C would."""
+    sleep = fake_time.sleep
+
+    def sleep_or_interrupt(seconds):
+        if len(fake_time.sleeps) + 1 >= after:
+            raise KeyboardInterrupt
+        sleep(seconds)
+
+    return sleep_or_interrupt
+
+
+def test_ctrl_c_says_what_trove_still_does_and_where_to_look(fake_time, monkeypatch):
+    monkeypatch.setattr(wait, "sleep", interrupting(fake_time, after=2))
+    stream = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        wait.wait_for(getter({"id": "i-1", "status": "BUILD"}), "instance db1",
+                      wait.status_in("ACTIVE"), stream=stream,
+                      show=wait.show_command("instance db1"))
+    assert stream.getvalue().splitlines() == [
+        "instance db1: BUILD (0s)",
+        "Interrupted: instance db1 (i-1) is still being built (BUILD); "
+        "'openstack database instance show i-1' shows its progress.",
+    ]
+
+
+def test_ctrl_c_ends_the_terminals_progress_line_first(fake_time, monkeypatch):
+    monkeypatch.setattr(wait, "sleep", interrupting(fake_time, after=1))
+    stream = Tty()
+    with pytest.raises(KeyboardInterrupt):
+        wait.wait_for(getter("SHUTDOWN"), "instance db1", lambda item: False, until_gone=True,
+                      stream=stream, still="is still being deleted")
+    text = stream.getvalue()
+    assert text.endswith("elapsed\nInterrupted: instance db1 is still being deleted; "
+                         "Trove goes on with it.\n")
+    assert text.count("\n") == 2
+
+
+def test_ctrl_c_during_the_first_request_knows_no_status_nor_id(fake_time):
+    def get():
+        raise KeyboardInterrupt
+
+    stream = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        wait.wait_for(get, "backup b1", wait.status_in("COMPLETED"), stream=stream,
+                      show=wait.show_command("backup b1"))
+    assert stream.getvalue() == (
+        "Interrupted: backup b1 is still under way; Trove goes on with it.\n")
+
+
+def test_until_true_reads_a_check_not_a_status(fake_time):
+    class Command:
+        class app:
+            stderr = io.StringIO()
+
+    seen = iter([False, False, True])
+    wait.until_true(Command, lambda: next(seen), "database shop", 60, "is still being created",
+                    "openstack database db list i-1", pending="NOT LISTED", done="LISTED")
+    assert Command.app.stderr.getvalue().splitlines() == [
+        "database shop: NOT LISTED (0s)", "database shop: LISTED (2s)"]
