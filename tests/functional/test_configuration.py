@@ -195,3 +195,37 @@ def test_unset_removes_the_named_values_and_keeps_the_others(cloud, demo_api):
         assert values_of(demo_api, group["id"]) == {"autocommit": 1}  # nothing sent
     finally:
         demo_api.configurations.delete(group["id"])
+
+
+def test_set_names_what_it_removes_and_attach_detach_wait(cloud, demo_api, instance):
+    """Three values, then a set of one: stderr names the two it removed, and its
+    command puts them back; attach and detach --wait end on the instance's view."""
+    run = cloud.openstack
+    group = demo_api.configurations.create(
+        name=name("three"), values={"max_connections": 300, "autocommit": 1,
+                                    "connect_timeout": 20},
+        datastore={"type": "mysql", "version": "8.0"})
+    gid = group["id"]
+    attached = ok(run("database", "configuration", "attach", instance["id"], gid, "--wait",
+                      "--wait-timeout", "120"))
+    # Dynamic values: Trove applies them within the request and the instance stays ACTIVE.
+    assert attached.err.splitlines()[-1].startswith(f"instance {instance['id']}: ACTIVE (")
+    assert group_of(demo_api, instance["id"]) == gid
+
+    result = ok(run("database", "configuration", "set", name("three"), "--value",
+                    "max_connections=400"))
+    assert result.err == (
+        f"Removed from configuration group '{name('three')}' (set replaces every value): "
+        "autocommit=1, connect_timeout=20. To put them back: 'openstack database "
+        f"configuration parameter set {gid} --value autocommit=1 --value connect_timeout=20'.\n")
+    assert values_of(demo_api, gid) == {"max_connections": 400}
+    ok(run("database", "configuration", "parameter", "set", gid, "--value", "autocommit=1",
+           "--value", "connect_timeout=20"))
+    assert values_of(demo_api, gid) == {"max_connections": 400, "autocommit": 1,
+                                        "connect_timeout": 20}
+
+    detached = ok(run("database", "configuration", "detach", instance["id"], "--wait",
+                      "--wait-timeout", "120"))
+    assert detached.err.splitlines()[-1].startswith(f"instance {instance['id']}: ")
+    assert group_of(demo_api, instance["id"]) is None
+    demo_api.configurations.delete(gid)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.functional.helpers import made_instance, ok, one_line_error, unique
+from tests.functional.helpers import TIMEOUT, made_instance, ok, one_line_error, unique
 
 SECRET = "S3cret-pw"
 
@@ -123,7 +123,9 @@ def test_user_life_cycle_with_every_command_and_alias(cloud, demo_api, instance)
 
     users = ok(cloud.openstack("database", "user", "list", instance["name"], "-f",
                                "json")).json()
-    assert {"Name": "alice2", "Host": "%", "Databases": "story_b"} in users
+    assert {"Name": "alice2", "Host": "%", "Databases": [{"name": "story_b"}]} in users
+    value = ok(cloud.openstack("database", "user", "list", inst, "-f", "value"))
+    assert "alice2 % story_b" in value.out.splitlines()
     table = ok(cloud.openstack("database", "user", "list", inst))
     assert "| alice2 " in table.out and "| Host " in table.out
 
@@ -182,6 +184,39 @@ def test_user_list_reads_every_page(cloud, demo_api, instance):
     finally:
         for name in wanted:
             demo_api.users.delete(instance["id"], name)
+
+
+# --- --wait: what Trove's API shows once the guest agent has done the work ---------------
+
+
+def waited(cloud, *argv):
+    """The progress lines of `argv --wait` (which must succeed)."""
+    result = ok(cloud.openstack(*argv, "--wait", "--wait-timeout", TIMEOUT))
+    assert result.out == ""
+    return [line.rsplit(" (", 1)[0] for line in result.err.splitlines()]
+
+
+def test_wait_ends_on_what_trove_then_shows(cloud, demo_api, instance):
+    inst = instance["id"]
+    # The local cloud's guest works within the request: each wait's first poll ends it.
+    assert waited(cloud, "database", "db", "create", instance["name"], "w_db") == [
+        "database w_db: LISTED"]
+    created = ok(cloud.openstack("database", "user", "create", inst, "wuser", "--password-stdin",
+                                 "--wait", stdin=SECRET + "\n"))
+    assert created.err.startswith("user wuser: SHOWN (")
+    assert waited(cloud, "database", "user", "grant", "access", inst, "wuser", "w_db") == [
+        "access of user wuser to w_db: SHOWN"]
+    assert api_access(demo_api, instance, "wuser") == ["w_db"]
+    assert waited(cloud, "database", "user", "revoke", "access", inst, "wuser", "w_db") == [
+        "access of user wuser to w_db: GONE"]
+    assert waited(cloud, "database", "user", "update", "attributes", inst, "wuser",
+                  "--new-name", "wuser2", "--new-host", "10.0.0.9") == [
+        "user wuser2@10.0.0.9: SHOWN"]
+    assert waited(cloud, "database", "user", "delete", inst, "wuser2", "--host", "10.0.0.9") == [
+        "user wuser2@10.0.0.9: GONE"]
+    assert waited(cloud, "database", "db", "delete", inst, "w_db") == ["database w_db: GONE"]
+    assert "w_db" not in {db["name"] for db in demo_api.databases.list(inst)}
+    assert "wuser2" not in api_user_names(demo_api, instance)
 
 
 # --- errors ------------------------------------------------------------------------------
