@@ -212,7 +212,10 @@ class CreateInstance(base.ShowOne):
         try:
             created = instances.create(name=args.name, **fields)
         except exceptions.BadRequest as err:
-            raise missing_size(err, args) or err
+            worded = missing_size(err, args)
+            if worded is None:
+                raise
+            raise worded from None
         if not args.wait:
             return instance_view.show(created)
         instance = wait.until_status(
