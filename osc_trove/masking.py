@@ -1,20 +1,29 @@
-"""Keeping passwords out of logs.
+"""Keeping the command line's secrets out of logs and usage errors.
 
-keystoneauth1 logs every request body (`-d '{...}'`) and response body at
-DEBUG through the logger its Adapter was given, and osc-lib logs each
-command's parsed arguments (`run(Namespace(...))`). `PasswordFilter` rewrites
-such records so that the value of any key whose name contains "password"
-reads `***`: JSON (`"password": "x"`), Python reprs (`'new_password': 'x'`)
-and keyword forms (`password='x'`) alike.
+What the API logs (request and response bodies) is masked by
+osc_trove.api.redact, which this module re-exports for the commands
+(`masked_logger`, `PasswordFilter`, `mask`); what is here knows the command line.
 
 Commands mark the arguments that take a secret where they declare them
 (`secret(parser.add_argument(...))`). `ArgumentsFilter` masks their values in
-the parsed arguments a command logs. osc-lib also logs the whole command line
-(`START with options: ...`, INFO, logger `osc_lib.shell`) before any command
-runs, masking only `password=` forms: `CommandLineFilter` finds the osc-trove
-command named there, parses its words with that command's own parser and
-masks those its secret arguments took. It must be attached before that line
-is logged: `osc_trove.plugin.build_option_parser` does it.
+the parsed arguments a command logs (osc-lib's `run(Namespace(...))`).
+osc-lib also logs the whole command line (`START with options: ...`, INFO,
+logger `osc_lib.shell`) before any command runs, masking only `password=`
+forms: `CommandLineFilter` masks the values of `openstack`'s own secret
+options (`--os-password X`, `--os-token X`: those keystoneauth's plugins call
+secret), then finds the osc-trove command named there, parses its words with
+that command's own parser and masks those its secret arguments took. It must
+be attached before that line is logged: `osc_trove.plugin.build_option_parser`
+does it.
+
+A command taking a password masks its usage errors (`mask_usage_errors`):
+argparse quotes back the words it could not place, and in such a command a
+word it could not place is most likely the password (`user create i bob
+-SeKr1t`: `-SeKr1t` read as an option). The rule: a word quoted back stays
+only where it reads as an option's name (`-x`, or `--` then lowercase
+letters, digits and dashes: `--bogus`), with any value after its `=` masked;
+every other word reads ***. A password spelled like a long option's name
+(`--hunter`) still shows.
 """
 
 import argparse
@@ -24,46 +33,10 @@ import logging
 import re
 
 from osc_trove import plugin
+from osc_trove.api.redact import HTTP_LOGGER, MASK, PasswordFilter, mask, masked_logger
 
-MASK = "***"
-
-# A (possibly quoted) key containing "password", then ":" or "=", then a
-# quoted value: JSON strings, or Python reprs in single or double quotes.
-_SECRET = re.compile(
-    r"""(?P<key>["']?[\w-]*password[\w-]*["']?\s*[:=]\s*)"""
-    r"""(?P<quote>["'])(?:\\.|(?!(?P=quote))[^\\])*(?P=quote)""",
-    re.IGNORECASE,
-)
-
-HTTP_LOGGER = "osc_trove.http"
-
-
-
-def mask(text):
-    """`text` with the value of every password-like key replaced by ***."""
-    return _SECRET.sub(lambda m: f"{m['key']}{m['quote']}{MASK}{m['quote']}", text)
-
-
-class PasswordFilter(logging.Filter):
-    """Masks passwords in a record's final message (after %-formatting)."""
-
-    def filter(self, record):
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken record is logging's to report, not ours
-            return True
-        masked = mask(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
-
-
-def masked_logger(name):
-    """The logger `name`, with a PasswordFilter attached (once)."""
-    logger = logging.getLogger(name)
-    if not any(isinstance(f, PasswordFilter) for f in logger.filters):
-        logger.addFilter(PasswordFilter())
-    return logger
+# What the commands take from here though the API's module defines it.
+__all__ = ["HTTP_LOGGER", "MASK", "PasswordFilter", "mask", "masked_logger"]
 
 
 # --- secret arguments ----------------------------------------------------------
@@ -71,8 +44,9 @@ def masked_logger(name):
 # (`secret(parser.add_argument(...))`); the logged command line is masked by
 # asking that command's own parser which words those arguments took.
 
-WHOLE = "whole"  # the value is the secret
+WHOLE = "whole"  # the value is the secret, and so are the words after it up to an option
 AFTER_COLON = "after-colon"  # `name:secret` pairs: the name stays readable
+ONE_WORD = "one-word"  # the value is the secret; the words after it may be the command
 
 DISTRIBUTION = "osc-trove"
 
@@ -126,6 +100,46 @@ class ArgumentsFilter(logging.Filter):
         if masked != message:
             record.msg, record.args = masked, None
         return True
+
+
+# --- usage errors (the rule: see the module docstring) --------------------------
+
+_OPTION_NAME = re.compile(r"-[a-zA-Z]|--[a-z][a-z0-9-]*")
+_QUOTED_BACK = (
+    re.compile(r"(?P<head>unrecognized arguments: )(?P<words>.*)", re.DOTALL),
+    re.compile(r"(?P<head>ambiguous option: )(?P<words>\S+)"),
+    re.compile(r"(?P<head>ignored explicit argument )(?P<words>.*)", re.DOTALL),
+)
+
+
+def _masked_word(word):
+    name, equals, _ = word.partition("=")
+    if not _OPTION_NAME.fullmatch(name):
+        return MASK
+    return f"{name}={MASK}" if equals else name
+
+
+def mask_usage_error(message):
+    """An argparse error message with the words it quotes back masked (see above)."""
+    for pattern in _QUOTED_BACK:
+        found = pattern.search(message)
+        if found is not None:
+            words = " ".join(_masked_word(w) for w in found["words"].split(" "))
+            return message[: found.start("words")] + words + message[found.end("words"):]
+    return message
+
+
+def mask_usage_errors(parser):
+    """Make `parser`'s usage errors mask the words they quote back (once)."""
+    if getattr(parser.error, "masks_usage", False):
+        return
+    error = parser.error
+
+    def masked_error(message):
+        error(mask_usage_error(message))
+
+    masked_error.masks_usage = True
+    parser.error = masked_error
 
 
 class _Word(str):
@@ -226,41 +240,66 @@ def _secret_words(parser, words):
     return found
 
 
-def _without_global_options(global_parser, words):
-    """`words` without `openstack`'s own options, as cliff leaves them for the command."""
+def _global_options(global_parser, words):
+    """([(word, ONE_WORD)] of the secrets `openstack`'s own options took, `words`
+    without those options, as cliff leaves them for the command)."""
     parser = copy.copy(global_parser)
     for name in ("error", "exit", "_print_message"):
         setattr(parser, name, _refuse)
     try:
-        return parser.parse_known_args(words)[1]
+        namespace, rest = parser.parse_known_args(words)
     except (_Unparsable, argparse.ArgumentError):
-        return words
+        return [], words
+    # A default from the environment is no word of the line: only _Words are.
+    found = [(getattr(namespace, dest, None), ONE_WORD) for dest in _global_secret_dests(parser)]
+    return [(word, kind) for word, kind in found if isinstance(word, _Word)], rest
+
+
+def _global_secret_dests(global_parser):
+    """The dests of `openstack`'s options that keystoneauth's plugins call secret
+    (--os-password, --os-token, --os-application-credential-secret...)."""
+    from keystoneauth1.loading import base as loading
+    from osc_lib.api import auth
+
+    names = set()
+    for plugin_name in auth.get_plugin_list():
+        try:
+            options = loading.get_plugin_options(plugin_name)
+        except Exception:  # a plugin that does not load offers no option either
+            continue
+        names.update(o.name.lower().replace("_", "-") for o in options if o.secret)
+    return {
+        action.dest
+        for action in global_parser._actions
+        if any(option[len("--os-"):] in names for option in action.option_strings)
+    }
 
 
 def mask_command_line(text, global_parser=None):
-    """A logged command line with the secrets of an osc-trove command as ***.
+    """A logged command line with its secrets as ***: those of `openstack`'s own
+    options, and those of an osc-trove command.
 
     `global_parser` (openstack's own) tells its options from the command's. A
-    secret holding spaces arrives split into words: the words after one, up to
-    the next option, are masked too. A line that does not parse has every
-    value after the command masked.
+    secret of the command holding spaces arrives split into words: the words
+    after one, up to the next option, are masked too. A line that does not
+    parse has every value after the command masked.
     """
     words = text.split(" ")
-    if not plugin.may_name_our_command(words):
-        return text  # another service's command: no parsing, no metadata read
     tagged = [_Word(word, i) for i, word in enumerate(words)]
+    secrets = []
     if global_parser is not None:
-        tagged = _without_global_options(global_parser, tagged)
-    found = _find_command(tagged)
-    if found is None:
-        return text
-    end, entry_point = found
-    command = entry_point.load()(None, None)
-    arguments = tagged[end:]
-    secrets = _secret_words(command.get_parser(" ".join(tagged[:end])), arguments)
-    if secrets is None:  # every value: the option's after "=", every other word
-        values = (w.partition("=")[2] if _is_option(w) else w for w in arguments)
-        secrets = [(value, WHOLE) for value in values if value]
+        secrets, tagged = _global_options(global_parser, tagged)
+    # Another service's command: no parsing, no metadata read.
+    found = _find_command(tagged) if plugin.may_name_our_command(words) else None
+    if found is not None:
+        end, entry_point = found
+        command = entry_point.load()(None, None)
+        arguments = tagged[end:]
+        ours = _secret_words(command.get_parser(" ".join(tagged[:end])), arguments)
+        if ours is None:  # every value: the option's after "=", every other word
+            values = (w.partition("=")[2] if _is_option(w) else w for w in arguments)
+            ours = [(value, WHOLE) for value in values if value]
+        secrets += ours
     for word, kind in secrets:
         original = words[word.index]
         words[word.index] = original[: word.start] + masked_value(original[word.start :], kind)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from osc_lib import exceptions
 from requests import Response
 
-from osc_trove.api import releases
+from osc_trove.api import redact, releases
 
 SERVICE = "Database service"
 
@@ -159,19 +159,23 @@ def server_message(response: Response) -> str | None:
     """Trove's own message (`{"itemNotFound": {"message": ...}}`), or None.
 
     Bodies that are not JSON (a proxy's HTML page, a stack trace) are never
-    shown: the status stands for them.
+    shown: the status stands for them. A secret the request carried reads ***
+    (Trove's validation errors quote the value they refuse).
     """
     try:
         body = response.json()
     except ValueError:
         return None
+    message = None
     if isinstance(body, dict):
-        for value in body.values():
-            if isinstance(value, dict) and value.get("message"):
-                return one_line(value["message"])
-        if body.get("message"):
-            return one_line(body["message"])
-    return None
+        message = next((value["message"] for value in body.values()
+                        if isinstance(value, dict) and value.get("message")),
+                       body.get("message"))
+    if not message:
+        return None
+    request = getattr(response, "request", None)
+    sent = redact.secret_values(getattr(request, "body", None))
+    return one_line(redact.mask(str(message), sent))
 
 
 def one_line(text: object) -> str:

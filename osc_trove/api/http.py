@@ -29,7 +29,7 @@ from osc_trove.api.errors import (
     transport_error,
 )
 from osc_trove.api.shapes import Any, Params, Row, Rows
-from osc_trove.masking import HTTP_LOGGER, masked_logger
+from osc_trove.api.redact import HTTP_LOGGER, masked_logger
 
 SERVICE_TYPE = "database"
 

@@ -47,6 +47,7 @@ def add_arguments(parser, name, what="password", positional=False):
             f"prefer --{name}-prompt or --{name}-stdin)",
         )
     masking.secret(value)  # masked in logs, and so is any older spelling with its dest
+    masking.mask_usage_errors(parser)  # `-S3cret` taken for an option is not echoed
     parser.add_argument(
         f"--{name}-prompt",
         dest=f"{_dest(name)}_prompt",

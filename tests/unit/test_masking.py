@@ -1,13 +1,17 @@
 """Passwords masked in log records: request/response bodies, argument dumps, command lines."""
 
 import logging
+import subprocess
+import sys
+import time
 
 import pytest
 import requests_mock as rm
 from keystoneauth1 import session
 
 from osc_trove import masking
-from osc_trove.api import TroveClient
+from osc_trove.api import TroveClient, redact
+from tests import inprocess
 
 BASE = "http://trove.test/v1.0/p1"
 
@@ -213,3 +217,137 @@ def test_another_service_s_command_line_costs_no_masking_import(monkeypatch):
                                "START with options: %s", ("--os-cloud c server list",), None)
     assert plugin._mask_command_line(record)
     assert "osc_trove.masking" not in sys.modules
+
+
+# --- the leaf module the API masks with ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        # Trove's validation messages, plain and inside a JSON string.
+        ("Validation error: users[0]['password'] '!!!!' does not match '^.*[0-9a-zA-Z]+.*$'",
+         "Validation error: users[0]['password'] '***' does not match '^.*[0-9a-zA-Z]+.*$'"),
+        ('{"badRequest": {"message": "user[\'password\'] \\"it\'s\\" is too long"}}',
+         '{"badRequest": {"message": "user[\'password\'] \\"***\\" is too long"}}'),
+        # A module's contents (base64), wherever a body shows them.
+        ('-d \'{"module": {"name": "lic", "contents": "TElDRU5TRS1LRVk=", "x": 1}}\'',
+         '-d \'{"module": {"name": "lic", "contents": "***", "x": 1}}\''),
+        # A value never closed: the rest may all be the secret.
+        ('RESP BODY: {"password": "S3cr', 'RESP BODY: {"password": "***'),
+    ],
+)
+def test_redact_masks_trove_s_forms_and_module_contents(text, masked):
+    assert redact.mask(text) == masked
+
+
+def test_redact_masks_exact_values_in_every_spelling_but_not_short_ones():
+    text = 'Refused: it\'s-a-"S3" ("it\'s-a-\\"S3\\"", \'it\\\'s-a-"S3"\') for ab'
+    assert redact.mask(text, ['it\'s-a-"S3"', "ab"]) == "Refused: *** (\"***\", '***') for ab"
+
+
+@pytest.mark.parametrize("text", [
+    "a" * 1_000_000,                                   # one word run: the old key scan's worst
+    '{"m": {"contents": "%s"}}' % ("QUJD" * 250_000),  # a 1 MB module, as a body logs it
+    "password-" * 110_000,                             # a key that is never followed by a value
+])
+def test_masking_is_linear_in_the_text_s_length(text):
+    # The backtracking expression took minutes on 100 KB; a linear scan takes milliseconds.
+    start = time.perf_counter()
+    redact.mask(text)
+    assert time.perf_counter() - start < 1.0
+
+
+def _logger_with_handler(name, level):
+    logger = logging.getLogger(name)
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG)
+    logger.handlers = [logging.NullHandler(level)]
+    return redact.masked_logger(name)
+
+
+def test_a_body_no_handler_would_emit_is_never_masked(monkeypatch):
+    scanned = []
+    monkeypatch.setattr(redact, "mask", lambda text, *a, **k: scanned.append(text) or text)
+    quiet = _logger_with_handler("osc_trove.test.quiet", logging.WARNING)
+    quiet.debug("REQ: curl -d '%s'", '{"password": "S3"}')
+    assert scanned == []
+    loud = _logger_with_handler("osc_trove.test.loud", logging.DEBUG)
+    loud.debug("REQ: curl -d '%s'", '{"password": "S3"}')
+    assert scanned == ['REQ: curl -d \'{"password": "S3"}\'']
+
+
+def test_the_answer_to_a_request_has_its_secrets_masked_in_any_spelling():
+    logger = _logger_with_handler("osc_trove.test.echo", logging.DEBUG)
+    handler = logger.handlers[0]
+    seen = []
+    handler.handle = lambda record: seen.append(record.getMessage())
+    logger.debug('REQ: curl -X POST -d \'{"user": {"name": "u", "password": "!!!!-x"}}\'')
+    logger.debug('RESP BODY: {"badRequest": {"message": "value !!!!-x refused"}}')
+    logger.debug('REQ: curl -X GET')
+    logger.debug('RESP BODY: {"x": "!!!!-x"}')  # another request's answer: nothing to mask
+    assert seen == ['REQ: curl -X POST -d \'{"user": {"name": "u", "password": "***"}}\'',
+                    'RESP BODY: {"badRequest": {"message": "value *** refused"}}',
+                    'REQ: curl -X GET', 'RESP BODY: {"x": "!!!!-x"}']
+
+
+def test_importing_the_api_loads_no_command_line_code():
+    script = ("import sys, osc_trove.api; print(' '.join(sorted(m for m in sys.modules "
+              "if m.startswith('osc_trove'))))")
+    loaded = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                            text=True).stdout.split()
+    assert "osc_trove.api.redact" in loaded
+    assert [m for m in loaded if m != "osc_trove" and not m.startswith("osc_trove.api")] == []
+
+
+# --- openstack's own secret options and usage errors -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, masked",
+    [
+        ("--os-password S3 --os-cloud c database user list i",
+         "--os-password *** --os-cloud c database user list i"),
+        ("--os-token T0k --os-passw S3 database user create i bob S4",
+         "--os-token *** --os-passw *** database user create i bob ***"),
+        ("--os-application-credential-secret S3 database flavor list",
+         "--os-application-credential-secret *** database flavor list"),
+        # Another service's command: its words are not parsed, openstack's options are.
+        ("--os-password S3 server list", "--os-password *** server list"),
+    ],
+)
+def test_openstack_s_secret_options_are_masked_in_the_command_line(line, masked):
+    assert masking.mask_command_line(line, _global_parser()) == masked
+
+
+def test_the_start_line_masks_os_password(trove):
+    code, _, err = trove.run("--os-password", "Gl0bal-S3", "--debug", "database", "flavor",
+                             "list")
+    start = [line for line in err.splitlines() if "START with options" in line]
+    assert start and "--os-password ***" in start[0]
+    assert "Gl0bal-S3" not in err
+
+
+@pytest.mark.parametrize(
+    "argv, shown",
+    [
+        (["database", "user", "create", "i", "bob", "-SeKr1t"],
+         "unrecognized arguments: ***"),
+        (["database", "user", "create", "i", "bob", "S", "3cret", "--bogus"],
+         "unrecognized arguments: *** --bogus"),
+        (["database", "user", "update", "attributes", "i", "bob", "--new-pasword=SeKr1t"],
+         "unrecognized arguments: --new-pasword=***"),
+        (["database", "root", "enable", "i", "--root-password-prompt=SeKr1t"],
+         "ignored explicit argument ***"),
+    ],
+)
+def test_a_usage_error_does_not_echo_what_looks_like_a_password(trove, argv, shown):
+    code, out, err = inprocess.openstack(argv)
+    assert code == 2 and out == ""
+    assert shown in err
+    assert "SeKr1t" not in err and "3cret" not in err
+
+
+def test_usage_errors_of_other_kinds_are_untouched():
+    assert masking.mask_usage_error("argument --host: expected one argument") == \
+        "argument --host: expected one argument"
