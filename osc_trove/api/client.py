@@ -18,6 +18,7 @@ from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
 from osc_trove.api.logs import Logs
+from osc_trove.api.management import Management
 from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.object_store import ObjectStore
 from osc_trove.api.quotas import Quotas
@@ -83,6 +84,8 @@ class TroveClient(Http):
         # Trove endpoint override), through the same session.
         self.object_store = ObjectStore(session, region_name, interface)
         self.logs = Logs(self, self.instances, self.object_store)
+        self.management = Management(self, self.instances, self.clusters,
+                                     self.datastore_versions)
 
     def paginate(self, path: str, key: str, params: Params | None = None,
                  limit: int | None = None, marker_quoted_twice: bool = False) -> Rows:
