@@ -298,6 +298,23 @@ def family_ssl(cloud, tag, notes):
         check(disabled['status'] == 'off', 'ssl disable: %s' % disabled)
 
 
+def family_management(cloud, tag, notes):
+    """The operators' routes (issue 30): stop, reset task, ping, root history as an
+    admin; a member refused in one line; a version's volume types."""
+    with instance(cloud, tag) as inst:
+        refused = cloud.run('database', 'instance', 'ping', inst['id'], check=False)
+        check(refused.returncode == 1 and 'an admin role is needed' in refused.stderr,
+              'member ping: %s' % refused.stderr.strip())
+        cloud.run('database', 'instance', 'ping', inst['id'], admin=True)
+        history = cloud.json('database', 'root', 'history', 'show', inst['id'], admin=True)
+        check(history['id'] == inst['id'], 'root history: %s' % history)
+        cloud.run('database', 'instance', 'stop', inst['id'], *WAIT, admin=True)
+        cloud.run('database', 'instance', 'reset', 'task', inst['id'], admin=True)
+    types = cloud.json('datastore', 'version', 'volume', 'type', 'list', '5.7',
+                       '--datastore', 'mysql')
+    check(len(types) > 0, 'no volume types')
+
+
 FAMILIES = {
     'instance': family_instance,
     'databases, users': family_db_user,
@@ -310,6 +327,7 @@ FAMILIES = {
     'datastore version': family_datastore_version,
     'soft locality': family_soft_locality,
     'SSL': family_ssl,
+    'management': family_management,
 }
 
 

@@ -15,7 +15,7 @@ backup whose name ends in _SLOW takes SLOW_BACKUP seconds (time to see it
 BUILDING, or to try deleting it while it runs); the agent
 of an instance whose name ends in _SILENT sends no heartbeats (rename a
 replica source to that to see Trove eject it: eject needs a source whose
-heartbeat is older than agent_heartbeat_expiry).
+heartbeat is older than agent_heartbeat_expiry), nor answers rpc_ping.
 """
 
 import hashlib
@@ -185,6 +185,10 @@ class Guest(object):
         pass
 
     def rpc_ping(self):
+        # A silent agent answers no call: the RPC times out, and
+        # trove.guestagent.api.API._call raises GuestTimeout.
+        if self._instance().name.endswith('_SILENT'):
+            raise trove_exception.GuestTimeout()
         return True
 
     def get_hwinfo(self):

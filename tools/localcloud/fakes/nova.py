@@ -137,13 +137,16 @@ class Server(base.Record):
             self._set('VERIFY_RESIZE')
         base.later(base.STEP, done)
 
-    def migrate(self, host=None, force_host=None):
+    # novaclient's signature: Trove's MigrateAction passes force_host (since
+    # Trove commit 166fd33e), which novaclient's Server.migrate does not take,
+    # so a migration fails in the task manager here as on a real cloud and the
+    # instance comes back ACTIVE on the host it was on.
+    def migrate(self, host=None):
         self._set('RESIZE')
 
         def done():
             self._old_flavor = self.flavor
-            target = host or force_host or [
-                h for h in HOSTS if h != self.host][0]
+            target = host or [h for h in HOSTS if h != self.host][0]
             setattr(self, 'OS-EXT-SRV-ATTR:host', target)
             self._set('VERIFY_RESIZE')
         base.later(base.STEP, done)
