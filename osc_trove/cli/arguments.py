@@ -51,7 +51,8 @@ def add_version_arguments(parser, nargs=None):
 
 
 def add_paging_arguments(parser, what, marker_help):
-    """--limit and --marker for a list command (lists follow every page without --limit)."""
+    """--limit and --marker for a list command (lists follow every page without a
+    limit; every list also takes OSC's --max-items for the same total)."""
     parser.add_argument(
         "--limit",
         metavar="<num-" + what + ">",

@@ -5,13 +5,14 @@ osc_trove.cli.templates."""
 
 import argparse
 import functools
+import itertools
 
 from osc_lib import exceptions
 from osc_lib.command import command
 
 from osc_trove import masking
 from osc_trove.api import errors
-from osc_trove.cli import hints, printable, progress
+from osc_trove.cli import arguments, hints, printable, progress
 
 
 class TroveCommandMixin:
@@ -65,6 +66,7 @@ class TroveCommandMixin:
         # refuses the word meant for it (`ssl enable <instance> --mode m <ref>`).
         parser.parse_args = parser.parse_intermixed_args
         parser.parse_known_intermixed_args = functools.partial(_parse_known, parser)
+        parser._get_option_tuples = functools.partial(_option_matches, parser)
         self.parser = parser  # run() asks it which arguments are secret
         return parser
 
@@ -85,6 +87,20 @@ def _parse_known(parser, args=None, namespace=None):
     return argparse.ArgumentParser.parse_known_intermixed_args(parser, args, namespace)
 
 
+def _option_matches(parser, option):
+    # An abbreviation that matches only spellings of one option is that option
+    # (`--volume`: `--volume-type` and troveclient's hidden `--volume_type`, which
+    # store the same value the same way); argparse calls it ambiguous.
+    matches, seen = [], set()
+    for match in argparse.ArgumentParser._get_option_tuples(parser, option):
+        action = match[0]
+        same = (action.dest, type(action), action.const, action.nargs)
+        if same not in seen:
+            seen.add(same)
+            matches.append(match)
+    return matches
+
+
 class Command(TroveCommandMixin, command.Command):
     pass
 
@@ -97,6 +113,11 @@ class Lister(TroveCommandMixin, command.Lister):
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
+        # OSC's spelling of the total (10.1 and later); lists that page take
+        # --limit too, the same total, which the server caps; others are cut here.
+        parser.add_argument("--max-items", dest="limit", metavar="<count>",
+                            type=arguments.positive_int,
+                            help="Show at most this many rows (--limit, where the list has it)")
         more = f"List more columns ({', '.join(self.long_columns)})"
         parser.add_argument(
             "--long",
@@ -111,6 +132,8 @@ class Lister(TroveCommandMixin, command.Lister):
             keep = [i for i, name in enumerate(column_names) if name not in self.long_columns]
             column_names = [column_names[i] for i in keep]
             data = ([row[i] for i in keep] for row in data)
+        if parsed_args.limit:
+            data = itertools.islice(data, parsed_args.limit)
         data = (printable.row(row, parsed_args.formatter) for row in data)
         return super().produce_output(parsed_args, column_names, data)
 

@@ -1,5 +1,6 @@
-"""OSC's conventions: every list takes --long, deletes take several names,
---project-domain goes with every --project given by name."""
+"""OSC's conventions: every list takes --long and --max-items, deletes take several
+names, --project-domain goes with every --project given by name, an abbreviation
+of one option's spellings is that option."""
 
 import pytest
 
@@ -20,6 +21,47 @@ def test_the_lists_are_found():
 def test_every_list_takes_long(name):
     parser = COMMANDS[name](None, None).get_parser(f"openstack {name}")
     assert parser._option_string_actions["--long"].help
+
+
+@pytest.mark.parametrize("name", LISTERS)
+def test_every_list_takes_max_items_for_its_total(name):
+    parser = COMMANDS[name](None, None).get_parser(f"openstack {name}")
+    assert parser._option_string_actions["--max-items"].dest == "limit"
+    if "--limit" in parser._option_string_actions:
+        assert parser._option_string_actions["--limit"].dest == "limit"
+
+
+def test_max_items_caps_a_paged_list_at_the_server(trove):
+    trove.on("GET", "/instances", {"instances": [{"id": IID, "name": "db1"}]})
+    assert len(trove.run_json("database", "instance", "list", "--max-items", "1")) == 1
+    assert trove.requests[0][1].endswith("/instances?limit=1")
+
+
+def test_max_items_caps_a_list_the_server_does_not_page(trove):
+    trove.on("GET", "/datastores", {"datastores": [
+        {"id": f"d{n}", "name": f"ds{n}", "versions": []} for n in range(3)]})
+    assert [d["Name"] for d in trove.run_json("datastore", "list", "--max-items", "2")] == [
+        "ds0", "ds1"]
+
+
+def test_an_abbreviation_of_one_options_spellings_is_that_option(trove):
+    # A cloud provider's guide for an older troveclient writes --volume for
+    # --volume_type; argparse called it ambiguous with --volume-type.
+    trove.on("GET", "/flavors", {"flavors": [{"id": 2, "str_id": "2", "name": "m1"}]})
+    trove.on("POST", "/instances", {"instance": {"id": IID, "name": "db1"}})
+    code, out, err = trove.run("database", "instance", "create", "db1", "--flavor", "2",
+                               "--size", "1", "--volume", "b1.standard")
+    assert code == 0, err
+    assert trove.bodies()[-1]["instance"]["volume"] == {"size": 1, "type": "b1.standard"}
+
+
+def test_an_abbreviation_of_two_options_stays_ambiguous(trove):
+    parser = COMMANDS["database instance create"](None, None).get_parser("create")
+    assert len(parser._get_option_tuples("--da")) > 1  # --datastore, --datastore-version...
+    with pytest.raises(SystemExit) as exit_:
+        trove.run("database", "instance", "create", "db1", "--flavor", "2", "--da", "mysql")
+    assert exit_.value.code == 2
+    assert trove.requests == []
 
 
 @pytest.mark.parametrize("argv, answer, extra", [
