@@ -33,7 +33,14 @@ import logging
 import re
 
 from osc_trove import plugin
-from osc_trove.api.redact import HTTP_LOGGER, MASK, PasswordFilter, mask, masked_logger
+from osc_trove.api.redact import (
+    HTTP_LOGGER,
+    MASK,
+    PasswordFilter,
+    mask,
+    masked_logger,
+    would_emit,
+)
 
 # What the commands take from here though the API's module defines it.
 __all__ = ["HTTP_LOGGER", "MASK", "PasswordFilter", "mask", "masked_logger"]
@@ -322,6 +329,8 @@ class CommandLineFilter(logging.Filter):
         self.global_parser = global_parser
 
     def filter(self, record):
+        if not would_emit(record):
+            return False  # not printed: no parsing
         try:
             message = record.getMessage()
         except Exception:

@@ -351,3 +351,13 @@ def test_a_usage_error_does_not_echo_what_looks_like_a_password(trove, argv, sho
 def test_usage_errors_of_other_kinds_are_untouched():
     assert masking.mask_usage_error("argument --host: expected one argument") == \
         "argument --host: expected one argument"
+
+
+def test_a_start_line_no_handler_would_print_is_not_parsed(monkeypatch):
+    parsed = []
+    monkeypatch.setattr(masking, "mask_command_line", lambda line, parser: parsed.append(line))
+    _logger_with_handler("osc_trove.test.start", logging.WARNING)
+    record = logging.LogRecord("osc_trove.test.start", logging.INFO, __file__, 1,
+                               "START with options: %s", ("database user create i bob S3",), None)
+    assert masking.CommandLineFilter().filter(record) is False
+    assert parsed == []
