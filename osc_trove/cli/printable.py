@@ -17,7 +17,8 @@ decides per output format (docs/reliability.md, "Adversarial input"):
 
 Values are cleaned before cliff formats them, in the server's data (nested
 dicts and lists too), so osc-trove's own layout (line breaks between list
-items in a table) is kept.
+items in a table) is kept. A nested value (addresses, a user's databases)
+prints in `value`, `csv` and `shell` as the text a table shows, not as a Python repr.
 """
 
 import unicodedata
@@ -25,6 +26,8 @@ import unicodedata
 from osc_trove.cli.output import DataColumn
 
 EXACT = ("json", "yaml")
+# Formats whose nested values are osc-trove's text (as in a table), not data.
+TEXT = ("value", "csv", "shell")
 # Unicode's bidirectional embeddings, overrides and isolates (format characters).
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
@@ -71,7 +74,9 @@ def cell(value, formatter):
     if formatter in EXACT:
         return value
     if isinstance(value, DataColumn):
-        return type(value)(_clean(value._value, formatter))
+        value = type(value)(_clean(value._value, formatter))
+        # cliff's value, csv and shell formats would print the data's Python repr.
+        return value.human_readable() if formatter in TEXT else value
     value = _clean(value, formatter)
     if formatter == "csv" and isinstance(value, str) and value.startswith(_FORMULA) \
             and not _is_number(value):

@@ -28,17 +28,10 @@ class DatabaseNames(output.DataColumn):
         return ", ".join(str(db.get("name")) for db in self._value or [])
 
 
-# Formats that keep the list (a database named `a, b` stays one); the others print
-# the comma-joined names python-troveclient printed (cliff's value and csv formats
-# would print the list's Python repr).
-_STRUCTURED = ("json", "yaml")
-
-
-def _with_databases(user, formatter):
-    databases = DatabaseNames(user.get("databases") or [])
-    if formatter not in _STRUCTURED:
-        databases = databases.human_readable()
-    return {**user, "databases": databases}
+def _with_databases(user):
+    # json and yaml keep the list (a database named `a, b` stays one); the other
+    # formats print the comma-joined names python-troveclient printed.
+    return {**user, "databases": DatabaseNames(user.get("databases") or [])}
 
 
 def _access_table(command, parsed_args):
@@ -190,7 +183,7 @@ class ListUsers(base.Lister):
         users = self.trove.users.list_in(
             parsed_args.instance, limit=parsed_args.limit, marker=parsed_args.marker
         )
-        return output.table((_with_databases(u, parsed_args.formatter) for u in users),
+        return output.table((_with_databases(u) for u in users),
                             _COLUMNS)
 
 
@@ -217,7 +210,7 @@ class ShowUser(base.ShowOne):
             return _access_table(self, parsed_args)
         user = self.trove.users.find((parsed_args.name, parsed_args.host),
                                      within=parsed_args.instance)
-        return output.show(_with_databases(user, parsed_args.formatter), first=_COLUMNS)
+        return output.show(_with_databases(user), first=_COLUMNS)
 
     def produce_output(self, parsed_args, column_names, data):
         if not parsed_args.access:

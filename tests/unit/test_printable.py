@@ -70,3 +70,15 @@ def test_a_name_starting_with_a_dash_is_taken_after_double_dash(trove):
     assert one_line_error(code, out, err) == \
         "No configuration group with a name or ID of '-2+3' exists."
     assert len(trove.requests) == 1
+
+
+@pytest.mark.parametrize("formatter, shown", [
+    ("value", "10.0.0.5 (private), 203.0.113.7 (public)\n"),
+    ("shell", 'addresses="10.0.0.5 (private), 203.0.113.7 (public)"\n'),
+])
+def test_nested_values_print_as_text_not_as_a_python_repr(trove, formatter, shown):
+    trove.on("GET", f"/instances/{IID}", show_body(addresses=[
+        {"address": "10.0.0.5", "type": "private"}, {"address": "203.0.113.7", "type": "public"}]))
+    code, out, err = trove.run("database", "instance", "show", IID, "-c", "addresses",
+                               "-f", formatter)
+    assert (code, out) == (0, shown), err
