@@ -28,8 +28,8 @@ from osc_trove.api.errors import (
     missing_route,
     transport_error,
 )
-from osc_trove.api.shapes import Any, Params, Row, Rows
 from osc_trove.api.redact import HTTP_LOGGER, masked_logger
+from osc_trove.api.shapes import Any, Params, Row, Rows
 
 SERVICE_TYPE = "database"
 
