@@ -2,6 +2,8 @@
 
 from collections.abc import Iterable
 
+from osc_lib import exceptions
+
 from osc_trove.api.http import Http
 from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound
 from osc_trove.api.shapes import Any, Row, Rows
@@ -55,7 +57,11 @@ class DatastoreVersions(Resource):
         if within is not None:
             return self.http.get(self.datastores.url(within, "versions", ref))[self.singular]
         if self.known_id(ref) is not None:
-            return super().find(ref)
+            try:
+                return self.get(ref)
+            except exceptions.NotFound:
+                # Not Resource.find's fallback: versions are listed per datastore.
+                raise self.not_found(ref) from None
         return self.get(self._named_anywhere(ref)["id"])
 
     def find_numbered(self, number: str, within: str, ref: str | None = None) -> Row:

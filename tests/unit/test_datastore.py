@@ -102,3 +102,14 @@ def test_version_unknown_name(trove):
     code, out, err = trove.run("datastore", "version", "show", "9.9")
     assert code == 1
     assert err.strip() == "No datastore version with a name or ID of '9.9' exists."
+
+
+def test_show_of_an_unknown_version_id_answered_404_is_one_line(trove):
+    # Resource.find's fallback listed versions without a datastore: a TypeError.
+    unknown = "0b9ad3a4-1c2d-4e5f-8a9b-0c1d2e3f4a5b"
+    trove.on("GET", f"/datastores/versions/{unknown}", {"itemNotFound": {
+        "code": 404, "message": "Datastore version not found."}}, status=404)
+    code, out, err = trove.run("datastore", "version", "show", unknown)
+    assert (code, out) == (1, "")
+    assert err.strip() == f"No datastore version with a name or ID of '{unknown}' exists."
+    assert len(trove.requests) == 1
