@@ -13,16 +13,13 @@ words them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from osc_lib import exceptions
 
 from osc_trove.api.errors import TroveError
-from osc_trove.api.resource import Resource, ResourceNotFound
+from osc_trove.api.resource import Nested, Resource, ResourceNotFound
 from osc_trove.api.shapes import Callable, Ident, Row, Rows
-
-if TYPE_CHECKING:  # the client imports this module
-    from osc_trove.api.client import TroveClient
 
 T = TypeVar("T")
 
@@ -80,10 +77,10 @@ def listing_modules(rows: Rows) -> Rows:
         raise _fault(ADMIN_MODULE_LIST) from None
 
 
-def module_on_instance(trove: TroveClient, instance_id: str, name_or_id: str) -> str:
+def module_on_instance(modules: Resource, instance_modules: Nested, instance_id: str,
+                       name_or_id: str) -> str:
     """The ID of a module to remove from an instance. A name is found in the module
     list; where that answers an admin's 500, among the instance's own modules."""
-    modules = trove.modules
     known = modules.known_id(name_or_id)
     if known is not None:
         return known
@@ -94,7 +91,7 @@ def module_on_instance(trove: TroveClient, instance_id: str, name_or_id: str) ->
             raise
         fault = err
     try:
-        return modules.id_of(modules.pick(name_or_id, trove.instance_modules.list(instance_id)))
+        return modules.id_of(modules.pick(name_or_id, instance_modules.list(instance_id)))
     except ResourceNotFound:
         raise fault from None
 

@@ -460,7 +460,8 @@ class RemoveInstanceModule(base.Command):
         trove.instances.act_on(
             parsed_args.instance,
             lambda instance_id: trove.instance_modules.delete(
-                instance_id, quirks.module_on_instance(trove, instance_id, parsed_args.module)),
+                instance_id, quirks.module_on_instance(
+                    trove.modules, trove.instance_modules, instance_id, parsed_args.module)),
         )
 
 
