@@ -159,7 +159,7 @@ def server_message(response: Response) -> str | None:
     """Trove's own message (`{"itemNotFound": {"message": ...}}`), or None.
 
     Bodies that are not JSON (a proxy's HTML page, a stack trace) are never
-    shown: the status stands for them. A secret the request carried reads ***
+    shown: the status stands for them. A password the request carried reads ***
     (Trove's validation errors quote the value they refuse).
     """
     try:
@@ -174,7 +174,7 @@ def server_message(response: Response) -> str | None:
     if not message:
         return None
     request = getattr(response, "request", None)
-    sent = redact.secret_values(getattr(request, "body", None))
+    sent = redact.sent_passwords(getattr(request, "body", None))
     return one_line(redact.mask(str(message), sent))
 
 

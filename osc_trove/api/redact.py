@@ -8,9 +8,9 @@ JSON (`"password": "x"`), Python reprs (`'new_password': 'x'`), keyword forms
 (`password='x'`) and Trove's validation messages (`['password'] 'x' does not
 match ...`, also as they read inside a JSON string: `\\"x\\"`).
 
-Trove may echo a secret it refuses in another spelling: `mask` also replaces
-the exact values it is given (those of the request's secret keys, see
-`secret_values`), in the forms a message or log can show them. Values
+Trove may echo a password it refuses in another spelling: `mask` also
+replaces the exact values it is given (the request's passwords, see
+`sent_passwords`), in the forms a message or log can show them. Values
 shorter than MIN_EXACT characters are masked only in the forms above:
 replacing every occurrence of one or two characters would garble the line,
 and protect nothing.
@@ -52,14 +52,14 @@ _VALUE = {
 }
 
 
-def is_secret_key(name: str) -> bool:
-    return re.search(_SECRET_WORDS, name, re.IGNORECASE) is not None
+def _is_password(name: str) -> bool:
+    return "password" in name.lower()
 
 
 def mask(text: str, values: Iterable[str] = (), found: list[str] | None = None) -> str:
     """`text` with every secret key's value, and every one of `values`, as ***.
 
-    The values masked by key are appended to `found` (as the text spells them)."""
+    The values of password keys are appended to `found` (as the text spells them)."""
     parts = []
     position = 0
     while (key := _KEY.search(text, position)) is not None:
@@ -69,7 +69,7 @@ def mask(text: str, values: Iterable[str] = (), found: list[str] | None = None) 
         end = value.end() if value else start
         if not text.startswith(quote, end):
             end = len(text)  # never closed: the rest may all be the secret
-        if found is not None:
+        if found is not None and _is_password(key["key"]):
             found.append(text[start:end])
         parts += [text[position:start], MASK]
         position = end
@@ -94,29 +94,30 @@ def replace_spellings(text: str, spelled: list[str]) -> str:
     return text
 
 
-def secret_values(body: Any) -> list[str]:
-    """The string values under secret keys in a request body (JSON text or bytes),
-    at any depth; none if it is not JSON."""
+def sent_passwords(body: Any) -> list[str]:
+    """The values of password keys in a request body (JSON text or bytes), at
+    any depth; none if it is not JSON. (A module's contents are not looked for:
+    Trove quotes them, if ever, in its forms, and they may be megabytes.)"""
     if isinstance(body, bytes):
         body = body.decode("utf-8", "replace")
-    if not isinstance(body, str) or not is_secret_key(body):
+    if not isinstance(body, str) or not _is_password(body):
         return []
     try:
-        return list(_secrets_in(json.loads(body)))
+        return list(_passwords_in(json.loads(body)))
     except ValueError:
         return []
 
 
-def _secrets_in(data: Any) -> Iterator[str]:
+def _passwords_in(data: Any) -> Iterator[str]:
     if isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(value, str) and is_secret_key(str(key)):
+            if isinstance(value, str) and _is_password(str(key)):
                 yield value
             else:
-                yield from _secrets_in(value)
+                yield from _passwords_in(value)
     elif isinstance(data, list):
         for item in data:
-            yield from _secrets_in(item)
+            yield from _passwords_in(item)
 
 
 def would_emit(record: logging.LogRecord) -> bool:
@@ -137,13 +138,13 @@ def would_emit(record: logging.LogRecord) -> bool:
 class PasswordFilter(logging.Filter):
     """Masks secrets in a record's final message (after %-formatting).
 
-    A record no handler would emit is dropped unread. The values masked in a
-    request's record are masked in the records that follow it (its answer may
-    echo them in a spelling of Trove's own) until the next request's."""
+    A record no handler would emit is dropped unread. The passwords masked in
+    a request's record are masked in the records that follow it (its answer
+    may echo them in a spelling of Trove's own) until the next request's."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.sent: list[str] = []  # the last request's secrets, as spellings()
+        self.sent: list[str] = []  # the last request's passwords, as spellings()
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not would_emit(record):
