@@ -53,8 +53,10 @@ class DiffConfigurations(base.Lister):
         if right_label == left_label:
             right_label = f"{right_label} ({parsed_args.other})"
         rows = configuration_files.diff(left.get("values") or {}, right_values)
-        return ("Parameter", left_label, right_label), (tuple(map(output.cell, row))
-                                                        for row in rows)
+        # A value not set is empty in a table and null in json.
+        return ("Parameter", left_label, right_label), (
+            (name, output.DataColumn(mine), output.DataColumn(theirs))
+            for name, mine, theirs in rows)
 
     def side(self, ref):
         """(label, values) of a group, else of an instance's group."""
