@@ -1,17 +1,26 @@
-"""`make bench`: what osc-trove costs, side by side with plain `openstack`.
+"""`make bench`: what osc-trove costs, paired against `openstack` without it.
 
-Figures (median wall time of several runs, each a fresh process):
-  - `openstack --version` without osc-trove (a venv with the same packages
-    minus osc-trove) and with it: the start-up tax every OSC user pays;
-  - importing osc_trove.plugin after OpenStackClient's own imports, and
-    osc-trove's command modules, which every command but --version imports;
-  - `openstack database flavor list` against the local cloud;
-  - `openstack database instance list` over BENCH_INSTANCES (100) instances,
-    beside a bare keystoneauth script paging the same URL (also a fresh
-    process that logs in), and `instance show <name>` with its request count.
-Each is printed as a ratio to bare `openstack --version` and written to
-bench/results.txt. This is a benchmark, not a test: nothing here fails on a
-number.
+Every figure comes from fresh `openstack` processes run in pairs, the two
+sides in turn (which goes first alternates), so a busy machine slows both
+sides of a pair alike; a pair gives a ratio, and the figures are the ratios'
+min/median/max over BENCH_PAIRS (15) pairs, BENCH_CLOUD_PAIRS (10) for
+commands that talk to the local cloud. CPU is the child's user+system
+time (os.wait4), wall its elapsed time.
+
+  1. Another service's command, `openstack flavor list --help` (compute, no
+     network), in this venv against a venv of the same packages minus
+     osc-trove (.bench/bare-venv, built once): what installing osc-trove costs
+     every other command. Goal: CPU median <= 1.005. With it, the osc_trove
+     modules that command imports.
+  2. Each of flavor list, instance list, instance show <name> and user list
+     against python-troveclient 8.11.0 (the same packages plus it, in
+     .bench/troveclient-venv, built once; never a dependency), on the local
+     cloud, over BENCH_INSTANCES (100) instances made for the run.
+  3. The instance list beside a bare keystoneauth script paging the same URL,
+     and the requests `instance show <name>` sends.
+
+Printed and written to bench/results.txt. A benchmark, not a test: nothing here
+fails on a number.
 """
 
 import os
@@ -23,64 +32,78 @@ import time
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 BIN = pathlib.Path(sys.executable).parent
-BARE = REPO / ".bench" / "bare-venv"
+BENCH = REPO / ".bench"
 RESULTS = REPO / "bench" / "results.txt"
-RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+PAIRS = int(os.environ.get("BENCH_PAIRS", "15"))
+CLOUD_PAIRS = int(os.environ.get("BENCH_CLOUD_PAIRS", "10"))  # each run logs in: slower
+TROVECLIENT = "python-troveclient==8.11.0"
 
 
-def bare_venv():
-    """A venv with this venv's packages except osc-trove, built once."""
-    marker = BARE / ".ready"
+def venv_like_ours(name, extra=()):
+    """A venv in .bench with this venv's packages except osc-trove, plus `extra`;
+    built once (pip byte-compiles it, as a plain install does)."""
+    venv = BENCH / name
+    marker = venv / ".ready"
     if marker.exists():
-        return BARE / "bin"
+        return venv / "bin"
     freeze = subprocess.run([BIN / "pip", "freeze", "--exclude-editable"], check=True,
                             capture_output=True, text=True).stdout
     wanted = [line for line in freeze.splitlines()
               if line and not line.lower().startswith(("osc-trove", "osc_trove", "-e "))]
-    subprocess.run([sys.executable, "-m", "venv", BARE], check=True)
-    subprocess.run([BARE / "bin" / "pip", "install", "--quiet", "--disable-pip-version-check",
-                    *wanted], check=True)
+    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    subprocess.run([venv / "bin" / "pip", "install", "--quiet", "--disable-pip-version-check",
+                    *wanted, *extra], check=True)
     marker.touch()
-    return BARE / "bin"
+    return venv / "bin"
 
 
-def median_seconds(argv, env=None, runs=RUNS):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def run(argv, env=None):
+    """(cpu seconds, wall seconds) of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    err = child.stderr.read()
+    child.stderr.close()
+    if child.returncode:
+        raise SystemExit(f"{' '.join(map(str, argv))} failed: {err.decode()[-500:]}")
+    return usage.ru_utime + usage.ru_stime, wall
 
 
-_IMPORT_COST = """
-import time, openstackclient.shell, openstackclient.common.clientmanager as cm
-import sys
-sys.modules.pop('osc_trove.plugin', None); sys.modules.pop('osc_trove', None)
-start = time.perf_counter()
-import osc_trove.plugin
-print(time.perf_counter() - start)
+def paired(ours, theirs, env=None, pairs=PAIRS):
+    """{'cpu': [ratios], 'wall': [ratios]} of `ours` over `theirs`, run in turn."""
+    run(ours, env)  # warm the disk cache of both sides before counting
+    run(theirs, env)
+    ratios = {"cpu": [], "wall": []}
+    for i in range(pairs):
+        if i % 2:
+            a, b = run(ours, env), run(theirs, env)
+        else:
+            b, a = run(theirs, env), run(ours, env)
+        ratios["cpu"].append(a[0] / b[0])
+        ratios["wall"].append(a[1] / b[1])
+    return ratios
+
+
+def spread(ratios):
+    return (f"{min(ratios):.3f} / {statistics.median(ratios):.3f} / {max(ratios):.3f}")
+
+
+# The osc_trove modules a run of another service's command imports.
+_IMPORTED = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write(
+    "IMPORTED " + " ".join(sorted(m for m in sys.modules if m.startswith("osc_trove")))))
+from openstackclient.shell import main
+sys.exit(main(sys.argv[1:]))
 """
 
 
-# What every `openstack <command>` run (not --version) adds for osc-trove: cliff
-# loads the `openstack.extension` group with stevedore, which imports the
-# module behind each entry point, whatever the command asked for.
-_COMMANDS_COST = """
-import time, importlib.metadata, openstackclient.shell, osc_lib.command.command
-start = time.perf_counter()
-for ep in importlib.metadata.entry_points(group='openstack.extension'):
-    if ep.value.startswith('osc_trove.'):
-        ep.load()
-print(time.perf_counter() - start)
-"""
-
-
-def median_of_script(script, runs=RUNS):
-    times = [float(subprocess.run([BIN / "python", "-c", script], check=True,
-                                  capture_output=True, text=True).stdout)
-             for _ in range(runs)]
-    return statistics.median(times)
+def imported_by(argv):
+    err = subprocess.run([BIN / "python", "-c", _IMPORTED, *argv], capture_output=True,
+                         text=True).stderr
+    return err.rpartition("IMPORTED ")[2].split()
 
 
 def cloud_env():
@@ -115,8 +138,17 @@ print(count)
 """
 
 
-def bench_instances(env, figures, base):
-    """Fill the admin project with instances, time list and show, then delete them."""
+def wait_for(what, check, timeout=600):
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"bench: {what} not done after {timeout} s")
+        time.sleep(2)
+
+
+def bench_commands(env, troveclient, lines):
+    """Fill the admin project with instances, time our commands against
+    python-troveclient's and the list against bare paging, then delete them."""
     sys.path.insert(0, str(REPO))
     from tests.functional.conftest import Cloud
 
@@ -131,62 +163,64 @@ def bench_instances(env, figures, base):
     created = [api.post("/instances", {"instance": {**body, "name": f"{tag}-{i}"}})["instance"]
                for i in range(BENCH_INSTANCES)]
     try:
-        # Time a quiet server: while the task manager builds them, every page costs
-        # more, and the first figure would pay for it, not the second.
+        # Time a quiet server: while the task manager builds them, every page costs more.
         ids = {instance["id"] for instance in created}
-        deadline = time.monotonic() + 600
-        while any(row["status"] != "ACTIVE" for row in api.instances.list()
-                  if row["id"] in ids) and time.monotonic() < deadline:
-            time.sleep(2)
-        openstack = [BIN / "openstack", "--os-cloud", BENCH_CLOUD, "database"]
-        listed = median_seconds([*openstack, "instance", "list", "-f", "value", "-c", "ID"],
-                                env=env)
-        bare = median_seconds([BIN / "python", "-c", _BARE_LIST, env["OS_CLIENT_CONFIG_FILE"],
-                               BENCH_CLOUD], env=env)
-        figures.append((f"openstack database instance list ({BENCH_INSTANCES} instances)",
-                        listed))
-        figures.append(("bare keystoneauth paging of the same list", bare))
-        show = [*openstack, "instance", "show", f"{tag}-7"]
-        figures.append(("openstack database instance show <name>", median_seconds(show,
-                                                                                  env=env)))
-        debug = subprocess.run([show[0], "--debug", *show[1:]], env=env, check=True,
-                               capture_output=True, text=True).stderr
+        wait_for("instances ACTIVE", lambda: all(
+            row["status"] == "ACTIVE" for row in api.instances.list() if row["id"] in ids))
+        shown = created[min(7, BENCH_INSTANCES - 1)]
+        users = f"/instances/{shown['id']}/users"
+        api.post(users, {"users": [{"name": "bench", "password": "bench-pw", "databases": []}]})
+        wait_for("user created", lambda: api.get(users)["users"])
+        # By ID: python-troveclient finds a name on the list's first page only.
+        commands = {
+            "flavor list": ["flavor", "list"],
+            # One page each: python-troveclient lists only the first.
+            "instance list --limit 20": ["instance", "list", "--limit", "20"],
+            "instance show <id>": ["instance", "show", shown["id"]],
+            "user list <id>": ["user", "list", shown["id"]],
+        }
+        lines.append(f"against python-troveclient 8.11.0 ({BENCH_INSTANCES} instances), "
+                     f"ratio min / median / max of {CLOUD_PAIRS} pairs:")
+        print(lines[-1], flush=True)
+        for name, words in commands.items():
+            argv = ["openstack", "--os-cloud", BENCH_CLOUD, "database", *words]
+            ratios = paired([BIN / argv[0], *argv[1:]], [troveclient / argv[0], *argv[1:]],
+                            env=env, pairs=CLOUD_PAIRS)
+            lines.append(f"  {name:<22} wall {spread(ratios['wall'])}   "
+                         f"cpu {spread(ratios['cpu'])}")
+            print(lines[-1], flush=True)
+        listing = [BIN / "openstack", "--os-cloud", BENCH_CLOUD, "database", "instance", "list"]
+        bare = [BIN / "python", "-c", _BARE_LIST, env["OS_CLIENT_CONFIG_FILE"], BENCH_CLOUD]
+        ratios = paired(listing, bare, env=env, pairs=CLOUD_PAIRS)
+        lines.append(f"instance list against bare keystoneauth paging: wall "
+                     f"{spread(ratios['wall'])}")
+        show = [BIN / "openstack", "--debug", "--os-cloud", BENCH_CLOUD, "database", "instance",
+                "show", shown["name"]]
+        debug = subprocess.run(show, env=env, check=True, capture_output=True, text=True).stderr
         endpoint = api.adapter.get_endpoint()
         requests = [line.split()[5:7] for line in debug.splitlines()
                     if line.startswith("REQ: curl") and endpoint in line]
         sent = ", ".join(f"{method} {url.replace(endpoint, '')}" for method, url in requests)
-        return (f"instance list vs bare paging: {listed / bare:.2f}x; "
-                f"instance show <name>: {len(requests)} Trove requests ({sent})")
+        lines.append(f"instance show <name>: {len(requests)} Trove requests ({sent})")
     finally:
         for instance in created:
             api.delete(f"/instances/{instance['id']}")
 
 
 def main():
-    bare = bare_venv()
-    figures = []
-    base = median_seconds([bare / "openstack", "--version"])
-    figures.append(("openstack --version, without osc-trove", base))
-    figures.append(("openstack --version, with osc-trove",
-                    median_seconds([BIN / "openstack", "--version"])))
-    # OSC imports the plugin while loading its own modules; the script pops it and
-    # times a fresh import, so the figure is the plugin's own cost.
-    figures.append(("import osc_trove.plugin after OSC's imports",
-                    median_of_script(_IMPORT_COST)))
-    figures.append(("import osc-trove's command modules (any command)",
-                    median_of_script(_COMMANDS_COST)))
-    env = cloud_env()
-    figures.append(("openstack database flavor list (local cloud)",
-                    median_seconds([BIN / "openstack", "--os-cloud", "local-demo", "database",
-                                    "flavor", "list"], env=env)))
-    extra = bench_instances(env, figures, base)
-    lines = [f"osc-trove benchmark, median of {RUNS} runs, {time.strftime('%Y-%m-%d %H:%M')}",
-             f"{'what':<50} {'seconds':>10} {'x bare --version':>17}"]
-    for name, seconds in figures:
-        lines.append(f"{name:<50} {seconds:>10.4f} {seconds / base:>17.3f}")
-    lines.append(extra)
+    bare = venv_like_ours("bare-venv")
+    troveclient = venv_like_ours("troveclient-venv", [TROVECLIENT])
+    lines = [f"osc-trove benchmark, {time.strftime('%Y-%m-%d %H:%M')}"]
+    foreign = ["flavor", "list", "--help"]
+    ratios = paired([BIN / "openstack", *foreign], [bare / "openstack", *foreign])
+    lines.append(f"another service's command (openstack {' '.join(foreign)}), with osc-trove "
+                 f"over without, ratio min / median / max of {PAIRS} pairs:")
+    lines.append(f"  cpu {spread(ratios['cpu'])}   wall {spread(ratios['wall'])}")
+    lines.append(f"  osc_trove modules it imports: {' '.join(imported_by(foreign)) or 'none'}")
+    print("\n".join(lines), flush=True)
+    bench_commands(cloud_env(), troveclient, lines)
     text = "\n".join(lines)
-    print(text)
+    print("\n".join(lines[-2:]))
     RESULTS.write_text(text + "\n")
     print(f"\nwritten to {RESULTS.relative_to(REPO)}")
 

@@ -79,11 +79,19 @@ def make_client(instance):
     )
 
 
-def command_entry_points():
-    """The entry points of osc-trove's commands (for docs and tests; never on a run)."""
-    from importlib.metadata import entry_points
+# cliff's own commands that osc-trove replaces in COMMAND_GROUP, to leave hidden
+# commands out (osc_trove.entry); not osc-trove's commands.
+SHELL_COMMANDS = ("help", "complete")
 
-    return [ep for ep in entry_points(group=COMMAND_GROUP) if ep.value.startswith("osc_trove.")]
+
+def command_entry_points():
+    """The entry points of osc-trove's commands, each naming its command's class
+    (for docs and tests; never on a run, where they name stand-ins: osc_trove.entry)."""
+    from importlib.metadata import EntryPoint, entry_points
+
+    return [EntryPoint(ep.name, ep.load().target, ep.group)
+            for ep in entry_points(group=COMMAND_GROUP)
+            if ep.value.startswith("osc_trove.") and ep.name not in SHELL_COMMANDS]
 
 
 # `openstack`'s own option parser of this run: masking tells its options from the command's.

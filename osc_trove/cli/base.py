@@ -72,7 +72,9 @@ class TroveCommandMixin:
 
     def get_epilog(self):
         epilog = super().get_epilog() or ""
-        if self.aliases:
+        # An alias inherits its command's `aliases`, itself among them: said once,
+        # in the visible command's help.
+        if self.aliases and not self.deprecated:
             names = ", ".join(f"'{name}'" for name in self.aliases)
             epilog = f"{epilog}\n\nAlso available as: {names}.".strip()
         return epilog

@@ -5,17 +5,13 @@ from osc_lib import exceptions
 from osc_trove.cli import arguments, base, multidelete, projects, templates, wait
 from osc_trove.commands import instance_view
 
-ADMIN_NOTE = (
-    "Admins also get Server ID, Tenant ID and Project ID columns with --all-projects "
-    "or --project, and 'database instance show' adds tenant_id, server_id, volume_id "
-    "and encrypted_rpc_messaging for them."
-)
-
 
 class ListInstances(base.Lister):
-    __doc__ = f"""List database instances (every page unless --limit is given).
+    """List database instances (every page unless --limit is given).
 
-    {ADMIN_NOTE}
+    Admins also get Server ID, Tenant ID and Project ID columns with --all-projects
+    or --project ('database instance show' gives them tenant_id, server_id,
+    volume_id and encrypted_rpc_messaging).
     """
 
     long_columns = ("Fault",)
@@ -69,10 +65,11 @@ class ListInstances(base.Lister):
 
 
 class ShowInstance(base.ShowOne):
-    __doc__ = f"""Show a database instance.
+    """Show a database instance.
 
     Datastore, volume, addresses, access and fault are summarised in tables and
-    kept as the server sent them with -f json or yaml. {ADMIN_NOTE}
+    kept as the server sent them with -f json or yaml. Admins also get tenant_id,
+    server_id, volume_id and encrypted_rpc_messaging.
     """
 
     def get_parser(self, prog_name):

@@ -107,8 +107,8 @@ class SetLog(LogCommand, base.ShowOne):
     what was published; shows the log's state afterwards.
 
     Several actions may be combined (e.g. --enable --publish); --discard runs
-    before --publish. python-troveclient's `database log enable <instance>
-    <log_name>` is `--enable`.
+    before --publish. `database log enable <instance> <log_name>`, from
+    python-troveclient 2.14.0 to 3.1.0, is `--enable`.
     """
 
     aliases = ("database log enable",)
@@ -140,7 +140,8 @@ class SetLog(LogCommand, base.ShowOne):
 
 
 class SetLogAlias(base.alias_of(SetLog)):
-    """python-troveclient's `database log enable <instance> <log_name>`: `log set --enable`."""
+    """Start collecting a log: `database log set --enable`, under the name
+    python-troveclient 2.14.0 to 3.1.0 gave it (later releases have only `log set`)."""
 
     def add_arguments(self, parser):
         parser.set_defaults(enable=True, **{flag: False for flag in _FLAGS if flag != "enable"})

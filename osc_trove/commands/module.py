@@ -260,9 +260,9 @@ class SetModule(base.ShowOne):
 class DeleteModule(templates.DeleteMany):
     """Delete one or more modules.
 
-    Trove refuses to delete a module applied on instances unless it has
-    --live-update. Every module named is tried; each failure is reported and
-    the command then exits 1.
+    Trove refuses to delete a module applied on instances unless it was made
+    or set with 'database module set --live-update'. Every module named is
+    tried; each failure is reported and the command then exits 1.
     """
 
     resource = "modules"

@@ -3,6 +3,8 @@
 import argparse
 import importlib.metadata
 import importlib.util
+import inspect
+import re
 import subprocess
 import sys
 
@@ -40,6 +42,22 @@ def test_the_command_entry_points_are_found():
     assert "database_instance_create" in {ep.name for ep in COMMAND_ENTRY_POINTS}
 
 
+def test_each_entry_point_names_a_stand_in_that_builds_its_command():
+    """What OSC loads on every run is osc_trove.entry's stand-in; called as cliff
+    calls a command class, it builds the command of the class it stands for."""
+    from osc_trove.entry import LazyCommand
+
+    real = {ep.name: ep.load() for ep in command_entry_points()}
+    installed = [ep for ep in importlib.metadata.entry_points(group="openstack.extension")
+                 if ep.name in real]
+    assert len(installed) == len(real)
+    for ep in installed:
+        assert ep.value.startswith("osc_trove.entry:"), ep
+        stand_in = ep.load()
+        assert issubclass(stand_in, LazyCommand) and stand_in.__name__ == real[ep.name].__name__
+        assert type(stand_in(None, None)) is real[ep.name]
+
+
 @pytest.mark.parametrize("ep", COMMAND_ENTRY_POINTS, ids=lambda ep: ep.name)
 def test_every_command_entry_point_builds_its_parser_offline_and_renders_help(ep):
     name = ep.name.replace("_", " ")
@@ -66,9 +84,12 @@ def test_commands_are_loaded_after_every_plugin_group(trove):
     groups = app.command_manager.group_list
     assert groups[-1] == "openstack.extension"
     assert "openstack.database.v1" not in groups  # python-troveclient's group, not ours
-    assert app.command_manager.find_command(["datastore", "list"])[0].__module__ == (
-        "osc_trove.commands.datastore"
-    )
+    factory = app.command_manager.find_command(["datastore", "list"])[0]
+    # cliff passes the name it was found by to a class whose __init__ takes it.
+    assert "cmd_name" in inspect.getfullargspec(factory.__init__).args
+    command = factory(app, None, cmd_name="datastore list")
+    assert type(command).__module__ == "osc_trove.commands.datastore"
+    assert command.cmd_name == "datastore list"
 
 
 def test_aliases_are_hidden_and_named_in_the_canonical_help(trove):
@@ -228,3 +249,47 @@ def test_the_client_is_built_once_from_the_session_region_and_interface():
     assert client.adapter.session is manager.session
     assert (client.adapter.region_name, client.adapter.interface) == ("RegionTwo", "internal")
     assert client.adapter.endpoint_override is None
+
+
+def test_help_for_words_that_begin_commands_lists_no_hidden_name(trove):
+    code, out, _ = trove.run("help", "database")
+    assert code == 0 and out.startswith('Command "database" matches:')
+    listed = {line.strip() for line in out.splitlines()[1:]}
+    assert {"database limit list", "database db create", "database instance resize flavor"
+            } <= listed
+    hidden = {ep.name.replace("_", " ") for ep in command_entry_points() if ep.load().deprecated}
+    assert "database limits list" in hidden and listed & hidden == set()
+
+
+def test_an_alias_help_does_not_offer_itself(trove):
+    code, out, _ = trove.run("help", "database", "add")
+    assert code == 0 and " database add [-h]" in out
+    assert "Also available as" not in out
+    code, out, _ = trove.run("help", "database", "db", "create")
+    assert "Also available as: 'database add'" in " ".join(out.split())
+
+
+def test_log_enable_names_the_troveclient_releases_that_had_it():
+    import json
+
+    from tests.unit.conftest import FIXTURES
+
+    had = json.loads((FIXTURES / "troveclient-history.json").read_text())["commands"][
+        "database log enable"]
+    for ep in command_entry_points():
+        if ep.name in ("database_log_enable", "database_log_set"):
+            text = " ".join(ep.load()(None, None).get_description().split())
+            assert f"python-troveclient {had['first']} to {had['last']}" in text, text
+
+
+OPTION = re.compile(r"(?<![\w'-])--[a-z][a-z-]*")
+
+
+@pytest.mark.parametrize("ep", COMMAND_ENTRY_POINTS, ids=lambda ep: ep.name)
+def test_a_command_description_names_only_options_it_takes(ep):
+    """An option named in a command's description (not quoted beside another
+    command's name) is one of its own."""
+    command = ep.load()(None, None)
+    parser = command.get_parser("openstack " + ep.name.replace("_", " "))
+    description = re.sub(r"'database [^']*'|`[^`]*`", "", command.get_description())
+    assert set(OPTION.findall(description)) - set(parser._option_string_actions) == set()

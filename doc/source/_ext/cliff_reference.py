@@ -18,7 +18,10 @@ class AutoprogramCliff(sphinxext.AutoprogramCliffDirective):
     def _load_commands(self):
         commands = super()._load_commands()
         if "hide-aliases" in self.options:
-            commands = {name: cls for name, cls in commands.items() if not cls.deprecated}
+            # Asked of a command, not its class: the entry points name stand-ins
+            # that build the command (osc_trove.entry).
+            commands = {name: cls for name, cls in commands.items()
+                        if not cls(None, None).deprecated}
         return commands
 
 
