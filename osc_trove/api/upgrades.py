@@ -15,7 +15,8 @@ INACTIVE = "inactive"
 def outdated(instances: Iterable[Row], datastores: Iterable[Row]) -> RowList:
     """The instances whose datastore version is inactive or not their datastore's
     default: each {id, name, datastore, version, reason, upgrade_to}, `upgrade_to`
-    being the default version's name (None when the datastore lists none).
+    being the default version's name, or None when the datastore lists no active
+    default or its default is an older version (by number) than the instance's.
 
     Versions are matched by name within the datastore (an instance row names
     its version). A version is inactive when the datastore list does not show
@@ -39,10 +40,26 @@ def outdated(instances: Iterable[Row], datastores: Iterable[Row]) -> RowList:
             reason = NOT_DEFAULT
         else:
             continue
-        upgrade_to = default.get("name") if default and default.get("active", True) else None
-        if upgrade_to == name:
-            upgrade_to = None
+        upgrade_to = None
+        if default is not None and default.get("active", True) and default not in same \
+                and not any(older(default, version) for version in same):
+            upgrade_to = default.get("name")
         found.append({"id": instance.get("id"), "name": instance.get("name"),
                       "datastore": kind, "version": name, "reason": reason,
                       "upgrade_to": upgrade_to})
     return found
+
+
+def number(version: Row) -> tuple[int, ...] | None:
+    """A version's number (`version`, else its name) as integers: "8.0.36" -> (8, 0, 36);
+    None when it is not dotted numbers."""
+    text = str(version.get("version") or version.get("name") or "")
+    parts = text.split(".")
+    return tuple(int(part) for part in parts) if all(p.isdigit() for p in parts) else None
+
+
+def older(candidate: Row, current: Row) -> bool:
+    """Whether `candidate` is known to be an older version than `current` (a
+    default older than the instance's version is no upgrade)."""
+    mine, theirs = number(candidate), number(current)
+    return mine is not None and theirs is not None and mine < theirs

@@ -241,3 +241,18 @@ def test_replica_list_shows_the_source_and_its_replica(cloud, demo_api, source, 
         everything = ok(cloud.openstack("database", "replica", "list", "-f", "json")).json()
         assert replica["id"] in [r["Replica ID"] for r in everything]
     wait_instance(demo_api, source["id"])
+
+
+def test_outdated_reads_the_clouds_own_rows(demo_api, source):
+    """osc_trove.api.upgrades.outdated (for instance list --outdated) on the rows this
+    cloud lists: mysql's default is 5.7, so an 8.0 instance is not on it."""
+    from osc_trove.api import upgrades
+
+    with made_instance(demo_api, name("v80"),
+                       datastore={"type": "mysql", "version": "8.0"}) as newer:
+        found = {row["id"]: row for row in upgrades.outdated(demo_api.instances.list(),
+                                                             demo_api.datastores.list())}
+        assert found[newer["id"]] == {"id": newer["id"], "name": name("v80"),
+                                      "datastore": "mysql", "version": "8.0",
+                                      "reason": "not the default", "upgrade_to": None}
+        assert source["id"] not in found

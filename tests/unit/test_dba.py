@@ -451,8 +451,9 @@ def test_outdated_instances():
         row("d", "gone-store", datastore={"type": "db2", "version": "11"}),
     ]
     assert upgrades.outdated(instances, datastores) == [
+        # The default is older: no upgrade to it.
         {"id": "b", "name": "other", "datastore": "mysql", "version": other,
-         "reason": "not the default", "upgrade_to": default},
+         "reason": "not the default", "upgrade_to": None},
         {"id": "c", "name": "retired", "datastore": "mysql", "version": "5.5",
          "reason": "inactive", "upgrade_to": default},
         {"id": "d", "name": "gone-store", "datastore": "db2", "version": "11",
@@ -462,12 +463,15 @@ def test_outdated_instances():
 
 def test_outdated_reads_an_admins_inactive_flag():
     datastores = [{"name": "mysql", "default_version": "v2", "versions": [
-        {"id": "v1", "name": "5.7", "active": False}, {"id": "v2", "name": "8.0",
-                                                       "active": True}]}]
+        {"id": "v1", "name": "5.7", "active": False},
+        {"id": "v2", "name": "8.0", "version": "8.0.36", "active": True},
+        {"id": "v3", "name": "latest", "version": "8.4.1", "active": True}]}]
     instances = [row("a", "old", datastore={"type": "mysql", "version": "5.7"}),
-                 row("b", "new", datastore={"type": "mysql", "version": "8.0"})]
+                 row("b", "new", datastore={"type": "mysql", "version": "8.0"}),
+                 row("c", "newer", datastore={"type": "mysql", "version": "latest"})]
     assert [(r["name"], r["reason"], r["upgrade_to"])
-            for r in upgrades.outdated(instances, datastores)] == [("old", "inactive", "8.0")]
+            for r in upgrades.outdated(instances, datastores)] == [
+        ("old", "inactive", "8.0"), ("newer", "not the default", None)]
 
 
 def test_times_are_compared_in_utc():
