@@ -206,6 +206,14 @@ def test_configuration_export_reads_back_and_diffs(cloud, demo_api, tuned):
     assert exported == {"name": tuned["name"], "description": None, "datastore": "mysql",
                         "version": "5.7", "values": {"max_connections": 300,
                                                      "innodb_adaptive_flushing_lwm": 20}}
+    # Read back (configuration create --from-file's part): Trove takes the fields as they are.
+    from osc_trove.api import configuration_files
+
+    again = demo_api.configurations.create(
+        name=name("again"), **configuration_files.read_export(json.dumps(exported)))
+    assert demo_api.configurations.get(again["id"])["values"] == exported["values"]
+    assert ok(cloud.openstack("database", "configuration", "diff", tuned["id"], again["id"],
+                              "-f", "json")).json() == []
     other = demo_api.configurations.create(
         name=name("other"), datastore={"type": "mysql", "version": "5.7"},
         values={"max_connections": 400, "wait_timeout": 60})
