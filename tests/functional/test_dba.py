@@ -248,7 +248,10 @@ def test_replica_list_shows_the_source_and_its_replica(cloud, demo_api, source, 
             replica["id"]]
         everything = ok(cloud.openstack("database", "replica", "list", "-f", "json")).json()
         assert replica["id"] in [r["Replica ID"] for r in everything]
-    wait_instance(demo_api, source["id"])
+        # Gone before the source's deletion, which Trove refuses while it has replicas.
+        delete_instance(demo_api, replica["id"], wait_gone=True)
+    wait_instance(demo_api, source["id"], lambda row: row["status"] == "ACTIVE"
+                  and not row.get("replicas"))
 
 
 def test_outdated_reads_the_clouds_own_rows(demo_api, source):
