@@ -267,3 +267,28 @@ def test_outdated_reads_the_clouds_own_rows(demo_api, source):
                                       "datastore": "mysql", "version": "8.0",
                                       "reason": "not the default", "upgrade_to": None}
         assert source["id"] not in found
+
+
+def test_restore_from_the_backups_of_a_deleted_instance(cloud, demo_api):
+    with made_instance(demo_api, name("gone")) as gone:
+        make_database(demo_api, gone["id"], "kept")
+        taken = make_backup(demo_api, gone["id"], name("last"))
+        delete_instance(demo_api, gone["id"], wait_gone=True)
+    try:
+        without = one_line_error(cloud.openstack(
+            "database", "instance", "restore", gone["id"], name("back"), "--time",
+            taken["created"]))
+        assert without.endswith("give --flavor (and --size) for the instance restored from "
+                                "its backups.")
+        result = ok(cloud.openstack(
+            "database", "instance", "restore", gone["id"], name("back"), "--time",
+            taken["created"], "--flavor", gone["flavor"]["id"], "--size", "1", "--wait",
+            "--wait-timeout", TIMEOUT, "-f", "json"))
+        back = result.json()
+        try:
+            assert f"Restoring backup '{name('last')}' ({taken['id']}" in result.err
+            assert "kept" in {d["name"] for d in demo_api.databases.list(back["id"])}
+        finally:
+            delete_instance(demo_api, back["id"])
+    finally:
+        demo_api.backups.delete(taken["id"])
