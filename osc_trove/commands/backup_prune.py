@@ -40,10 +40,13 @@ class PruneBackups(base.Lister):
         instance_id = trove.instances.resolve(parsed_args.instance)
         rows = list(trove.backups.list(instance_id=instance_id))
         steps = backup_picks.prune_plan(rows, parsed_args.keep)
-        if not any(step.delete for step in steps):
+        if not steps:
             self.app.stderr.write(
-                f"Nothing to prune: instance {parsed_args.instance} has no COMPLETED full "
-                f"backup but its {parsed_args.keep} newest to delete.\n")
+                f"Nothing to prune: no COMPLETED full backup of instance "
+                f"{parsed_args.instance} is older than its {parsed_args.keep} newest.\n")
+        elif not any(step.delete for step in steps):
+            self.app.stderr.write("Nothing to prune now: every older full backup has a running "
+                                  "incremental.\n")
         outcome = {} if parsed_args.dry_run else self.delete_roots(steps)
         if not parsed_args.dry_run and parsed_args.wait:
             self.wait_gone(steps, outcome, parsed_args.wait_timeout)

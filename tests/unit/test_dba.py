@@ -76,7 +76,19 @@ def test_prune_with_nothing_old_says_so(trove):
     code, out, err = trove.run("database", "backup", "prune", "--instance", IID, "--keep", "4",
                                "-f", "json")
     assert code == 0 and json.loads(out) == []
-    assert "Nothing to prune" in err
+    assert err == (f"Nothing to prune: no COMPLETED full backup of instance {IID} is older "
+                   "than its 4 newest.\n")
+    assert [method for method, _ in trove.requests] == ["GET"]
+
+
+def test_prune_whose_old_chains_are_all_running_deletes_nothing(trove):
+    on_backups(trove, *CHAINS[3:])  # 2 (and its running 21), 3, 4, failed 9
+    code, out, err = trove.run("database", "backup", "prune", "--instance", IID, "--keep", "2",
+                               "-f", "json")
+    assert code == 0
+    assert [r["Action"] for r in json.loads(out)] == [
+        f"kept: incremental {bid(21)} is BUILDING", "kept: running"]
+    assert err == "Nothing to prune now: every older full backup has a running incremental.\n"
     assert [method for method, _ in trove.requests] == ["GET"]
 
 
