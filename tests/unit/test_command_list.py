@@ -55,8 +55,8 @@ def canonical_of(alias_cls, commands):
 # "database"; "force delete" is one verb; a command without a verb word lists
 # ("cluster modules": ListClusterModules); a list's last word is plural. An
 # alias's class is its command's class name + "Alias".
-VERBS = {"add", "attach", "clone", "copy", "count", "create", "default", "delete", "detach",
-         "diff", "disable", "export", "prune", "restore",
+VERBS = {"add", "attach", "clone", "connect", "copy", "count", "create", "default", "delete",
+         "detach", "diff", "disable", "export", "migrate", "ping", "prune", "restore", "stop",
          "eject", "enable", "grant", "grow", "list", "promote", "query", "reapply", "reboot",
          "rebuild", "remove", "reset", "resize", "restart", "revoke", "rollback", "save", "set",
          "show", "shrink", "tail", "unset", "update", "upgrade"}

@@ -1,0 +1,283 @@
+"""The operators' management routes (issue 30): instance stop, migrate, reset
+task, ping, root history; cluster reset task and member show; a datastore
+version's volume types; and the API's deleted-instance and cluster views."""
+
+import pytest
+import requests_mock as rm
+from keystoneauth1 import session
+
+from osc_trove.api import TroveClient
+from osc_trove.api.errors import AmbiguousName, ResourceNotFound
+from tests.unit.conftest import TROVE
+from tests.unit.helpers import list_body, one_line_error, row
+
+IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
+OTHER = "0d6e2f5a-3c1b-4e8f-9a7d-5b4c3a2e1f00"
+CID = "7f3a9c2e-1b4d-4e6f-8a0b-9c8d7e6f5a41"
+MID = "c5d1e0a9-8b7f-4c6e-9d5a-4b3c2a1f0e99"
+VID = "a1b2c3d4-0000-4000-8000-00000000000a"
+DSID = "d5e6f7a8-0000-4000-8000-0000000000d5"
+REFUSED = {"unauthorized": {"code": 401, "message": "User does not have admin privileges."}}
+ADMIN_LINE = "The cloud's policy refused {} (an admin role is needed): " \
+             "User does not have admin privileges."
+
+
+def mgmt_instance(host="host-1", **changes):
+    view = {"id": IID, "name": "db1", "status": "ACTIVE", "operating_status": "HEALTHY",
+            "server": {"id": "s1", "host": host}}
+    return {"instance": {**view, **changes}}
+
+
+def instance(**changes):
+    return {"instance": {"id": IID, "name": "db1", "status": "ACTIVE",
+                         "operating_status": "HEALTHY", **changes}}
+
+
+# --- instance stop / reset task ------------------------------------------------------------
+
+
+def test_stop_posts_the_mgmt_action_and_waits_for_the_service_to_be_shutdown(trove, fake_time):
+    trove.on("GET", "/instances", json=list_body(row(IID, "db1")))
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=202)
+    trove.mocker.get(f"{TROVE}/instances/{IID}",
+                     [{"json": instance()}, {"json": instance(operating_status="SHUTDOWN")}])
+    code, out, err = trove.run("database", "instance", "stop", "db1", "--wait")
+    assert (code, out) == (0, ""), err
+    assert trove.requests == [("GET", "/instances"), ("POST", f"/mgmt/instances/{IID}/action"),
+                              ("GET", f"/instances/{IID}"), ("GET", f"/instances/{IID}")]
+    assert trove.bodies() == [{"stop": {}}]
+    assert "instance db1: ACTIVE" in err
+
+
+def test_reset_task_posts_reset_task_status_to_the_id(trove):
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=202)
+    code, out, err = trove.run("database", "instance", "reset", "task", IID)
+    assert (code, out) == (0, ""), err
+    assert trove.requests == [("POST", f"/mgmt/instances/{IID}/action")]
+    assert trove.bodies() == [{"reset-task-status": {}}]
+
+
+@pytest.mark.parametrize("argv, doing", [
+    (("instance", "stop"), f"stopping the database of instance '{IID}'"),
+    (("instance", "reset", "task"), f"resetting the task of instance '{IID}'"),
+    (("instance", "migrate"), f"migrating instance '{IID}'"),
+    (("instance", "ping"), f"pinging the guest agent of instance '{IID}'"),
+    (("root", "history", "show"), f"showing the root history of instance '{IID}'"),
+])
+def test_a_member_is_refused_in_one_line(trove, argv, doing):
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=401, json=REFUSED)
+    trove.on("GET", f"/mgmt/instances/{IID}/rpc_ping", status=401, json=REFUSED)
+    trove.on("GET", f"/mgmt/instances/{IID}/root", status=401, json=REFUSED)
+    line = one_line_error(*trove.run("database", *argv, IID))
+    assert line == ADMIN_LINE.format(doing)
+    assert len(set(trove.requests)) == 1  # (keystoneauth tries a 401 twice)
+
+
+def test_an_unknown_instance_id_says_so(trove):
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=404,
+             json={"itemNotFound": {"code": 404, "message": f"Instance {IID} not found"}})
+    trove.on("GET", f"/instances/{IID}", status=404, json={"itemNotFound": {"code": 404}})
+    trove.on("GET", "/instances", json=list_body())
+    line = one_line_error(*trove.run("database", "instance", "stop", IID))
+    assert line == f"No instance with a name or ID of '{IID}' exists."
+
+
+# --- instance migrate ------------------------------------------------------------------------
+
+
+def test_migrate_sends_the_host_and_without_wait_nothing_else(trove):
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=202)
+    code, out, err = trove.run("database", "instance", "migrate", IID, "--host", "host-2")
+    assert (code, out, err) == (0, "", "")
+    assert trove.bodies() == [{"migrate": {"host": "host-2"}}]
+    trove.run("database", "instance", "migrate", IID)
+    assert trove.bodies()[-1] == {"migrate": {}}
+
+
+def test_migrate_wait_ends_when_the_task_is_over_on_another_host(trove, fake_time):
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=202)
+    trove.mocker.get(f"{TROVE}/mgmt/instances/{IID}", [
+        {"json": mgmt_instance("host-1")},
+        {"json": mgmt_instance("host-1", operating_status="")},  # task MIGRATING
+        {"json": mgmt_instance("host-2", status="RESIZE", operating_status="")},
+        {"json": mgmt_instance("host-2")},
+    ])
+    code, out, err = trove.run("database", "instance", "migrate", IID, "--wait")
+    assert (code, out) == (0, ""), err
+    assert trove.bodies() == [{"migrate": {}}]
+    assert [m for m, _ in trove.requests] == ["GET", "POST", "GET", "GET", "GET"]
+    assert "RESIZE" in err
+    assert err.endswith(f"Instance {IID} moved from host host-1 to host-2.\n")
+
+
+def test_migrate_wait_fails_in_one_line_when_trove_left_the_instance_where_it_was(
+        trove, fake_time):
+    trove.on("POST", f"/mgmt/instances/{IID}/action", status=202)
+    trove.mocker.get(f"{TROVE}/mgmt/instances/{IID}", [
+        {"json": mgmt_instance("host-1")},
+        {"json": mgmt_instance("host-1", operating_status="")},
+        {"json": mgmt_instance("host-1")},
+    ])
+    code, out, err = trove.run("database", "instance", "migrate", IID, "--wait")
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == (
+        f"Instance {IID} is ACTIVE again on host host-1: Trove did not move it "
+        "(its task manager's log says why).")
+
+
+# --- instance ping ---------------------------------------------------------------------------
+
+
+def test_ping_takes_trove_s_empty_204_as_an_answer(trove):
+    trove.on("GET", f"/mgmt/instances/{IID}/rpc_ping", status=204, text="")
+    code, out, err = trove.run("database", "instance", "ping", IID)
+    assert (code, err) == (0, "")
+    assert out == f"The guest agent of instance {IID} answered.\n"
+    assert trove.requests == [("GET", f"/mgmt/instances/{IID}/rpc_ping")]
+
+
+def test_a_guest_that_does_not_answer_is_one_line(trove):
+    trove.on("GET", f"/mgmt/instances/{IID}/rpc_ping", status=500, json={"instanceFault": {
+        "code": 500, "message": "Timeout trying to connect to the Guest Agent."}})
+    line = one_line_error(*trove.run("database", "instance", "ping", IID))
+    assert line == (f"The guest agent of instance '{IID}' did not answer: "
+                    "Timeout trying to connect to the Guest Agent.")
+    assert len(trove.requests) == 1  # a 500 is not sent again
+
+
+# --- root history ----------------------------------------------------------------------------
+
+
+def test_root_history_shows_the_record(trove):
+    trove.on("GET", "/instances", json=list_body(row(IID, "db1")))
+    trove.on("GET", f"/mgmt/instances/{IID}/root", json={"root_history": {
+        "id": IID, "enabled": "2026-12-04T10:00:00", "user": "u-admin"}})
+    shown = trove.run_json("database", "root", "history", "show", "db1")
+    assert shown == {"id": IID, "enabled": "2026-12-04T10:00:00", "user": "u-admin"}
+    assert trove.requests == [("GET", "/instances"), ("GET", f"/mgmt/instances/{IID}/root")]
+
+
+# --- clusters --------------------------------------------------------------------------------
+
+
+def test_cluster_reset_task_posts_to_the_mgmt_cluster_action(trove):
+    trove.on("GET", "/clusters", json={"clusters": [{"id": CID, "name": "c1"}]})
+    trove.on("POST", f"/mgmt/clusters/{CID}/action", status=202)
+    code, out, err = trove.run("database", "cluster", "reset", "task", "c1")
+    assert (code, out) == (0, ""), err
+    assert trove.requests == [("GET", "/clusters"), ("POST", f"/mgmt/clusters/{CID}/action")]
+    assert trove.bodies() == [{"reset-task": {}}]
+
+
+def test_cluster_reset_task_refused_to_a_member(trove):
+    trove.on("POST", f"/mgmt/clusters/{CID}/action", status=401, json=REFUSED)
+    line = one_line_error(*trove.run("database", "cluster", "reset", "task", CID))
+    assert line == ADMIN_LINE.format(f"resetting the task of cluster '{CID}'")
+
+
+def test_cluster_member_show_by_ids_is_one_request(trove):
+    trove.on("GET", f"/clusters/{CID}/instances/{MID}", json={"instance": {
+        "id": MID, "name": "c1-member-1", "status": "ACTIVE", "type": "member"}})
+    shown = trove.run_json("database", "cluster", "member", "show", CID, MID)
+    assert shown["id"] == MID and shown["name"] == "c1-member-1"
+    assert trove.requests == [("GET", f"/clusters/{CID}/instances/{MID}")]
+
+
+def test_cluster_member_show_by_names(trove):
+    trove.on("GET", "/clusters", json={"clusters": [{"id": CID, "name": "c1"}]})
+    trove.on("GET", f"/clusters/{CID}", json={"cluster": {"id": CID, "name": "c1", "instances": [
+        {"id": OTHER, "name": "c1-member-2"}, {"id": MID, "name": "c1-member-1"}]}})
+    trove.on("GET", f"/clusters/{CID}/instances/{MID}", json={"instance": {
+        "id": MID, "name": "c1-member-1"}})
+    shown = trove.run_json("database", "cluster", "member", "show", "c1", "c1-member-1")
+    assert shown["id"] == MID
+    assert trove.requests[-1] == ("GET", f"/clusters/{CID}/instances/{MID}")
+    line = one_line_error(*trove.run("database", "cluster", "member", "show", "c1", "nope"))
+    assert line == "Cluster 'c1' has no member with a name or ID of 'nope'."
+
+
+# --- datastore version volume types ----------------------------------------------------------
+
+
+VOLUME_TYPES = {"volume_types": [
+    {"id": "vt-1", "name": "lvmdriver-1", "is_public": True, "description": "default"}]}
+
+
+def test_volume_types_of_a_version_name_ask_with_the_version_s_id(trove):
+    trove.on("GET", "/datastores/mysql/versions/5.7", json={"version": {
+        "id": VID, "name": "5.7", "datastore": DSID}})
+    trove.on("GET", f"/datastores/{DSID}/versions/{VID}/volume-types", json=VOLUME_TYPES)
+    rows = trove.run_json("datastore", "version", "volume", "type", "list", "5.7",
+                          "--datastore", "mysql")
+    assert rows == [{"ID": "vt-1", "Name": "lvmdriver-1", "Is Public": True,
+                     "Description": "default"}]
+    assert trove.requests == [("GET", "/datastores/mysql/versions/5.7"),
+                              ("GET", f"/datastores/{DSID}/versions/{VID}/volume-types")]
+
+
+def test_volume_types_of_an_unknown_version_id_say_so(trove):
+    trove.on("GET", f"/datastores/versions/{VID}", status=404,
+             json={"itemNotFound": {"code": 404, "message": f"Datastore version {VID} not found"}})
+    line = one_line_error(*trove.run("datastore", "version", "volume", "type", "list", VID))
+    assert line == f"No datastore version with a name or ID of '{VID}' exists."
+    assert len(trove.requests) == 1  # nothing asked of the volume-types route
+
+
+# --- the API's deleted-instance and cluster views (their commands: see docs/commands.md) ------
+
+BASE = "http://trove.test/v1.0/p1"
+
+
+@pytest.fixture
+def api():
+    with rm.Mocker() as mocker:
+        yield TroveClient(session.Session(), endpoint_override=BASE).management, mocker
+
+
+def sent(mocker):
+    return [(r.method, r.url[len(BASE):]) for r in mocker.request_history]
+
+
+def test_deleted_instances_ask_for_deleted_rows_of_every_page(api):
+    management, mocker = api
+    mocker.get(BASE + "/mgmt/instances", [
+        {"json": list_body(row(IID, "db1"), next_marker=IID)},
+        {"json": list_body(row(OTHER, "db2"))}])
+    assert [r["id"] for r in management.deleted_instances(project_id="p-9")] == [IID, OTHER]
+    assert sent(mocker) == [
+        ("GET", "/mgmt/instances?deleted=true&project_id=p-9"),
+        ("GET", f"/mgmt/instances?deleted=true&project_id=p-9&limit=20&marker={IID}")]
+
+
+def test_a_deleted_instance_by_id_is_one_get_and_by_name_one_list_more(api):
+    management, mocker = api
+    mocker.get(BASE + f"/mgmt/instances/{IID}?deleted=true", json=mgmt_instance(deleted=True))
+    mocker.get(BASE + "/mgmt/instances?deleted=true",
+               json=list_body(row(IID, "db1"), row(OTHER, "twice"), row(MID, "twice")))
+    assert management.find_deleted_instance(IID)["deleted"] is True
+    assert sent(mocker) == [("GET", f"/mgmt/instances/{IID}?deleted=true")]
+    assert management.find_deleted_instance("db1")["id"] == IID
+    assert sent(mocker)[1:] == [("GET", "/mgmt/instances?deleted=true"),
+                                ("GET", f"/mgmt/instances/{IID}?deleted=true")]
+    with pytest.raises(AmbiguousName, match=f"named 'twice' \\({OTHER}, {MID}\\)"):
+        management.find_deleted_instance("twice")
+
+
+def test_an_unknown_deleted_instance_id_is_not_found(api):
+    management, mocker = api
+    mocker.get(BASE + f"/mgmt/instances/{IID}?deleted=true", status_code=404,
+               json={"itemNotFound": {"code": 404, "message": "not found"}})
+    with pytest.raises(ResourceNotFound, match=f"No instance with a name or ID of '{IID}'"):
+        management.find_deleted_instance(IID)
+
+
+def test_mgmt_clusters_list_and_show(api):
+    management, mocker = api
+    mocker.get(BASE + "/mgmt/clusters", json={"clusters": [{"id": CID, "tenant_id": "p-9"}]})
+    mocker.get(BASE + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
+    assert management.list_clusters() == [{"id": CID, "tenant_id": "p-9"}]
+    management.list_clusters(deleted=True)
+    assert management.show_cluster(CID)["deleted"] is True
+    assert sent(mocker) == [("GET", "/mgmt/clusters"), ("GET", "/mgmt/clusters?deleted=true"),
+                            ("GET", f"/mgmt/clusters/{CID}")]
+
