@@ -2,7 +2,9 @@
 
 from osc_lib import exceptions
 
-from osc_trove.cli import arguments, base, multidelete, projects, templates, wait
+from osc_trove.api import upgrades
+from osc_trove.api.resource import first_page_fetched
+from osc_trove.cli import arguments, base, multidelete, output, projects, refusals, templates, wait
 from osc_trove.commands import instance_view
 
 
@@ -44,10 +46,25 @@ class ListInstances(base.Lister):
         projects.add_project_domain_argument(parser)
         # python-troveclient's form: a project ID, sent as it is.
         arguments.hidden(parser, "--project-id", metavar="<project-id>")
+        view = parser.add_mutually_exclusive_group()
+        view.add_argument(
+            "--deleted", action="store_true",
+            help="List deleted instances instead, with when each was deleted, of every "
+            "project or of --project's (admin only)",
+        )
+        view.add_argument(
+            "--outdated", action="store_true",
+            help="List only instances whose datastore version is not their datastore's "
+            "default or is inactive, with the version they could upgrade to",
+        )
         return parser
 
     def take_action(self, parsed_args):
         args = parsed_args
+        if args.deleted:
+            return self.deleted(args)
+        if args.outdated:
+            return self.outdated(args)
         params = {"marker": args.marker}
         if args.include_clustered:
             params["include_clustered"] = "true"
@@ -63,6 +80,28 @@ class ListInstances(base.Lister):
             rows = self.trove.instances.list(limit=args.limit, detail=args.long, **params)
         return instance_view.table(rows, admin=bool(admin))
 
+    def deleted(self, args):
+        project_id = projects.project_of(self, args) if args.project or args.project_id \
+            else None
+        with refusals.admin_only("listing deleted instances"):
+            rows = first_page_fetched(self.trove.management.deleted_instances(
+                limit=args.limit, project_id=project_id))
+        return instance_view.table(rows, deleted=True)
+
+    def outdated(self, args):
+        # Two lists: the instances (the caller's, or every project's for an
+        # admin's --all-projects/--project) and the datastores with their versions.
+        admin = args.all_projects or args.project or args.project_id
+        if admin:
+            rows = self.trove.instances.list_all_projects(
+                project_id=projects.project_of(self, args))
+        else:
+            rows = self.trove.instances.list()
+        found = upgrades.outdated(rows, self.trove.datastores.list())
+        keys = instance_view.OUTDATED_KEYS
+        return (tuple(output.title(k) for k in keys),
+                (tuple(row[k] for k in keys) for row in found[:args.limit]))
+
 
 class ShowInstance(base.ShowOne):
     """Show a database instance.
@@ -75,9 +114,18 @@ class ShowInstance(base.ShowOne):
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         arguments.add_resource_argument(parser, "instance")
+        parser.add_argument(
+            "--deleted", action="store_true",
+            help="Show the instance even if it was deleted: the management view, with "
+            "deleted_at (admin only; a name is looked for among deleted instances)",
+        )
         return parser
 
     def take_action(self, parsed_args):
+        if parsed_args.deleted:
+            with refusals.admin_only("showing deleted instances"):
+                return instance_view.show(
+                    self.trove.management.find_deleted_instance(parsed_args.instance))
         # A listed row (found by name) lacks the details: fetch them then.
         found = self.trove.instances.find(parsed_args.instance, needs=("created",))
         return instance_view.show(found)

@@ -129,11 +129,17 @@ def summary(instance):
         "server_id": instance.get("server_id"),
         "tenant_id": instance.get("tenant_id"),
         "project_id": instance.get("tenant_id"),
+        "deleted_at": instance.get("deleted_at"),
     }
 
 
-def table(instances, admin=False):
-    """A Lister answer; `admin` adds Server ID, Tenant ID and its OSC name, Project ID."""
-    keys = ADMIN_LIST_KEYS if admin else LIST_KEYS
+OUTDATED_KEYS = ("id", "name", "datastore", "version", "reason", "upgrade_to")
+
+
+def table(instances, admin=False, deleted=False):
+    """A Lister answer; `admin` adds Server ID, Tenant ID and its OSC name, Project
+    ID; `deleted` (deleted instances, an admin's) adds Deleted At."""
+    keys = ADMIN_LIST_KEYS if admin or deleted else LIST_KEYS
+    keys += ("deleted_at",) if deleted else ()
     columns = tuple(output.title(k) for k in keys)
     return columns, (tuple(summary(item)[k] for k in keys) for item in instances)

@@ -1,0 +1,46 @@
+"""instance list --deleted / --outdated and instance show --deleted: what each asks
+Trove, what it prints, and a member's one-line refusal."""
+
+from tests.unit.helpers import IID, one_line_error
+
+DELETED = {"id": IID, "name": "gone", "status": "SHUTDOWN", "deleted": True,
+           "deleted_at": "2026-12-04T16:45:37", "tenant_id": "p-1", "server_id": "s-1",
+           "datastore": {"type": "mysql", "version": "8.0"}}
+NOT_ADMIN = {"unauthorized": {"code": 401, "message": "User does not have admin privileges."}}
+
+
+def test_list_deleted_asks_the_management_list_for_deleted_rows(trove):
+    trove.on("GET", "/mgmt/instances", {"instances": [DELETED]})
+    rows = trove.run_json("database", "instance", "list", "--deleted")
+    assert trove.requests == [("GET", "/mgmt/instances?deleted=true")]
+    assert [(r["Name"], r["Deleted At"], r["Project ID"]) for r in rows] == [
+        ("gone", "2026-12-04T16:45:37", "p-1")]
+
+
+def test_list_deleted_as_a_member_is_one_line(trove):
+    trove.on("GET", "/mgmt/instances", NOT_ADMIN, status=401)
+    code, out, err = trove.run("database", "instance", "list", "--deleted")
+    assert one_line_error(code, out, err) == (
+        "The cloud's policy refused listing deleted instances (an admin role is needed): "
+        "User does not have admin privileges.")
+
+
+def test_show_deleted_by_id_is_one_get_of_the_management_view(trove):
+    trove.on("GET", f"/mgmt/instances/{IID}", {"instance": DELETED})
+    shown = trove.run_json("database", "instance", "show", IID, "--deleted")
+    assert trove.requests == [("GET", f"/mgmt/instances/{IID}?deleted=true")]
+    assert shown["deleted_at"] == "2026-12-04T16:45:37"
+
+
+def test_list_outdated_names_each_instance_and_its_upgrade(trove):
+    trove.on("GET", "/instances", {"instances": [
+        {"id": "i-old", "name": "old", "datastore": {"type": "mysql", "version": "5.7"}},
+        {"id": "i-new", "name": "new", "datastore": {"type": "mysql", "version": "8.0"}}]})
+    trove.on("GET", "/datastores", {"datastores": [{
+        "name": "mysql", "default_version": "v80", "versions": [
+            {"id": "v57", "name": "5.7", "version": "5.7.29", "active": True},
+            {"id": "v80", "name": "8.0", "version": "8.0.36", "active": True}]}]})
+    rows = trove.run_json("database", "instance", "list", "--outdated")
+    assert rows == [{"ID": "i-old", "Name": "old", "Datastore": "mysql", "Version": "5.7",
+                     "Reason": "not the default", "Upgrade To": "8.0"}]
+    assert sorted(path for _, path in trove.requests) == ["/datastores", "/instances"]
