@@ -2,7 +2,7 @@
 
 from osc_lib import exceptions
 
-from osc_trove.cli import arguments, base, templates, wait
+from osc_trove.cli import arguments, base, refusals, templates, wait
 from osc_trove.commands import cluster_spec, cluster_view
 
 IDLE = "the cluster has no task and every member is ACTIVE"
@@ -130,7 +130,11 @@ def members_request(command, members):
 
 
 class ListClusters(base.Lister):
-    """List database clusters (every page unless --limit is given)."""
+    """List database clusters (every page unless --limit is given).
+
+    Admins list every project's clusters with --all-projects (a Project ID
+    column), and deleted ones with --deleted (a Deleted At column).
+    """
 
     long_columns = cluster_view.LONG_COLUMNS
 
@@ -139,9 +143,20 @@ class ListClusters(base.Lister):
         arguments.add_paging_arguments(
             parser, "clusters", "Start after the cluster with this ID (IDs are listed in order)"
         )
+        scope = parser.add_mutually_exclusive_group()
+        scope.add_argument("--all-projects", action="store_true",
+                           help="List the clusters of every project (admin only)")
+        scope.add_argument("--deleted", action="store_true",
+                           help="List deleted clusters of every project instead (admin only)")
         return parser
 
     def take_action(self, parsed_args):
+        if parsed_args.all_projects or parsed_args.deleted:
+            # Trove's management list comes in one answer, live or deleted.
+            with refusals.admin_only("listing the clusters of every project"):
+                clusters = self.trove.management.list_clusters(deleted=parsed_args.deleted)
+            return cluster_view.table(clusters[:parsed_args.limit], admin=True,
+                                      deleted=parsed_args.deleted)
         clusters = self.trove.clusters.list(limit=parsed_args.limit, marker=parsed_args.marker)
         return cluster_view.table(clusters)
 

@@ -34,8 +34,10 @@ def show(cluster):
     return output.show(flat(cluster))
 
 
-def table(clusters):
-    return output.table((flat(c) for c in clusters), LIST_KEYS + LONG_KEYS)
+def table(clusters, admin=False, deleted=False):
+    """A Lister answer; `admin` adds Project ID, `deleted` Deleted At."""
+    keys = LIST_KEYS + ("project_id",) * admin + ("deleted_at",) * deleted + LONG_KEYS
+    return output.table(({**flat(c), "project_id": c.get("tenant_id")} for c in clusters), keys)
 
 
 def member_rows(cluster):

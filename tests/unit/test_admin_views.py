@@ -1,5 +1,6 @@
-"""instance list --deleted / --outdated and instance show --deleted: what each asks
-Trove, what it prints, and a member's one-line refusal."""
+"""instance list --deleted / --outdated, instance show --deleted, cluster list
+--all-projects / --deleted: what each asks Trove, what it prints, and a member's
+one-line refusal."""
 
 from tests.unit.helpers import IID, one_line_error
 
@@ -44,3 +45,28 @@ def test_list_outdated_names_each_instance_and_its_upgrade(trove):
     assert rows == [{"ID": "i-old", "Name": "old", "Datastore": "mysql", "Version": "5.7",
                      "Reason": "not the default", "Upgrade To": "8.0"}]
     assert sorted(path for _, path in trove.requests) == ["/datastores", "/instances"]
+
+
+CLUSTER = {"id": "c-1", "name": "shards", "tenant_id": "p-2", "deleted_at": None,
+           "datastore": {"type": "redis", "version": "7.0"}, "task": {"name": "NONE"}}
+
+
+def test_cluster_list_all_projects_is_the_management_list_of_live_clusters(trove):
+    trove.on("GET", "/mgmt/clusters", {"clusters": [CLUSTER]})
+    rows = trove.run_json("database", "cluster", "list", "--all-projects")
+    assert trove.requests == [("GET", "/mgmt/clusters?deleted=false")]
+    assert [(r["Name"], r["Project ID"]) for r in rows] == [("shards", "p-2")]
+
+
+def test_cluster_list_deleted_shows_when(trove):
+    trove.on("GET", "/mgmt/clusters", {"clusters": [{**CLUSTER, "deleted_at": "2026-12-04"}]})
+    rows = trove.run_json("database", "cluster", "list", "--deleted")
+    assert trove.requests == [("GET", "/mgmt/clusters?deleted=true")]
+    assert rows[0]["Deleted At"] == "2026-12-04"
+
+
+def test_cluster_list_all_projects_as_a_member_is_one_line(trove):
+    trove.on("GET", "/mgmt/clusters", NOT_ADMIN, status=401)
+    code, out, err = trove.run("database", "cluster", "list", "--all-projects")
+    assert one_line_error(code, out, err).startswith(
+        "The cloud's policy refused listing the clusters of every project")
