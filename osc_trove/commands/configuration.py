@@ -6,7 +6,8 @@ import shlex
 
 from osc_lib import exceptions
 
-from osc_trove.cli import arguments, base, output, templates, wait
+from osc_trove.api import configuration_files
+from osc_trove.cli import arguments, base, files, output, templates, wait
 from osc_trove.commands import config_values
 
 LIST_KEYS = (
@@ -113,11 +114,21 @@ class CreateConfiguration(base.ShowOne):
         parser.add_argument(
             "--description", metavar="<description>", help="Description of the group"
         )
+        parser.add_argument(
+            "--from-file", metavar="<file>",
+            help="A group exported by 'database configuration export' (JSON, at most 1 MiB): "
+            "its values, datastore, version and description",
+        )
         return parser
 
     def take_action(self, parsed_args):
         args = parsed_args
         values = config_values.given(args.values, args.value)
+        if args.from_file:
+            if values:
+                raise exceptions.CommandError(
+                    "Give the values in --from-file or on the command line, not both.")
+            values = self.exported(args)
         datastore = arguments.datastore_request(args)
         if values:
             version = self.version(args)
@@ -134,6 +145,20 @@ class CreateConfiguration(base.ShowOne):
         if args.description is not None:
             fields["description"] = args.description
         return shown(self.trove.configurations.create(**fields))
+
+    @staticmethod
+    def exported(args):
+        """The values of the export file --from-file names; its datastore, version
+        and description fill the options not given."""
+        path = args.from_file
+        text = files.read_regular_file(path, "configuration export", files.MIB)
+        exported = configuration_files.read_export(text.decode("utf-8", "replace"), f"'{path}'")
+        store = exported.get("datastore") or {}
+        args.datastore = args.datastore or store.get("type")
+        args.datastore_version = args.datastore_version or store.get("version")
+        if args.description is None:
+            args.description = exported.get("description")
+        return exported["values"]
 
     def version(self, args):
         """(ID, name for messages) of the group's datastore version; None: the server's default.

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests.unit.conftest import TROVE
-from tests.unit.helpers import IID, list_body, row, show_body
+from tests.unit.helpers import IID, list_body, one_line_error, row, show_body
 
 GID = "1f2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 OTHER = "2f2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
@@ -96,6 +96,28 @@ def test_create_with_value_pairs_types_each_value(mysql):
     assert '"long_query_time": 2.0' in mysql.mocker.request_history[-1].text
     assert shown["id"] == GID and shown["values"] == '{"max_connections": 200}'
     assert shown["datastore_version_number"] == "8.0.36"
+
+
+def test_create_from_an_export_file_types_its_values_for_its_version(mysql, tmp_path):
+    export = tmp_path / "tuned.json"
+    export.write_text(json.dumps({"name": "old", "description": "copied", "datastore": "mysql",
+                                  "version": "8.0", "values": {"max_connections": "250"}}))
+    mysql.on("POST", "/configurations", {"configuration": group()})
+    code, _, err = mysql.run("database", "configuration", "create", "tuned",
+                             "--from-file", str(export))
+    assert code == 0, err
+    assert mysql.bodies()[-1] == {"configuration": {
+        "name": "tuned", "values": {"max_connections": 250},
+        "datastore": {"type": "mysql", "version": "8.0"}, "description": "copied"}}
+
+
+def test_create_from_a_file_that_is_no_export_is_one_line(trove, tmp_path):
+    export = tmp_path / "list.json"
+    export.write_text("[1, 2]")
+    code, out, err = trove.run("database", "configuration", "create", "tuned",
+                               "--from-file", str(export))
+    assert one_line_error(code, out, err).startswith(f"'{export}' is not a configuration export")
+    assert trove.requests == []
 
 
 def test_create_legacy_json_with_default_version_of_the_datastore(mysql):
