@@ -112,14 +112,19 @@ class Lister(TroveCommandMixin, command.Lister):
     takes, as OSC's own lists do."""
 
     long_columns = ()
+    # False for a command that acts and reports in rows (backup prune): capping
+    # its rows would hide what it did.
+    lists = True
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
-        # OSC's spelling of the total (10.1 and later); lists that page take
-        # --limit too, the same total, which the server caps; others are cut here.
-        parser.add_argument("--max-items", dest="limit", metavar="<count>",
-                            type=arguments.positive_int,
-                            help="Show at most this many rows (--limit, where the list has it)")
+        if self.lists:
+            # OSC's spelling of the total (10.1 and later); lists that page take
+            # --limit too, the same total, which the server caps; others are cut here.
+            parser.add_argument("--max-items", dest="limit", metavar="<count>",
+                                type=arguments.positive_int,
+                                help="Show at most this many rows (--limit, where the list "
+                                "has it)")
         more = f"List more columns ({', '.join(self.long_columns)})"
         parser.add_argument(
             "--long",
@@ -134,7 +139,7 @@ class Lister(TroveCommandMixin, command.Lister):
             keep = [i for i, name in enumerate(column_names) if name not in self.long_columns]
             column_names = [column_names[i] for i in keep]
             data = ([row[i] for i in keep] for row in data)
-        if parsed_args.limit:
+        if getattr(parsed_args, "limit", None):
             data = itertools.islice(data, parsed_args.limit)
         data = (printable.row(row, parsed_args.formatter) for row in data)
         return super().produce_output(parsed_args, column_names, data)

@@ -22,6 +22,8 @@ class PruneBackups(base.Lister):
     given by ID after it was deleted: its backups outlive it.
     """
 
+    lists = False
+
     failed = 0  # deletions that failed, counted by take_action for run's exit code
 
     def get_parser(self, prog_name):

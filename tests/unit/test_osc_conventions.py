@@ -25,7 +25,12 @@ def test_every_list_takes_long(name):
 
 @pytest.mark.parametrize("name", LISTERS)
 def test_every_list_takes_max_items_for_its_total(name):
-    parser = COMMANDS[name](None, None).get_parser(f"openstack {name}")
+    command = COMMANDS[name](None, None)
+    parser = command.get_parser(f"openstack {name}")
+    if not command.lists:  # it acts: capping its report would hide what it did
+        assert name == "database backup prune"
+        assert "--max-items" not in parser._option_string_actions
+        return
     assert parser._option_string_actions["--max-items"].dest == "limit"
     if "--limit" in parser._option_string_actions:
         assert parser._option_string_actions["--limit"].dest == "limit"
