@@ -73,6 +73,7 @@ test-releases: venv
 
 bench: venv
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/body_size.py
 
 cloud-down:
 	$(PYTHON) tools/local-cloud down
