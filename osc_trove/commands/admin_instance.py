@@ -127,8 +127,9 @@ class PingInstance(base.Command):
             try:
                 instance_id, _ = self.trove.instances.act_on(ref, self.trove.management.rpc_ping)
             except exceptions.ClientException as err:
-                # Trove answers 500 with GuestTimeout's or GuestError's message.
-                if err.code != 500:
+                # Trove answers GuestTimeout's message with 400 (the local cloud's
+                # stock Trove does), GuestError's with 500.
+                if err.code not in (400, 500):
                     raise
                 raise exceptions.CommandError(
                     f"The guest agent of instance '{ref}' did not answer: {err.message}"

@@ -70,9 +70,10 @@ def test_migrate_wait_says_trove_left_the_instance_where_it_was(cloud, admin_api
     # database again on the same host.
     with made_instance(demo_api, unique("mgmt-migrate")) as row:
         host = admin_api.management.show_instance(row["id"])["server"]["host"]
-        line = one_line_error(cloud.openstack(
-            "database", "instance", "migrate", row["id"], "--wait", "--wait-timeout", TIMEOUT,
-            cloud=ADMIN))
+        result = cloud.openstack("database", "instance", "migrate", row["id"], "--wait",
+                                 "--wait-timeout", TIMEOUT, cloud=ADMIN)
+        assert (result.code, result.out) == (1, ""), result
+        *progress, line = result.err.strip().splitlines()  # --wait's progress, then the line
         assert line == (f"Instance {row['id']} is ACTIVE again on host {host}: Trove did not "
                         "move it (its task manager's log says why).")
         assert demo_api.instances.get(row["id"])["status"] == "ACTIVE"

@@ -136,13 +136,14 @@ def test_ping_takes_trove_s_empty_204_as_an_answer(trove):
     assert trove.requests == [("GET", f"/mgmt/instances/{IID}/rpc_ping")]
 
 
-def test_a_guest_that_does_not_answer_is_one_line(trove):
-    trove.on("GET", f"/mgmt/instances/{IID}/rpc_ping", status=500, json={"instanceFault": {
-        "code": 500, "message": "Timeout trying to connect to the Guest Agent."}})
+@pytest.mark.parametrize("status", [400, 500])  # stock Trove: GuestTimeout 400, GuestError 500
+def test_a_guest_that_does_not_answer_is_one_line(trove, status):
+    trove.on("GET", f"/mgmt/instances/{IID}/rpc_ping", status=status, json={"instanceFault": {
+        "code": status, "message": "Timeout trying to connect to the Guest Agent."}})
     line = one_line_error(*trove.run("database", "instance", "ping", IID))
     assert line == (f"The guest agent of instance '{IID}' did not answer: "
                     "Timeout trying to connect to the Guest Agent.")
-    assert len(trove.requests) == 1  # a 500 is not sent again
+    assert len(trove.requests) == 1  # not sent again
 
 
 # --- root history ----------------------------------------------------------------------------
