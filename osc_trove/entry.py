@@ -21,6 +21,18 @@ from cliff import complete as _complete
 from cliff import help as _help
 
 PACKAGE = "osc_trove.commands"
+# Where the commands are registered (osc_trove.plugin says why); other packages
+# may add to it too.
+COMMAND_GROUP = "openstack.extension"
+# The first word of every osc-trove command (a unit test checks it against the
+# entry points).
+COMMAND_FAMILIES = ("database", "datastore")
+
+
+def may_name_our_command(words):
+    """Whether command-line `words` may name an osc-trove command (cliff takes
+    abbreviated words too)."""
+    return any(w and family.startswith(w) for w in words for family in COMMAND_FAMILIES)
 
 
 class LazyCommand:

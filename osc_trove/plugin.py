@@ -21,6 +21,9 @@ import logging
 import os
 import sys
 
+# Loaded on every run anyway: its entry points are in the group cliff loads.
+from osc_trove.entry import COMMAND_GROUP, may_name_our_command
+
 API_NAME = "osc_trove"
 API_VERSION_OPTION = "os_database_api_version"
 DEFAULT_API_VERSION = "1"
@@ -31,12 +34,6 @@ API_VERSIONS = {
     "1.0": "osc_trove.api.client.TroveClient",
 }
 SERVICE_TYPE = "database"
-
-# Where the commands are registered (see above); other packages may add to it too.
-COMMAND_GROUP = "openstack.extension"
-# The first word of every osc-trove command (a unit test checks it against the
-# entry points).
-COMMAND_FAMILIES = ("database", "datastore")
 
 # OSC imports every plugin module before any option parser is built, so this
 # module being loaded means python-troveclient's plugin is active in this run.
@@ -123,12 +120,6 @@ def build_option_parser(parser):
     return parser
 
 
-def may_name_our_command(words):
-    """Whether command-line `words` may name an osc-trove command (cliff takes
-    abbreviated words too)."""
-    return any(w and family.startswith(w) for w in words for family in COMMAND_FAMILIES)
-
-
 def _mask_command_line(record):
     # Runs for every record of osc-lib's shell logger (OSC sets the root logger
     # to DEBUG): the masking code is imported only for a line that may name one
@@ -139,7 +130,7 @@ def _mask_command_line(record):
         return True
     if not may_name_our_command(words):
         return True
-    from osc_trove.masking import CommandLineFilter
+    from osc_trove.cli.masking import CommandLineFilter
 
     return CommandLineFilter(_global_parser).filter(record)
 

@@ -21,7 +21,7 @@ handler would emit: OpenStackClient sets the root logger to DEBUG, so
 keystoneauth builds every body's record, --debug or not.
 
 This module imports nothing of osc_trove: the API uses it, and the command
-line's masking (osc_trove.masking) builds on it.
+line's masking (osc_trove.cli.masking) builds on it.
 """
 
 import json

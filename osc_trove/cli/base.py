@@ -10,9 +10,8 @@ import itertools
 from osc_lib import exceptions
 from osc_lib.command import command
 
-from osc_trove import masking
 from osc_trove.api import errors
-from osc_trove.cli import arguments, hints, printable, progress
+from osc_trove.cli import arguments, hints, masking, printable, progress
 
 
 class TroveCommandMixin:

@@ -20,8 +20,7 @@ import sys
 
 from osc_lib import exceptions
 
-from osc_trove import masking
-from osc_trove.cli import wait
+from osc_trove.cli import masking, wait
 
 
 def _dest(name):

@@ -4,8 +4,7 @@ import argparse
 
 from osc_lib import exceptions
 
-from osc_trove import masking
-from osc_trove.cli import arguments, base, other_services, passwords, wait
+from osc_trove.cli import arguments, base, masking, other_services, passwords, wait
 from osc_trove.commands import instance_view, nic_keys
 
 NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}

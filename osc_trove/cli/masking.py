@@ -32,7 +32,6 @@ import itertools
 import logging
 import re
 
-from osc_trove import plugin
 from osc_trove.api.redact import (
     HTTP_LOGGER,
     MASK,
@@ -41,6 +40,7 @@ from osc_trove.api.redact import (
     masked_logger,
     would_emit,
 )
+from osc_trove.entry import COMMAND_GROUP, may_name_our_command
 
 # What the commands take from here though the API's module defines it.
 __all__ = ["HTTP_LOGGER", "MASK", "PasswordFilter", "mask", "masked_logger"]
@@ -188,7 +188,7 @@ def _our_commands():
     return {
         tuple(ep.name.split("_")): ep
         for ep in distribution(DISTRIBUTION).entry_points
-        if ep.group == plugin.COMMAND_GROUP
+        if ep.group == COMMAND_GROUP
     }
 
 
@@ -297,7 +297,7 @@ def mask_command_line(text, global_parser=None):
     if global_parser is not None:
         secrets, tagged = _global_options(global_parser, tagged)
     # Another service's command: no parsing, no metadata read.
-    found = _find_command(tagged) if plugin.may_name_our_command(words) else None
+    found = _find_command(tagged) if may_name_our_command(words) else None
     if found is not None:
         end, entry_point = found
         command = entry_point.load()(None, None)
