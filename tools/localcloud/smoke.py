@@ -313,6 +313,79 @@ def family_management(cloud, tag, notes):
     types = cloud.json('datastore', 'version', 'volume', 'type', 'list', '5.7',
                        '--datastore', 'mysql')
     check(len(types) > 0, 'no volume types')
+    deleted = [row['ID'] for row in cloud.json('database', 'instance', 'list', '--deleted',
+                                               admin=True)]
+    check(inst['id'] in deleted, 'instance list --deleted lacks %s' % inst['id'])
+    live = [row['ID'] for row in cloud.json('database', 'instance', 'list', '--all-projects',
+                                            admin=True)]
+    check(inst['id'] not in live, 'instance list --all-projects shows deleted %s' % inst['id'])
+    cloud.json('database', 'cluster', 'list', '--all-projects', admin=True)
+
+
+def family_day(cloud, tag, notes):
+    """A user's day (issue 27): how to connect, databases and users waited for,
+    a configuration group attached and detached with --wait."""
+    with group(cloud, tag) as grp, instance(cloud, tag) as inst:
+        iid = inst['id']
+        shown = cloud.json('database', 'instance', 'connection', 'show', iid, '--user', 'app',
+                           '--database', 'shop')
+        check(shown['port'] == 3306 and shown['uri'].startswith('mysql://app@')
+              and shown['uri'].endswith(':3306/shop'), 'connection show: %s' % shown)
+        cloud.run('database', 'db', 'create', iid, 'shop', *WAIT)
+        cloud.run('database', 'user', 'create', iid, 'app', 'S3cret-pw', '--databases', 'shop',
+                  *WAIT)
+        access = cloud.json('database', 'user', 'show', 'access', iid, 'app')
+        check([row['Name'] for row in access] == ['shop'], 'access: %s' % access)
+        cloud.run('database', 'configuration', 'attach', iid, grp['id'], *WAIT)
+        attached = cloud.json('database', 'instance', 'show', iid)
+        check(grp['id'] in json.dumps(attached), 'attach: %s' % attached.get('configuration'))
+        cloud.run('database', 'configuration', 'detach', iid, *WAIT)
+        cloud.run('database', 'user', 'delete', iid, 'app', *WAIT)
+        cloud.run('database', 'db', 'delete', iid, 'shop', *WAIT)
+
+
+def family_dba(cloud, tag, notes):
+    """What a DBA does in one command (issue 31): configuration export, diff and
+    copy, restore as of a time, clone, backup prune, replica list, outdated."""
+    with group(cloud, tag, '{"max_connections": 300}') as grp, \
+            instance(cloud, tag, '--configuration', grp['id']) as inst:
+        iid = inst['id']
+        exported = cloud.json('database', 'configuration', 'export', grp['id'])
+        check(exported['values'] == {'max_connections': 300}, 'export: %s' % exported)
+        copy = made(cloud, lambda: cloud.json('database', 'configuration', 'copy', grp['id'],
+                                              tag + '-copy', '--datastore-version', '5.7',
+                                              '--datastore', 'mysql'),
+                    ('database', 'configuration', 'delete'))
+        with copy as row:
+            diff = cloud.json('database', 'configuration', 'diff', grp['id'], row['id'])
+            check(diff == [], 'diff: %s' % diff)
+        taken = []
+        for n in (1, 2):
+            taken.append(cloud.json('database', 'backup', 'create', '%s-%d' % (tag, n),
+                                    '--instance', iid, *WAIT))
+            time.sleep(1.1)  # `created` is to the second
+        try:
+            with made(cloud, lambda: cloud.json(
+                    'database', 'instance', 'restore', iid, tag + '-asof', '--time',
+                    taken[0]['created'] + 'Z', *WAIT),
+                    ('database', 'instance', 'delete', *WAIT)) as row:
+                check(row['status'] == 'ACTIVE', 'restore: %s' % row['status'])
+            with made(cloud, lambda: cloud.json('database', 'instance', 'clone', iid,
+                                                tag + '-twin', '--backup', taken[1]['id'],
+                                                *WAIT),
+                      ('database', 'instance', 'delete', *WAIT)) as row:
+                check(grp['id'] in json.dumps(row), 'clone: no group in %s' % row)
+            pruned = cloud.json('database', 'backup', 'prune', '--instance', iid, '--keep', '1',
+                                *WAIT)
+            check([r['ID'] for r in pruned if r['Action'] == 'deleted'] == [taken[0]['id']],
+                  'prune: %s' % pruned)
+            with instance(cloud, tag + '-rep', '--replica-of', iid) as rep:
+                rows = cloud.json('database', 'replica', 'list', iid)
+                check([r['Replica ID'] for r in rows] == [rep['id']], 'replicas: %s' % rows)
+            cloud.json('database', 'instance', 'list', '--outdated')
+        finally:
+            for row in cloud.json('database', 'backup', 'list', '--instance', iid):
+                cloud.quietly('database', 'backup', 'delete', row['ID'])
 
 
 FAMILIES = {
@@ -328,6 +401,8 @@ FAMILIES = {
     'soft locality': family_soft_locality,
     'SSL': family_ssl,
     'management': family_management,
+    "user's day": family_day,
+    'DBA': family_dba,
 }
 
 
