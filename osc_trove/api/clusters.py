@@ -19,6 +19,7 @@ class Clusters(Resource):
     plural = "clusters"
     label = "cluster"
     lookup = "uuid"
+    mgmt_path = "/mgmt/clusters"
 
     def action_url(self, cluster_id: Ident) -> str:
         return self.url(cluster_id)

@@ -65,6 +65,22 @@ def segment(value: object, label: str = "") -> str:
     return quote(text, safe="")
 
 
+# The role Trove treats as an admin's by default (its `admin_roles` option and
+# its `context_is_admin` policy rule both name it).
+ADMIN_ROLE = "admin"
+
+
+def may_be_admin(http: "Http") -> bool | None:
+    """Whether the caller's token carries ADMIN_ROLE (read from the token in
+    hand: no request); None when the session's auth shows no roles (a bare
+    token and endpoint), so that only the server can tell."""
+    session = http.adapter.session
+    get_access = getattr(session.auth, "get_access", None)
+    if get_access is None:
+        return None
+    return ADMIN_ROLE in (get_access(session).role_names or ())
+
+
 def is_dot_segment(text: str) -> bool:
     return text in (".", "..")
 

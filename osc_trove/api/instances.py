@@ -1,27 +1,7 @@
 """Database instances: CRUD, actions, admin (mgmt) actions and SSL."""
 
-from collections.abc import Iterable
-
-from osc_lib import exceptions
-
-from osc_trove.api.http import Http
-from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound, segment
+from osc_trove.api.resource import Resource, segment
 from osc_trove.api.shapes import Any, Row, Rows
-
-# The role Trove treats as an admin's by default (its `admin_roles` option and
-# its `context_is_admin` policy rule both name it).
-ADMIN_ROLE = "admin"
-
-
-def may_be_admin(http: Http) -> bool | None:
-    """Whether the caller's token carries ADMIN_ROLE (read from the token in
-    hand: no request); None when the session's auth shows no roles (a bare
-    token and endpoint), so that only the server can tell."""
-    session = http.adapter.session
-    get_access = getattr(session.auth, "get_access", None)
-    if get_access is None:
-        return None
-    return ADMIN_ROLE in (get_access(session).role_names or ())
 
 
 class Instances(Resource):
@@ -41,55 +21,6 @@ class Instances(Resource):
         """Every instance of the project (all pages); `detail` adds fault, created, updated."""
         path = self.path + "/detail" if detail else self.path
         return self.http.paginate(path, self.plural, params=params, limit=limit)
-
-    def list_all_projects(self, limit: int | None = None, project_id: str | None = None,
-                          **params: Any) -> Rows:
-        """Admin only: instances of every project, or of `project_id` only.
-
-        Live ones only: Trove's management list also holds deleted rows (as
-        SHUTDOWN) unless told `deleted=false`, as python-troveclient tells it.
-        """
-        if project_id:
-            params["project_id"] = project_id
-        params.setdefault("deleted", "false")
-        return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
-
-    def find(self, ref: str, within: str | None = None, needs: Iterable[str] = (),
-             detail: bool = False) -> Row:
-        """Resource.find, then for an admin a name no instance of their project
-        has is looked up across projects (one management list): the one match,
-        or AmbiguousName naming every match with its project.
-
-        An ID needs no such lookup: an admin's GET reaches any project's
-        instance. A caller whose token lacks the admin role is not sent the
-        management list (it would be refused): a member's lookup costs what it
-        always did, and still ends in the one-line "No instance ..." error.
-        """
-        try:
-            return super().find(ref, within, needs, detail)
-        except ResourceNotFound as err:
-            if self.known_id(ref) is not None or may_be_admin(self.http) is False:
-                raise
-            row = self.find_in_every_project(ref, err)
-        # A management row is not the instance's own view: show that one.
-        return self.get(self.id_of(row)) if detail or needs else row
-
-    def find_in_every_project(self, name: str, not_found: ResourceNotFound) -> Row:
-        """The one live instance of any project named `name`; raises `not_found`
-        when there is none, or the management API is refused to the caller."""
-        try:
-            named = [row for row in self.list_all_projects() if row.get("name") == name]
-        except exceptions.Forbidden:
-            raise not_found from None
-        if not named:
-            raise not_found
-        if len(named) > 1:
-            each = ", ".join(f"{self.id_of(row)} of project {row.get('tenant_id')}"
-                             for row in named)
-            raise AmbiguousName(
-                f"More than one instance is named '{name}' in other projects ({each}); "
-                "use an ID.")
-        return named[0]
 
     def default_configuration(self, instance_id: str) -> Row:
         """The configuration the instance's datastore would use without a group."""

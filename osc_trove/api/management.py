@@ -17,8 +17,6 @@ from osc_trove.api.instances import Instances
 from osc_trove.api.resource import pick, segment, unknown
 from osc_trove.api.shapes import Row, Rows
 
-MGMT_CLUSTERS = "/mgmt/clusters"
-
 
 class Management:
     """Management views and actions; the instance and cluster methods take IDs
@@ -91,17 +89,19 @@ class Management:
     def list_clusters(self, deleted: bool | None = None) -> list[Row]:
         """Clusters of every project (Trove sends them in one answer); with
         `deleted` True only deleted ones, False only live ones."""
-        params = None if deleted is None else {"deleted": str(deleted).lower()}
-        return list((self.http.get(MGMT_CLUSTERS, params=params) or {}).get("clusters") or [])
+        flag = None if deleted is None else str(deleted).lower()
+        return list(self.clusters.list_all_projects(deleted=flag))
+
+    def _cluster_url(self, cluster_id: str, *parts: str) -> str:
+        return "/".join([self.clusters.mgmt_path, segment(cluster_id, "cluster"), *parts])
 
     def show_cluster(self, cluster_id: str) -> Row:
         """The management view of a cluster of any project, deleted or not."""
-        return self.http.get(f"{MGMT_CLUSTERS}/{segment(cluster_id, 'cluster')}")["cluster"]
+        return self.http.get(self._cluster_url(cluster_id))["cluster"]
 
     def reset_cluster_task(self, cluster_id: str) -> None:
         """Set the cluster's task to NONE (its members are left as they are)."""
-        self.http.post(f"{MGMT_CLUSTERS}/{segment(cluster_id, 'cluster')}/action",
-                       {"reset-task": {}})
+        self.http.post(self._cluster_url(cluster_id, "action"), {"reset-task": {}})
 
     def cluster_member(self, cluster_id: str, instance_id: str) -> Row:
         """One member instance as the cluster shows it (GET /clusters/{c}/instances/{i})."""

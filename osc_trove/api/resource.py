@@ -21,7 +21,7 @@ from typing import TypeVar
 from osc_lib import exceptions
 
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
-from osc_trove.api.http import Http, segment
+from osc_trove.api.http import Http, may_be_admin, segment
 from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
 __all__ = ["AmbiguousName", "Nested", "Reference", "Resource", "ResourceNotFound",
@@ -105,6 +105,8 @@ class Resource:
     plural = ""
     label = ""
     lookup = "uuid"
+    # Trove's management list of every project's rows (admins), if it has one.
+    mgmt_path = ""
 
     def __init__(self, http: Http) -> None:
         self.http = http
@@ -118,6 +120,20 @@ class Resource:
     def list(self, limit: int | None = None, **params: Any) -> Rows:
         """Every item (all pages); `limit` caps the total, params go in the query."""
         return self.http.paginate(self.path, self.plural, params=params, limit=limit)
+
+    def list_all_projects(self, limit: int | None = None, project_id: str | None = None,
+                          **params: Any) -> Rows:
+        """Admin only: the rows of every project, or of `project_id` only (the
+        management list, where `mgmt_path` says Trove has one).
+
+        Live ones only unless `deleted` says otherwise: Trove's management
+        lists also hold deleted rows unless told `deleted=false`, as
+        python-troveclient tells it (`deleted=None`: both).
+        """
+        if project_id:
+            params["project_id"] = project_id
+        params.setdefault("deleted", "false")
+        return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
 
     def create(self, **fields: Any) -> Row:
         """POST {singular: fields}; returns the created item."""
@@ -170,6 +186,13 @@ class Resource:
         plus one GET when the listed row lacks a key of `needs` (list views
         carry fewer fields than a GET), or always with `detail`.
         Raises ResourceNotFound or AmbiguousName with a message for users.
+
+        For an admin, a name no row of their project has is looked up across
+        projects where Trove has a management list (one more list): the one
+        match, or AmbiguousName naming every match with its project. An ID
+        needs no such lookup (an admin's GET reaches any project's), and a
+        caller whose token lacks the admin role is not sent the management
+        list: a member's lookup costs what it always did.
         """
         self._not_nested(within)
         if not ref:  # would address the collection itself
@@ -180,10 +203,35 @@ class Resource:
             except exceptions.NotFound:
                 if self.lookup == "server":
                     raise self.not_found(ref) from None
-        row = self.pick(ref, self.list())
+        try:
+            row = self.pick(ref, self.list())
+        except ResourceNotFound as err:
+            if not self.mgmt_path or self.known_id(ref) is not None \
+                    or may_be_admin(self.http) is False:
+                raise
+            row = self.find_in_every_project(ref, err)
+            # A management row is not the resource's own view: show that one.
+            return self.get(self.id_of(row)) if detail or needs else row
         if detail or any(key not in row for key in needs):
             return self.get(self.id_of(row))
         return row
+
+    def find_in_every_project(self, name: str, not_found: ResourceNotFound) -> Row:
+        """The one live row of any project named `name`; raises `not_found` when
+        there is none, or the management list is refused to the caller."""
+        try:
+            named = [row for row in self.list_all_projects() if row.get("name") == name]
+        except (exceptions.Forbidden, exceptions.Unauthorized):
+            raise not_found from None
+        if not named:
+            raise not_found
+        if len(named) > 1:
+            each = ", ".join(f"{self.id_of(row)} of project {row.get('tenant_id')}"
+                             for row in named)
+            raise AmbiguousName(
+                f"More than one {self.label} is named '{name}' in other projects ({each}); "
+                "use an ID.")
+        return named[0]
 
     def act_on(self, ref: str, action: Callable[[str], T],
                within: str | None = None) -> tuple[str, T]:

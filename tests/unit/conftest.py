@@ -35,7 +35,7 @@ _CATALOG = [
     }
 ]
 
-_TOKEN = {
+TOKEN = {
     "token": {
         "methods": ["password"],
         "expires_at": "2099-01-01T00:00:00.000000Z",
@@ -154,7 +154,7 @@ def trove(monkeypatch):
         )
         mocker.post(
             KEYSTONE + "/auth/tokens",
-            json=_TOKEN,
+            json=TOKEN,
             status_code=201,
             headers={"X-Subject-Token": "token-1"},
         )

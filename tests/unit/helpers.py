@@ -4,8 +4,10 @@ Trove's recorded answers (tests/fixtures) and the instance rows, list pages and
 one-line-error check that many command tests use.
 """
 
+import json
+
 from osc_trove.plugin import command_entry_points
-from tests.unit.conftest import sample
+from tests.unit.conftest import KEYSTONE, TOKEN, sample
 
 # The recorded instance `test`, and the one whose create answer was recorded.
 IID = sample("instance-show-response.json")["instance"]["id"]
@@ -82,3 +84,11 @@ def entry_points():
 
 
 COMMANDS = entry_points()
+
+
+def log_in_with_roles(trove, *roles):
+    """Keystone's next token carries `roles` (names), as an admin's or a member's."""
+    token = json.loads(json.dumps(TOKEN))
+    token["token"]["roles"] = [{"id": f"r-{name}", "name": name} for name in roles]
+    trove.mocker.post(KEYSTONE + "/auth/tokens", json=token, status_code=201,
+                      headers={"X-Subject-Token": "token-roles"})

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.unit.conftest import _TOKEN, KEYSTONE, PROJECT_ID, TROVE
+from tests.unit.conftest import KEYSTONE, PROJECT_ID, TOKEN, TROVE
 from tests.unit.helpers import V_ID, fake_identity, mgmt_version
 
 IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
@@ -34,7 +34,7 @@ def log_in_with_a_token(trove, monkeypatch, *services):
         monkeypatch.delenv(name)
     monkeypatch.setenv("OS_AUTH_TYPE", "v3token")
     monkeypatch.setenv("OS_TOKEN", "a-token-from-elsewhere")
-    token = json.loads(json.dumps(_TOKEN))
+    token = json.loads(json.dumps(TOKEN))
     token["token"]["methods"] = ["token"]
     token["token"]["catalog"] += list(services)
     trove.mocker.post(KEYSTONE + "/auth/tokens", json=token, status_code=201,

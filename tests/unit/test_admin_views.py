@@ -2,7 +2,7 @@
 --all-projects / --deleted: what each asks Trove, what it prints, and a member's
 one-line refusal."""
 
-from tests.unit.helpers import IID, one_line_error
+from tests.unit.helpers import IID, log_in_with_roles, one_line_error
 
 DELETED = {"id": IID, "name": "gone", "status": "SHUTDOWN", "deleted": True,
            "deleted_at": "2026-12-04T16:45:37", "tenant_id": "p-1", "server_id": "s-1",
@@ -70,3 +70,23 @@ def test_cluster_list_all_projects_as_a_member_is_one_line(trove):
     code, out, err = trove.run("database", "cluster", "list", "--all-projects")
     assert one_line_error(code, out, err).startswith(
         "The cloud's policy refused listing the clusters of every project")
+
+
+def test_an_admin_shows_another_projects_cluster_by_name(trove):
+    # Resource.find's management fallback, as for instances: one more list.
+    log_in_with_roles(trove, "admin")
+    trove.on("GET", "/clusters", {"clusters": []})
+    trove.on("GET", "/mgmt/clusters", {"clusters": [CLUSTER]})
+    trove.on("GET", "/clusters/c-1", {"cluster": {**CLUSTER, "ip": ["10.0.0.9"]}})
+    shown = trove.run_json("database", "cluster", "show", "shards")
+    assert shown["id"] == "c-1"
+    assert trove.requests == [("GET", "/clusters"), ("GET", "/mgmt/clusters?deleted=false"),
+                              ("GET", "/clusters/c-1")]
+
+
+def test_a_members_unknown_cluster_costs_no_management_request(trove):
+    log_in_with_roles(trove, "member")
+    trove.on("GET", "/clusters", {"clusters": []})
+    code, out, err = trove.run("database", "cluster", "show", "shards")
+    assert one_line_error(code, out, err) == "No cluster with a name or ID of 'shards' exists."
+    assert trove.requests == [("GET", "/clusters")]

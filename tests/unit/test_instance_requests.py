@@ -8,12 +8,19 @@ group (Trove 21.1 to 24.0 drop it otherwise; see
 instance_actions.keeping_configuration).
 """
 
-import json
 
 import pytest
 
-from tests.unit.conftest import _TOKEN, KEYSTONE, TROVE, sample
-from tests.unit.helpers import FLAVORS, IID, list_body, one_line_error, row, show_body
+from tests.unit.conftest import TROVE, sample
+from tests.unit.helpers import (
+    FLAVORS,
+    IID,
+    list_body,
+    log_in_with_roles,
+    one_line_error,
+    row,
+    show_body,
+)
 
 IMAGE_ID = "3e50414a-8532-4646-982c-a66fe8f0411b"
 
@@ -102,13 +109,6 @@ MGMT_LIST = ("GET", "/mgmt/instances?deleted=false")
 OTHER_PROJECT = "0c5e7a7b5e3c4d1f8a2b9c8d7e6f5a4b"
 # root enable/show take an instance or a cluster: their lookup is their own.
 ACROSS_PROJECTS = [c for c in COMMANDS if not c[0].startswith("root ")]
-
-
-def log_in_with_roles(trove, *roles):
-    token = json.loads(json.dumps(_TOKEN))
-    token["token"]["roles"] = [{"id": f"r-{name}", "name": name} for name in roles]
-    trove.mocker.post(KEYSTONE + "/auth/tokens", json=token, status_code=201,
-                      headers={"X-Subject-Token": "token-roles"})
 
 
 @pytest.mark.parametrize("command, by_id, by_name", ACROSS_PROJECTS,
