@@ -135,7 +135,7 @@ def _with_comment_option(monkeypatch):
 
 def test_a_new_option_before_the_password_positional_cannot_expose_it(trove, tmp_path,
                                                                        monkeypatch):
-    from tests.unit.test_instance import IID
+    from tests.unit.helpers import IID
 
     _with_comment_option(monkeypatch)
     trove.on("POST", f"/instances/{IID}/users", status=202)
