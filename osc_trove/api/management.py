@@ -14,8 +14,8 @@ from osc_trove.api.clusters import Clusters
 from osc_trove.api.datastores import DatastoreVersions
 from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
-from osc_trove.api.resource import pick, segment, unknown
-from osc_trove.api.shapes import Row, Rows
+from osc_trove.api.resource import Resource, pick, segment, unknown
+from osc_trove.api.shapes import Callable, Row, Rows
 
 
 class Management:
@@ -65,13 +65,23 @@ class Management:
         """The management view of the instance `ref` names, deleted or not:
         an ID is one GET; a name is looked for among deleted instances (one
         list), then that one's GET."""
-        if self.instances.known_id(ref) is not None:
+        return self._find_deleted(self.instances, ref,
+                                  lambda found: self.show_instance(found, deleted=True))
+
+    def find_deleted_cluster(self, ref: str) -> Row:
+        """The management view of the cluster `ref` names, deleted or not, as
+        find_deleted_instance does for instances."""
+        return self._find_deleted(self.clusters, ref, self.show_cluster)
+
+    @staticmethod
+    def _find_deleted(resource: Resource, ref: str, show: Callable[[str], Row]) -> Row:
+        if resource.known_id(ref) is not None:
             try:
-                return self.show_instance(ref, deleted=True)
+                return show(ref)
             except exceptions.NotFound:  # the path names nothing else
-                raise unknown("instance", ref) from None
-        row = pick(ref, self.deleted_instances(), "deleted instance")
-        return self.show_instance(self.instances.id_of(row), deleted=True)
+                raise unknown(resource.label, ref) from None
+        row = pick(ref, resource.list_all_projects(deleted="true"), f"deleted {resource.label}")
+        return show(resource.id_of(row))
 
     def root_history(self, instance_id: str) -> Row:
         """When root was first enabled on the instance and by which user

@@ -167,9 +167,18 @@ class ShowCluster(base.ShowOne):
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         arguments.add_resource_argument(parser, "cluster")
+        parser.add_argument(
+            "--deleted", action="store_true",
+            help="Show the cluster even if it was deleted: the management view, with "
+            "deleted_at (admin only; a name is looked for among deleted clusters)",
+        )
         return parser
 
     def take_action(self, parsed_args):
+        if parsed_args.deleted:
+            with refusals.admin_only("showing deleted clusters"):
+                return cluster_view.show(
+                    self.trove.management.find_deleted_cluster(parsed_args.cluster))
         return cluster_view.show(self.trove.clusters.find(parsed_args.cluster, needs=("ip",)))
 
 

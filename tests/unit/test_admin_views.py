@@ -90,3 +90,12 @@ def test_a_members_unknown_cluster_costs_no_management_request(trove):
     code, out, err = trove.run("database", "cluster", "show", "shards")
     assert one_line_error(code, out, err) == "No cluster with a name or ID of 'shards' exists."
     assert trove.requests == [("GET", "/clusters")]
+
+
+def test_cluster_show_deleted_by_name_looks_among_deleted_clusters(trove):
+    trove.on("GET", "/mgmt/clusters", {"clusters": [{**CLUSTER, "deleted_at": "2026-12-04"}]})
+    trove.on("GET", "/mgmt/clusters/c-1", {"cluster": {**CLUSTER, "deleted_at": "2026-12-04"}})
+    shown = trove.run_json("database", "cluster", "show", "shards", "--deleted")
+    assert shown["deleted_at"] == "2026-12-04"
+    assert trove.requests == [("GET", "/mgmt/clusters?deleted=true"),
+                              ("GET", "/mgmt/clusters/c-1")]
