@@ -29,6 +29,7 @@ the local cloud's own REST contract is tested in tests/functional/localcloud/.
 """
 
 import contextlib
+import json
 import os
 import pathlib
 import subprocess
@@ -36,6 +37,7 @@ import sys
 import time
 
 import pytest
+import yaml
 from osc_lib import exceptions
 
 from tests import inprocess
@@ -125,6 +127,28 @@ def cloud():
     # stops it after the whole run instead.
     if not was_up and not os.environ.get("PYTEST_XDIST_WORKER"):
         _local_cloud("down")
+
+
+@pytest.fixture(scope="module")
+def proxy(cloud):
+    """tests/functional/fault_proxy.py in front of the local cloud, for one module."""
+    from tests.functional.fault_proxy import FaultProxy
+
+    state = json.loads((REPO / ".local-cloud" / "state.json").read_text())
+    proxy = FaultProxy(state["keystone_port"], state["trove_port"]).start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture(scope="module")
+def proxied(cloud, proxy, tmp_path_factory):
+    """The local cloud's users, logging in (and so finding Trove) through the proxy."""
+    config = yaml.safe_load(cloud.clouds_yaml.read_text())
+    for entry in config["clouds"].values():
+        entry["auth"]["auth_url"] = proxy.auth_url
+    path = tmp_path_factory.mktemp("proxied") / "clouds.yaml"
+    path.write_text(yaml.safe_dump(config))
+    return Cloud(path)
 
 
 @pytest.fixture(scope="session")

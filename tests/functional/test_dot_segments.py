@@ -6,35 +6,12 @@ which records every request line as it arrived: what Trove was asked, not what
 a dot segment, nor any request that changes something, reached Trove.
 """
 
-import json
 
 import pytest
-import yaml
 
-from tests.functional.conftest import REPO, Cloud
-from tests.functional.fault_proxy import FaultProxy
 from tests.functional.helpers import made_instance, ok, one_line_error, unique
 
 KEEP = "keepdb"
-
-
-@pytest.fixture(scope="module")
-def proxy(cloud):
-    state = json.loads((REPO / ".local-cloud" / "state.json").read_text())
-    proxy = FaultProxy(state["keystone_port"], state["trove_port"]).start()
-    yield proxy
-    proxy.stop()
-
-
-@pytest.fixture(scope="module")
-def proxied(cloud, proxy, tmp_path_factory):
-    """The local cloud's users, logging in (and so finding Trove) through the proxy."""
-    config = yaml.safe_load(cloud.clouds_yaml.read_text())
-    for entry in config["clouds"].values():
-        entry["auth"]["auth_url"] = proxy.auth_url
-    path = tmp_path_factory.mktemp("dots") / "clouds.yaml"
-    path.write_text(yaml.safe_dump(config))
-    return Cloud(path)
 
 
 @pytest.fixture(scope="module")

@@ -4,36 +4,15 @@
 catalog whose Trove is the proxy itself, then spoils Trove's answers per test.
 """
 
-import json
 import re
 
 import pytest
-import yaml
 
-from tests.functional.conftest import REPO, Cloud
-from tests.functional.fault_proxy import Fault, FaultProxy
+from tests.functional.fault_proxy import Fault
 from tests.functional.helpers import made_instance, ok, one_line_error, unique, wait_instance
 
 HTML = b"<html><body><h1>Bad things</h1><p>a proxy's page</p></body></html>"
 HTML_TYPE = {"Content-Type": "text/html"}
-
-
-@pytest.fixture(scope="module")
-def proxy(cloud):
-    state = json.loads((REPO / ".local-cloud" / "state.json").read_text())
-    proxy = FaultProxy(state["keystone_port"], state["trove_port"]).start()
-    yield proxy
-    proxy.stop()
-
-
-@pytest.fixture(scope="module")
-def proxied(cloud, proxy, tmp_path_factory):
-    """The local cloud's `local-demo`, logging in (and so finding Trove) through the proxy."""
-    config = yaml.safe_load(cloud.clouds_yaml.read_text())
-    config["clouds"]["local-demo"]["auth"]["auth_url"] = proxy.auth_url
-    path = tmp_path_factory.mktemp("faults") / "clouds.yaml"
-    path.write_text(yaml.safe_dump(config))
-    return Cloud(path)
 
 
 @pytest.fixture

@@ -543,25 +543,16 @@ def test_ctrl_c_during_a_wait_says_what_trove_is_still_doing(inst, monkeypatch):
     ]
 
 
-def test_ctrl_c_at_the_password_prompt_ends_its_line(inst, monkeypatch):
+@pytest.mark.parametrize("key, code, err", [
+    (KeyboardInterrupt, 130, "\nInterrupted: nothing was sent to Trove.\n"),  # Ctrl-C
+    (EOFError, 1, "\nNo user's password was typed.\n"),  # Ctrl-D, an empty input
+])
+def test_leaving_the_password_prompt_ends_its_line(inst, monkeypatch, key, code, err):
     def typed(prompt):
-        raise KeyboardInterrupt
+        raise key
 
     monkeypatch.setattr(passwords.getpass, "getpass", typed)
     monkeypatch.setattr(passwords, "is_terminal", lambda stream: True)
-    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob",
-                              "--password-prompt")
-    assert (code, out) == (130, "")
-    assert err == "\nInterrupted: nothing was sent to Trove.\n"
+    result = inst.run("database", "user", "create", INSTANCE_ID, "bob", "--password-prompt")
+    assert result == (code, "", err)
     assert inst.requests == []
-
-
-def test_an_empty_input_at_the_prompt_ends_its_line_too(inst, monkeypatch):
-    def typed(prompt):
-        raise EOFError
-
-    monkeypatch.setattr(passwords.getpass, "getpass", typed)
-    monkeypatch.setattr(passwords, "is_terminal", lambda stream: True)
-    code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob",
-                              "--password-prompt")
-    assert (code, out, err) == (1, "", "\nNo user's password was typed.\n")
