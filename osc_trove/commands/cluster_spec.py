@@ -18,13 +18,6 @@ CREATE_KEYS = ["flavor", "volume", "volume_type", "nic", "availability_zone", "m
 GROW_KEYS = CREATE_KEYS + ["name", "related_to"]
 REPEATABLE = ("module", "type")
 
-# What a NIC may say, in Trove's spelling on the right (its API takes one NIC a member).
-NIC_KEYS = {
-    "net-id": "network_id", "network_id": "network_id",
-    "subnet-id": "subnet_id", "subnet_id": "subnet_id",
-    "ip-address": "ip_address", "ip_address": "ip_address",
-}
-
 METAVAR = "<flavor=<flavor>,volume=<GB>[,key=value...]>"
 
 
@@ -33,8 +26,8 @@ def help_text(grow=False):
     return (
         "A member to add; repeat for each member. Keys: flavor=<flavor> (name or ID, "
         "required), volume=<GB> (required unless the flavor has an ephemeral disk), "
-        "volume_type=<type>, nic='net-id=<network>[,subnet-id=<subnet>][,ip-address=<ip>]' "
-        "(network and subnet by name or ID; quote the value; one NIC), "
+        f"volume_type=<type>, nic='{nic_keys.SYNTAX}' (one NIC, the value quoted: "
+        f"{nic_keys.HELP}), "
         "availability_zone=<zone>, module=<module> (name or ID; repeatable), "
         "type=<member type> (repeatable), region=<region>" + extra
     )
@@ -67,21 +60,6 @@ def split_pairs(text):
     return pairs
 
 
-def parse_nic(text):
-    """`net-id=..,subnet-id=..,ip-address=..` -> Trove's NIC dict."""
-    nic = {}
-    for key, value in split_pairs(text):
-        nic_keys.refuse_dropped(key, "nic")
-        if key not in NIC_KEYS:
-            raise exceptions.CommandError(
-                f"Unknown nic key '{key}'; valid keys: net-id, subnet-id, ip-address."
-            )
-        nic[NIC_KEYS[key]] = value
-    if "network_id" not in nic and "subnet_id" not in nic:
-        raise exceptions.CommandError(f"nic '{text}' needs net-id or subnet-id.")
-    return nic
-
-
 class InstanceOption(parseractions.MultiKeyValueAction):
     """osc-lib's key=value action, for cluster members: quoted values (a NIC) may
     hold commas, `module` and `type` may repeat, and every problem is one line
@@ -90,7 +68,7 @@ class InstanceOption(parseractions.MultiKeyValueAction):
     def validate_keys(self, keys):
         valid = self.required_keys | self.optional_keys
         for key in keys:
-            if key in NIC_KEYS or key in nic_keys.DROPPED:
+            if key in nic_keys.KEYS or key in nic_keys.DROPPED:
                 raise exceptions.CommandError(
                     f"--instance key '{key}' belongs inside the nic value: "
                     f"nic='{key}=...' (quoted, with the rest of the NIC)."
@@ -138,7 +116,7 @@ def check_member(member):
     elif "volume_type" in member:
         raise exceptions.CommandError("--instance volume_type needs volume=<GB>.")
     if "nic" in member:
-        member["nic"] = parse_nic(member["nic"])
+        member["nic"] = nic_keys.parse(member["nic"], "nic")
 
 
 def add_instance_option(parser, grow=False):

@@ -7,7 +7,6 @@ from osc_lib import exceptions
 from osc_trove.cli import arguments, base, masking, other_services, passwords, wait
 from osc_trove.commands import instance_view, nic_keys
 
-NIC_KEYS = {"net-id": "network_id", "subnet-id": "subnet_id", "ip-address": "ip_address"}
 # What a replica takes from its source: Trove refuses these in a replica's request (400).
 COPIED_FROM_SOURCE = ("flavor", "size", "volume_type", "datastore", "datastore_version",
                       "datastore_version_number", "locality")
@@ -50,24 +49,6 @@ def read_passwords(users, args, stdin):
     return [(name, password if password is not None
              else passwords.read(way, "password", stdin, f"password of user {name}"))
             for name, password in users]
-
-
-def parse_nic(value):
-    """`net-id=..,subnet-id=..,ip-address=..` -> the request's nic dict."""
-    nic = {}
-    for part in value.split(","):
-        key, sep, val = part.partition("=")
-        key = key.strip()
-        nic_keys.refuse_dropped(key, "--nic")
-        if not sep or key not in NIC_KEYS or not val.strip():
-            raise exceptions.CommandError(
-                f"--nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
-                f"(at least net-id or subnet-id); '{value}' is not that."
-            )
-        nic[NIC_KEYS[key]] = val.strip()
-    if "network_id" not in nic and "subnet_id" not in nic:
-        raise exceptions.CommandError(f"--nic '{value}' needs net-id or subnet-id.")
-    return nic
 
 
 class CreateInstance(base.ShowOne):
@@ -151,8 +132,8 @@ class CreateInstance(base.ShowOne):
             metavar="<net-id=<net>,subnet-id=<subnet>,ip-address=<ip>>",
             action="append",
             default=[],
-            help="The instance's network interface (one: Trove's API takes one NIC): net-id "
-            "and/or subnet-id (names or IDs), optionally ip-address (needs subnet-id)",
+            help="The instance's network interface (one: Trove's API takes one NIC): "
+            + nic_keys.HELP,
         )
         parser.add_argument(
             "--configuration", metavar="<configuration>", help="Configuration group (name or ID)"
@@ -230,7 +211,7 @@ def check_options(args):
     """Reject bad input before any request; returns the parsed (users, nics)."""
     arguments.take_older_positional(args, "flavor", "the flavor", "--flavor <flavor>")
     users = parse_users(args.users)
-    nics = [parse_nic(value) for value in args.nic]
+    nics = [nic_keys.parse(value, "--nic") for value in args.nic]
     if len(nics) > 1:
         raise exceptions.CommandError("Give --nic once: Trove's API takes one NIC per instance.")
     if not args.flavor and not args.replica_of:

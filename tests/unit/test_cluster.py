@@ -121,6 +121,8 @@ def test_create_hidden_underscore_spelling_of_extended_properties(trove):
      "nic key 'v4-fixed-ip': Trove 12.0.0 dropped v4-fixed-ip from its NIC schema; give "
      "ip-address=<ip> (with net-id or subnet-id) instead."),
     ("flavor=2,nic='ip-address=10.0.0.1'", "nic 'ip-address=10.0.0.1' needs net-id or subnet-id."),
+    ("flavor=2,nic='net=a'", "nic takes net-id=<network>,subnet-id=<subnet>,ip-address=<ip> "
+     "(at least net-id or subnet-id); 'net=a' is not that."),
     (f"flavor=2,nic=net-id={NET_ID},subnet-id={SUBNET_ID}",
      "--instance key 'subnet-id' belongs inside the nic value: nic='subnet-id=...' (quoted, "
      "with the rest of the NIC)."),

@@ -165,6 +165,18 @@ def test_create_finds_a_network_by_name_through_the_network_service(network_serv
         {"network_id": PRIVATE_NET_ID, "subnet_id": SUBNET_ID}]
 
 
+def test_nic_takes_troves_own_key_spellings_as_cluster_members_do(network_service):
+    trove = network_service
+    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("POST", "/instances", sample("instance-create-response.json"))
+    code, _, err = trove.run("database", "instance", "create", "db1", "--flavor", "2", "--size",
+                             "1", "--nic",
+                             f"network_id=private,subnet_id={SUBNET_ID},ip_address=10.0.0.5")
+    assert code == 0, err
+    assert trove.bodies()[0]["instance"]["nics"] == [
+        {"network_id": PRIVATE_NET_ID, "subnet_id": SUBNET_ID, "ip_address": "10.0.0.5"}]
+
+
 def test_create_with_an_unknown_network_name_sends_no_create(network_service):
     trove = network_service
     trove.on("GET", "/flavors", FLAVORS)
