@@ -11,15 +11,16 @@ import time
 
 from osc_lib import exceptions
 
-from osc_trove.api.errors import TroveError
+from osc_trove.api import waiting
+from osc_trove.api.waiting import (  # noqa: F401 (commands name them as wait.*)
+    DEFAULT_TIMEOUT,
+    delays,
+    elapsed_text,
+    fault_message,
+    is_error,
+    status_in,
+)
 from osc_trove.cli.arguments import positive_int
-
-DEFAULT_TIMEOUT = 1800
-FIRST_DELAY = 1.0
-BACKOFF = 1.5
-MAX_DELAY = 10.0
-# Consecutive polls that may fail on a network error or a 5xx before the wait gives up.
-TRANSIENT_TRIES = 3
 
 # Module-level so that tests can replace them and never really sleep.
 sleep = time.sleep
@@ -45,40 +46,6 @@ def add_wait_options(parser, target):
         default=DEFAULT_TIMEOUT,
         help=f"With --wait, give up after this many seconds (default: {DEFAULT_TIMEOUT})",
     )
-
-
-def status_in(*statuses):
-    """A predicate: the resource's `status` is one of `statuses`."""
-    wanted = set(statuses)
-    return lambda item: item.get("status") in wanted
-
-
-def is_error(item):
-    return item.get("status") == "ERROR"
-
-
-def fault_message(item):
-    """The server's explanation of a failure: an instance's `fault.message`, if any."""
-    fault = item.get("fault") if isinstance(item, dict) else None
-    if isinstance(fault, dict):
-        return fault.get("message") or fault.get("details")
-    return fault or None
-
-
-def elapsed_text(seconds):
-    seconds = int(seconds)
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, seconds = divmod(seconds, 60)
-    return f"{minutes}m{seconds:02d}s"
-
-
-def delays(first=FIRST_DELAY, factor=BACKOFF, cap=MAX_DELAY):
-    """Pauses between polls: short at first, then growing up to `cap` seconds."""
-    delay = first
-    while True:
-        yield delay
-        delay = min(cap, delay * factor)
 
 
 class Progress:
@@ -130,14 +97,8 @@ def wait_for(
     show=None,
     ident=None,
 ):
-    """Poll `get()` until `done(item)`; return the last item (None once gone).
-
-    `until_gone`: a NotFound from `get` is success (deletes). Otherwise it is a
-    failure, as is `failed(item)` and running out of `timeout` seconds; these
-    raise WaitFailed carrying the server's fault message when there is one.
-    Up to TRANSIENT_TRIES network errors or 5xx answers in a row are polled
-    through; other errors end the wait at once. Giving up on an error raises
-    WaitFailed naming the last status seen.
+    """The API's wait (osc_trove.api.waiting.wait_for), with progress on
+    `stream` (stderr) and its failures as WaitFailed, one line.
 
     Ctrl-C ends the wait, not the work: one line (see `interrupted`) says
     what Trove goes on doing (`still`, e.g. "is still being built"; default:
@@ -147,52 +108,28 @@ def wait_for(
     """
     stream = stream or sys.stderr
     progress = Progress(stream, subject)
-    pauses = pauses or delays()
-    start = clock()
-    transient = 0
-    status = item = None
+    seen = {"item": None, "status": None}
+
+    def report(item, elapsed):
+        status = "DELETED" if item is None else status_of(item)
+        if item is not None:
+            seen.update(item=item, status=status)
+        progress.update(status, elapsed)
+
     try:
-        while True:
-            try:
-                item = get()
-                transient = 0
-            except exceptions.NotFound:
-                elapsed = clock() - start
-                if until_gone:
-                    progress.update("DELETED", elapsed)
-                    return None
-                raise WaitFailed(f"{subject} disappeared after {elapsed_text(elapsed)}.") from None
-            except (exceptions.ClientException, TroveError, exceptions.CommandError) as err:
-                if not _is_transient(err) or transient >= TRANSIENT_TRIES:
-                    raise _gave_up(subject, status, clock() - start, err) from None
-                transient += 1
-                sleep(next(pauses))
-                continue
-            elapsed = clock() - start
-            status = status_of(item)
-            progress.update(status, elapsed)
-            if done(item):
-                return item
-            if failed(item):
-                raise WaitFailed(
-                    _with_fault(f"{subject} went to {status} after {elapsed_text(elapsed)}", item,
-                                fault_of)
-                )
-            if elapsed >= timeout:
-                raise WaitFailed(
-                    _with_fault(
-                        f"Timed out after {elapsed_text(timeout)} waiting for {subject} "
-                        f"(status {status})",
-                        item,
-                        fault_of,
-                    )
-                )
-            sleep(max(0.0, min(next(pauses), timeout - elapsed)))
+        return waiting.wait_for(
+            get, done, failed, until_gone=until_gone, timeout=timeout, pauses=pauses,
+            progress=report, subject=subject, status_of=status_of, fault_of=fault_of,
+            sleep=sleep, clock=clock)
+    except waiting.WaitError as err:
+        raise WaitFailed(str(err)) from None
     except KeyboardInterrupt:
         progress.finish()  # end the progress line first
+        item = seen["item"]
         if ident is None and isinstance(item, dict):
             ident = item.get("id")
-        tell_interrupted(stream, interrupted(subject, still or still_doing(status), show, ident))
+        tell_interrupted(stream, interrupted(subject, still or still_doing(seen["status"]),
+                                             show, ident))
         raise
     finally:
         progress.finish()
@@ -232,23 +169,6 @@ def interrupted(subject, still, show=None, ident=None):
         show = show.format(id=ident) if ident else None
     where = f"'{show}' shows its progress" if show else "Trove goes on with it"
     return f"{who} {still}; {where}"
-
-
-def _is_transient(err):
-    """A network failure or a server-side 5xx: worth another poll."""
-    return getattr(err, "transient", False) or getattr(err, "code", None) in (500, 502, 503, 504)
-
-
-def _gave_up(subject, status, elapsed, err):
-    last = f"last status {status}" if status else "no status seen yet"
-    return WaitFailed(
-        f"Gave up waiting for {subject} after {elapsed_text(elapsed)} ({last}): {err}"
-    )
-
-
-def _with_fault(message, item, fault_of):
-    fault = fault_of(item)
-    return f"{message}: {fault}" if fault else f"{message}."
 
 
 def show_command(subject):

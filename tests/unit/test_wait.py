@@ -6,6 +6,7 @@ import itertools
 import pytest
 from osc_lib import exceptions
 
+from osc_trove.api import waiting
 from osc_trove.cli import wait
 
 
@@ -190,7 +191,7 @@ def test_a_few_network_errors_and_5xx_answers_are_polled_through(fake_time):
 
 
 def test_too_many_errors_in_a_row_end_the_wait(fake_time):
-    errors = [exceptions.ClientException(503, "busy")] * (wait.TRANSIENT_TRIES + 1)
+    errors = [exceptions.ClientException(503, "busy")] * (waiting.TRANSIENT_TRIES + 1)
     with pytest.raises(wait.WaitFailed) as err:
         wait.wait_for(getter("BUILD", *errors), "x", wait.status_in("ACTIVE"),
                       stream=io.StringIO())
@@ -218,17 +219,17 @@ def test_each_5xx_gateway_or_server_error_is_polled_through(fake_time, status):
 def test_exactly_transient_tries_errors_in_a_row_are_survived_and_one_more_is_not(fake_time):
     # The answer after the errors is ACTIVE: only the count of errors decides.
     busy = exceptions.ClientException(503, "busy")
-    survived = getter("BUILD", *[busy] * wait.TRANSIENT_TRIES, "ACTIVE")
+    survived = getter("BUILD", *[busy] * waiting.TRANSIENT_TRIES, "ACTIVE")
     assert wait.wait_for(survived, "x", wait.status_in("ACTIVE"),
                          stream=io.StringIO()) == {"status": "ACTIVE"}
-    one_too_many = getter("BUILD", *[busy] * (wait.TRANSIENT_TRIES + 1), "ACTIVE")
+    one_too_many = getter("BUILD", *[busy] * (waiting.TRANSIENT_TRIES + 1), "ACTIVE")
     with pytest.raises(wait.WaitFailed, match="busy"):
         wait.wait_for(one_too_many, "x", wait.status_in("ACTIVE"), stream=io.StringIO())
 
 
 def test_the_error_count_starts_again_after_a_good_answer(fake_time):
     busy = exceptions.ClientException(503, "busy")
-    errors = [busy] * wait.TRANSIENT_TRIES
+    errors = [busy] * waiting.TRANSIENT_TRIES
     get = getter("BUILD", *errors, "BUILD", *errors, "ACTIVE")
     assert wait.wait_for(get, "x", wait.status_in("ACTIVE"),
                          stream=io.StringIO()) == {"status": "ACTIVE"}
