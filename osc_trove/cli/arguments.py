@@ -1,6 +1,6 @@
 """Argument helpers shared by the command families: resources given by name or
 ID, datastore versions, paging, locality, older spellings kept hidden, and
-the request's datastore object from the datastore options."""
+the datastore options and the request's datastore object from them."""
 
 import argparse
 
@@ -99,9 +99,34 @@ def take_older_positional(parsed_args, dest, what, option):
     setattr(parsed_args, dest, positional)
 
 
-def datastore_request(args):
-    """The request's `datastore` object from --datastore, --datastore-version and
-    --datastore-version-number (names or IDs, as the server resolves them)."""
-    given = (("type", args.datastore), ("version", args.datastore_version),
-             ("version_number", args.datastore_version_number))
+def add_datastore_options(parser, datastore_help, version_help):
+    """--datastore, --datastore-version and --datastore-version-number of a request
+    that names its datastore version (`*_help`: what each means for this command)."""
+    parser.add_argument("--datastore", metavar="<datastore>", help=datastore_help)
+    parser.add_argument("--datastore-version", metavar="<datastore_version>", help=version_help)
+    hidden(parser, "--datastore_version", dest="datastore_version")
+    parser.add_argument(
+        "--datastore-version-number", metavar="<version_number>",
+        help="Version number, to tell apart datastore versions sharing a name",
+    )
+
+
+def datastore_body(datastore=None, version=None, number=None):
+    """The request's `datastore` object, of the parts given (names or IDs, as the
+    server resolves them)."""
+    given = (("type", datastore), ("version", version), ("version_number", number))
     return {key: value for key, value in given if value}
+
+
+def datastore_request(args):
+    """The request's `datastore` object from the options of `add_datastore_options`."""
+    return datastore_body(args.datastore, args.datastore_version, args.datastore_version_number)
+
+
+def add_include_clustered(parser):
+    """--include-clustered (python-troveclient's --include_clustered too)."""
+    parser.add_argument(
+        "--include-clustered", action="store_true",
+        help="Include instances that belong to a cluster",
+    )
+    hidden(parser, "--include_clustered", dest="include_clustered", action="store_true")

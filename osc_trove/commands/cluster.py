@@ -109,7 +109,7 @@ class CreateCluster(base.ShowOne):
         trove = self.trove
         fields = {
             "name": args.name,
-            "datastore": {"type": args.datastore, "version": args.datastore_version},
+            "datastore": arguments.datastore_body(args.datastore, args.datastore_version),
             "instances": members_request(self, args.instances),
         }
         if args.locality:

@@ -94,22 +94,11 @@ class CreateConfiguration(base.ShowOne):
         parser = super().get_parser(prog_name)
         parser.add_argument("name", metavar="<name>", help="Name of the configuration group")
         add_values_arguments(parser, "Values to set")
-        parser.add_argument(
-            "--datastore",
-            metavar="<datastore>",
-            help="Datastore of the group (name or ID; default: the cloud's default datastore)",
-        )
-        parser.add_argument(
-            "--datastore-version",
-            metavar="<datastore_version>",
-            help="Datastore version of the group (name or ID; default: the datastore's "
-            "default version)",
-        )
-        arguments.hidden(parser, "--datastore_version", dest="datastore_version")
-        parser.add_argument(
-            "--datastore-version-number",
-            metavar="<version_number>",
-            help="Version number, to tell apart datastore versions sharing a name",
+        arguments.add_datastore_options(
+            parser,
+            "Datastore of the group (name or ID; default: the cloud's default datastore)",
+            "Datastore version of the group (name or ID; default: the datastore's default "
+            "version)",
         )
         parser.add_argument(
             "--description", metavar="<description>", help="Description of the group"

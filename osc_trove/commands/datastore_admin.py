@@ -10,7 +10,15 @@ def _tags(text):
     return [tag.strip() for tag in text.split(",") if tag.strip()]
 
 
-def _add_strategy_options(parser):
+def _add_version_options(parser, creating):
+    """The options `datastore version create` and `set` share, declared once. Each
+    switch takes both spellings: python-troveclient's create says --active, its set
+    --enable (the command's own spelling comes first in its help)."""
+    parser.add_argument(
+        "--image-tags", metavar="<tags>",
+        help="Comma-separated tags of the guest image, e.g. trove,mysql" if creating
+        else "New comma-separated image tags ('' removes them)",
+    )
     parser.add_argument(
         "--registry-ext", metavar="<registry-ext>",
         help="Guest agent manager class for this version, instead of the datastore's default",
@@ -19,6 +27,20 @@ def _add_strategy_options(parser):
         "--repl-strategy", metavar="<repl-strategy>",
         help="Replication strategy class for this version, instead of the datastore's default",
     )
+    on, off = (("--active", "--enable"), ("--inactive", "--disable"))
+    if not creating:
+        on, off = on[::-1], off[::-1]
+    active = parser.add_mutually_exclusive_group()
+    active.add_argument(*on, dest="active", action="store_const", const=True,
+                        help="Make the version available to users")
+    active.add_argument(*off, dest="active", action="store_const", const=False,
+                        help="Hide the version from users" + (" (default)" if creating else ""))
+    default = parser.add_mutually_exclusive_group()
+    default.add_argument("--default", dest="default", action="store_const", const=True,
+                         help="Make it the datastore's default version")
+    default.add_argument("--non-default", dest="default", action="store_const", const=False,
+                         help="Do not make it the datastore's default version (default)"
+                         if creating else "Stop it being the datastore's default version")
 
 
 class DeleteDatastore(base.Command):
@@ -67,24 +89,7 @@ class CreateDatastoreVersion(base.ShowOne):
             "image", metavar="<image>", nargs="?", default="",
             help="Guest image (name or ID); optional with --image-tags",
         )
-        parser.add_argument(
-            "--image-tags", metavar="<tags>",
-            help="Comma-separated tags of the guest image, e.g. trove,mysql",
-        )
-        _add_strategy_options(parser)
-        active = parser.add_mutually_exclusive_group()
-        active.add_argument(
-            "--active", dest="active", action="store_true", default=False,
-            help="Make the version available to users",
-        )
-        active.add_argument(
-            "--inactive", dest="active", action="store_false",
-            help="Keep the version hidden from users (default)",
-        )
-        parser.add_argument(
-            "--default", action="store_true",
-            help="Make it the datastore's default version",
-        )
+        _add_version_options(parser, creating=True)
         parser.add_argument(
             "--version-number", metavar="<version-number>",
             help="Version number of the database software (default: the version name)",
@@ -101,8 +106,8 @@ class CreateDatastoreVersion(base.ShowOne):
             "datastore_name": args.datastore_name,
             "datastore_manager": args.datastore_manager,
             "image_tags": tags,
-            "active": args.active,
-            "default": args.default,
+            "active": bool(args.active),
+            "default": bool(args.default),
         }
         if args.image:
             fields["image"] = other_services.image_id(self.app, args.image)
@@ -135,29 +140,7 @@ class SetDatastoreVersion(base.Command):
             "--datastore-manager", metavar="<datastore-manager>", help="New datastore manager",
         )
         parser.add_argument("--image", metavar="<image>", help="New guest image (name or ID)")
-        parser.add_argument(
-            "--image-tags", metavar="<tags>",
-            help="New comma-separated image tags ('' removes them)",
-        )
-        _add_strategy_options(parser)
-        enable = parser.add_mutually_exclusive_group()
-        enable.add_argument(
-            "--enable", dest="active", action="store_const", const=True,
-            help="Make the version available to users",
-        )
-        enable.add_argument(
-            "--disable", dest="active", action="store_const", const=False,
-            help="Hide the version from users",
-        )
-        default = parser.add_mutually_exclusive_group()
-        default.add_argument(
-            "--default", dest="default", action="store_const", const=True,
-            help="Make it the datastore's default version",
-        )
-        default.add_argument(
-            "--non-default", dest="default", action="store_const", const=False,
-            help="Stop it being the datastore's default version",
-        )
+        _add_version_options(parser, creating=False)
         return parser
 
     def take_action(self, parsed_args):

@@ -25,13 +25,7 @@ class ListInstances(base.Lister):
             "instances",
             "List only instances whose ID sorts after this one (Trove pages in ID order)",
         )
-        parser.add_argument(
-            "--include-clustered",
-            action="store_true",
-            help="Include instances that belong to a cluster",
-        )
-        arguments.hidden(parser, "--include_clustered", dest="include_clustered",
-                      action="store_true")
+        arguments.add_include_clustered(parser)
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument(
             "--all-projects",

@@ -4,6 +4,7 @@ import argparse
 
 from osc_lib import exceptions
 
+from osc_trove.api import restores
 from osc_trove.cli import arguments, base, masking, other_services, passwords, wait
 from osc_trove.commands import instance_view, nic_keys
 
@@ -113,19 +114,9 @@ class CreateInstance(base.ShowOne):
         )
         parser.add_argument("--availability-zone", metavar="<zone>", help="Availability zone")
         arguments.hidden(parser, "--availability_zone", dest="availability_zone")
-        parser.add_argument(
-            "--datastore", metavar="<datastore>", help="Datastore (name or ID), e.g. mysql"
-        )
-        parser.add_argument(
-            "--datastore-version",
-            metavar="<datastore_version>",
-            help="Datastore version (name or ID), e.g. 5.7",
-        )
-        arguments.hidden(parser, "--datastore_version", dest="datastore_version")
-        parser.add_argument(
-            "--datastore-version-number",
-            metavar="<number>",
-            help="Datastore version number, to choose among versions with the same name",
+        arguments.add_datastore_options(
+            parser, "Datastore (name or ID), e.g. mysql",
+            "Datastore version (name or ID), e.g. 5.7",
         )
         parser.add_argument(
             "--nic",
@@ -311,12 +302,12 @@ def restore_point(app, trove, ref, datastore):
     if datastore:
         return trove.backups.resolve(ref), datastore
     backup = trove.backups.find(ref, needs=("datastore",))
-    of = backup.get("datastore") or {}
-    version = of.get("version_id") or of.get("version")
-    if of.get("type") and version:
-        datastore = {"type": of["type"], "version": version}
+    own = restores.backup_datastore(backup)
+    if own:
+        datastore = own
         app.stderr.write(
-            f"Restoring into {of['type']} {of.get('version') or version}, the datastore "
-            "version of the backup (give --datastore and --datastore-version for another).\n"
+            f"Restoring into {own['type']} {backup['datastore'].get('version') or own['version']}"
+            ", the datastore version of the backup (give --datastore and --datastore-version "
+            "for another).\n"
         )
     return trove.backups.id_of(backup), datastore

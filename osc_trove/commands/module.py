@@ -285,12 +285,7 @@ class ReapplyModule(templates.Action):
             "--md5", metavar="<md5>",
             help="Only instances that have the module contents with this MD5",
         )
-        parser.add_argument(
-            "--include-clustered", action="store_true",
-            help="Include instances that belong to a cluster",
-        )
-        arguments.hidden(parser, "--include_clustered", dest="include_clustered",
-                      action="store_true")
+        arguments.add_include_clustered(parser)
         parser.add_argument(
             "--batch-size", metavar="<batch_size>", type=arguments.positive_int,
             help="Instances to reapply the module to before each pause (default: the cloud's)",
@@ -357,14 +352,6 @@ class ListModuleInstances(base.Lister):
         return table(rows, INSTANCE_KEYS)
 
 
-def _add_include_clustered(parser):
-    parser.add_argument(
-        "--include-clustered", action="store_true",
-        help="Include instances that belong to a cluster",
-    )
-    arguments.hidden(parser, "--include_clustered", dest="include_clustered", action="store_true")
-
-
 class CountModuleInstances(base.Lister):
     """Count the instances that have a module, per MD5 of the contents they were given.
 
@@ -374,7 +361,7 @@ class CountModuleInstances(base.Lister):
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
         arguments.add_resource_argument(parser, "module")
-        _add_include_clustered(parser)
+        arguments.add_include_clustered(parser)
         return parser
 
     def take_action(self, parsed_args):
@@ -407,7 +394,7 @@ class ListInstanceModules(base.Lister):
             "--status", action="store_true",
             help="Treat <module> as an instance and show the status of each module on it",
         )
-        _add_include_clustered(parser)
+        arguments.add_include_clustered(parser)
         arguments.add_paging_arguments(
             parser, "instances", "Show only instances whose ID sorts after this one"
         )

@@ -1,5 +1,7 @@
 """openstack database user ...: the database users of an instance and their access."""
 
+import argparse
+
 from osc_lib import exceptions
 
 from osc_trove.api.databases import database_segment
@@ -215,12 +217,13 @@ class ShowUser(base.ShowOne):
     def produce_output(self, parsed_args, column_names, data):
         if not parsed_args.access:
             return super().produce_output(parsed_args, column_names, data)
-        # The access listing is rows: emit it as `database user show access` does.
-        columns, selector = self._generate_columns_and_selector(parsed_args, column_names)
-        if selector:
-            data = (list(self._compress_iterable(row, selector)) for row in data)
-        self.formatter.emit_list(columns, data, self.app.stdout, parsed_args)
-        return 0
+        # The access listing is rows: `database user show access`, a Lister, emits
+        # them with the formatter chosen here (the show formatters but shell list
+        # rows too) and without the sorting options a show does not have.
+        lister = ShowUserAccess(self.app, self.app_args, cmd_name=self.cmd_name)
+        lister.formatter = self.formatter
+        as_list = argparse.Namespace(**vars(parsed_args), sort_columns=[], sort_direction="asc")
+        return lister.produce_output(as_list, column_names, data)
 
 
 class ShowUserAccess(base.Lister):

@@ -375,3 +375,18 @@ def test_version_list_all_refused_by_policy(trove):
     code, out, err = trove.run("datastore", "version", "list", "--all")
     assert (code, out) == (1, "")
     assert err.startswith("The cloud's policy refused listing every datastore version")
+
+
+def test_version_create_and_set_take_each_others_switch_spellings(trove):
+    """One declaration serves both commands: create's --active/--inactive
+    (python-troveclient's create) and set's --enable/--disable/--non-default (its set)."""
+    trove.on("POST", "/mgmt/datastore-versions", status=202)
+    trove.on("GET", "/mgmt/datastore-versions", {"versions": [mgmt_version()]})
+    trove.on("PATCH", f"/mgmt/datastore-versions/{V_ID}", status=202)
+    trove.run_json("datastore", "version", "create", "8.4", "mysql", "mysql", "",
+                   "--image-tags", "trove", "--enable", "--non-default")
+    assert trove.run("datastore", "version", "set", V_ID, "--active") == (0, "", "")
+    assert trove.run("datastore", "version", "set", V_ID, "--inactive") == (0, "", "")
+    created = trove.bodies()[0]["version"]
+    assert (created["active"], created["default"]) == (True, False)
+    assert trove.bodies()[1:] == [{"active": True}, {"active": False}]
