@@ -3,7 +3,7 @@
 import itertools
 
 from osc_trove.api import quirks
-from osc_trove.api.resource import Nested, Resource
+from osc_trove.api.resource import Collection, Nested, Resource
 from osc_trove.api.shapes import Any, Ident, Params, Rows
 
 
@@ -15,6 +15,7 @@ class Backups(Resource):
     plural = "backups"
     label = "backup"
     lookup = "uuid"
+    allow_get = allow_list = allow_create = allow_delete = allow_find = True
 
     def delete(self, backup_id: Ident) -> None:
         quirks.deleting_backup(self, backup_id, lambda: super(Backups, self).delete(backup_id))
@@ -23,13 +24,14 @@ class Backups(Resource):
 class InstanceBackups(Nested):
     """The backups of one instance: `/instances/{id}/backups` (list only)."""
 
+    allow_list = True
     sub = "backups"
     plural = "backups"
     singular = "backup"
     label = "backup"
 
 
-class BackupStrategies(Resource):
+class BackupStrategies(Collection):
     """Where backups go (a Swift container), per project or per instance.
 
     The collection has no IDs: a strategy is named by project and instance,
@@ -40,6 +42,7 @@ class BackupStrategies(Resource):
     singular = "backup_strategy"
     plural = "backup_strategies"
     label = "backup strategy"
+    allow_list = allow_create = allow_delete = True
 
     def list(self, limit: int | None = None, instance_id: str | None = None,
              project_id: str | None = None, **params: Any) -> Rows:
@@ -49,9 +52,8 @@ class BackupStrategies(Resource):
         body = self.http.get(self.path, params=params or None) or {}
         return itertools.islice(body.get(self.plural) or [], limit)
 
-    def delete(  # type: ignore[override]  # named by scope: strategies have no ID
-        self, instance_id: str | None = None, project_id: str | None = None
-    ) -> None:
+    def delete(self, instance_id: str | None = None, project_id: str | None = None) -> None:
+        """Delete the strategy of the project, or of `instance_id` / `project_id`."""
         params = _scope({}, instance_id=instance_id, project_id=project_id)
         self.http.delete(self.path, params=params or None)
 

@@ -20,6 +20,7 @@ class Clusters(Resource):
     label = "cluster"
     lookup = "uuid"
     mgmt_path = "/mgmt/clusters"
+    allow_get = allow_list = allow_create = allow_delete = allow_action = allow_find = True
 
     def action_url(self, cluster_id: Ident) -> str:
         return self.url(cluster_id)

@@ -16,6 +16,8 @@ class Configurations(Resource):
     plural = "configurations"
     label = "configuration group"
     lookup = "uuid"
+    allow_get = allow_list = allow_create = allow_update = allow_patch = allow_delete = True
+    allow_find = True
 
     def instances(self, configuration_id: str, limit: int | None = None,
                   **params: Any) -> Rows:

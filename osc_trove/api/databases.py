@@ -42,6 +42,7 @@ class Databases(Nested):
     singular = "database"
     label = "database"
     marker_quoted_twice = True
+    allow_get = allow_list = allow_create = allow_delete = allow_find = True
 
     def item_segment(self, name: str) -> str:
         return database_segment(name)

@@ -1,12 +1,13 @@
 """Datastores and their versions."""
 
+import itertools
 from collections.abc import Iterable
 
 from osc_lib import exceptions
 
 from osc_trove.api.http import Http
 from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound
-from osc_trove.api.shapes import Any, Row, Rows
+from osc_trove.api.shapes import Any, Ident, Row, Rows
 
 
 class Datastores(Resource):
@@ -15,6 +16,7 @@ class Datastores(Resource):
     plural = "datastores"
     label = "datastore"
     lookup = "server"
+    allow_get = allow_list = allow_delete = allow_find = True
 
 
 class DatastoreVersions(Resource):
@@ -25,16 +27,23 @@ class DatastoreVersions(Resource):
     plural = "versions"
     label = "datastore version"
     lookup = "uuid"
+    allow_get = allow_list = allow_find = True
 
     def __init__(self, http: Http, datastores: Datastores) -> None:
         super().__init__(http)
         self.datastores = datastores
 
-    def list(  # type: ignore[override]  # versions are listed per datastore
-        self, datastore: str, limit: int | None = None, **params: Any
-    ) -> Rows:
-        path = self.datastores.url(datastore, "versions")
-        return self.http.paginate(path, self.plural, params=params, limit=limit)
+    def list(self, limit: int | None = None, *, datastore: str | None = None,
+             **params: Any) -> Rows:
+        """The versions of `datastore` (its name or ID; one list), or of every
+        datastore (one list of them, then one of each's versions)."""
+        if isinstance(limit, str):  # list(datastore), as commands/datastore.py still calls it
+            limit, datastore = None, limit
+        if datastore:
+            return self.http.paginate(self.datastores.url(datastore, "versions"), self.plural,
+                                      params=params, limit=limit)
+        every = (self.list(datastore=store["id"], **params) for store in self.datastores.list())
+        return itertools.islice(itertools.chain.from_iterable(every), limit)
 
     def resolve(self, ref: str, within: str | None = None) -> str:
         """A version's ID: an ID as given; a name within the datastore `within`
@@ -69,7 +78,7 @@ class DatastoreVersions(Resource):
         `number` (and whose name or ID is `ref`, when given), for versions sharing
         a name: one list of the datastore's versions."""
         matches = [
-            version for version in self.list(within)
+            version for version in self.list(datastore=within)
             if version.get("version") == number
             and (ref is None or ref in (version.get("name"), version.get("id")))
         ]
@@ -116,6 +125,7 @@ class MgmtDatastoreVersions(Resource):
     plural = "versions"
     label = "datastore version"
     lookup = "uuid"
+    allow_get = allow_list = allow_create = allow_patch = allow_delete = allow_find = True
 
     def of_datastore(self, datastore: str, versions: Iterable[Row]) -> list[Row]:
         """The versions of `datastore` (its name or ID) among `versions`."""
@@ -146,6 +156,8 @@ class MgmtDatastoreVersions(Resource):
             )
         return self.pick(ref, named)
 
-    def edit(self, version_id: str, **fields: Any) -> Any:
+    def patch(self, resource_id: Ident, **fields: Any) -> Any:
         """PATCH the fields given (Trove takes them unwrapped here)."""
-        return self.http.patch(self.url(version_id), fields)
+        return self.http.patch(self.url(resource_id), fields)
+
+    edit = patch  # the name commands call it by

@@ -12,6 +12,7 @@ class Flavors(Resource):
     # Flavor IDs are free-form strings and the list is small and unpaged:
     # one list answers a lookup by name and by ID alike.
     lookup = "list"
+    allow_get = allow_list = allow_find = True
 
     def id_of(self, row: Row) -> str:
         # Trove sets `id` only for integer IDs; `str_id` always holds the real one.

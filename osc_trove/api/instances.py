@@ -11,6 +11,8 @@ class Instances(Resource):
     label = "instance"
     lookup = "uuid"
     mgmt_path = "/mgmt/instances"
+    allow_get = allow_list = allow_create = allow_update = allow_patch = allow_delete = True
+    allow_action = allow_find = True
 
     # create(name=..., flavorRef=..., volume=...), update (PUT: name, configuration,
     # access, replica_of: one attribute besides the name), patch (PATCH: name,

@@ -24,6 +24,10 @@ def needs_publishing(log: Row) -> bool:
 
 
 class Logs(Nested):
+    """The guest logs of one instance: listed, and each acted on by a POST naming
+    it (Trove has no GET of one log: `show` is that POST without flags)."""
+
+    allow_list = allow_action = True
     sub = "log"
     plural = "logs"
     singular = "log"

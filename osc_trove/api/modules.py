@@ -13,12 +13,13 @@ class Modules(Resource):
     plural = "modules"
     label = "module"
     lookup = "uuid"
+    allow_get = allow_list = allow_create = allow_update = allow_delete = allow_find = True
 
-    def list(  # type: ignore[override]  # filtered by datastore only
-        self, limit: int | None = None, datastore: str | None = None
-    ) -> Rows:
+    def list(self, limit: int | None = None, *, datastore: str | None = None,
+             **params: Any) -> Rows:
         """Every module (the server sends them in one answer); `datastore` may be "all"."""
-        params = {"datastore": datastore} if datastore else {}
+        if datastore:
+            params["datastore"] = datastore
         return quirks.listing_modules(super().list(limit=limit, **params))
 
     def instances(self, module_id: str, limit: int | None = None,
@@ -54,14 +55,15 @@ class InstanceModules(Nested):
     plural = "modules"
     singular = "module"
     label = "module"
+    allow_list = allow_create = allow_delete = True
 
-    def list(  # type: ignore[override]  # guest's view instead of paging
-        self, instance_id: str, from_guest: bool = False, include_contents: bool = False
-    ) -> Rows:
+    def list(self, parent_id: str, limit: int | None = None, *, from_guest: bool = False,
+             include_contents: bool = False, **params: Any) -> Rows:
         return super().list(
-            instance_id,
+            parent_id, limit,
             from_guest="true" if from_guest else None,
             include_contents="true" if include_contents else None,
+            **params,
         )
 
     def entry(self, module_id: str) -> Row:

@@ -12,6 +12,8 @@ class Quotas(Resource):
     path = "/mgmt/quotas"
     singular = "quotas"
     label = "quota"
+    # Per project only: Trove has no list, create or delete of quotas.
+    allow_get = allow_update = True
 
     def show(self, project_id: str) -> Any:
         """One row per resource: resource, in_use, reserved, limit."""

@@ -13,10 +13,11 @@ resource answers the same four questions about one, in the fewest requests:
 datastore of a version, the cluster of a member, the instance of a user).
 """
 
+import inspect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from osc_lib import exceptions
 
@@ -24,8 +25,9 @@ from osc_trove.api.errors import AmbiguousName, ResourceNotFound
 from osc_trove.api.http import Http, may_be_admin, segment
 from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
-__all__ = ["AmbiguousName", "Nested", "Reference", "Resource", "ResourceNotFound",
-           "external_id", "looks_like_uuid", "pick", "segment", "unknown"]
+__all__ = ["AmbiguousName", "Collection", "Described", "Lacking", "Nested", "Reference",
+           "Resource", "ResourceNotFound", "external_id", "looks_like_uuid", "pick", "segment",
+           "unknown"]
 
 T = TypeVar("T")
 
@@ -87,39 +89,110 @@ def first_page_fetched(rows: Iterable[Row]) -> Iterator[Row]:
     return iter(())
 
 
-class Resource:
+class Lacking:
+    """An operation Trove has no route for: reading it raises AttributeError, so
+    the resource has no such method (`hasattr` is False) and no request is sent."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        raise AttributeError(f"{getattr(owner, '__name__', owner)} has no {self.name}: "
+                             f"Trove has no route for it")
+
+
+class Described:
+    """A resource as Trove has it: which operations it allows (`allow_*`).
+
+    `methods` maps each operation to the methods that reach it; those of an
+    operation a subclass does not allow are made absent (see Lacking), so a
+    description says once what Trove has, as openstacksdk's resources do.
+    """
+
+    label = ""
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {}
+    allow_get = False
+    allow_list = False
+    allow_create = False
+    allow_update = False
+    allow_patch = False
+    allow_delete = False
+    allow_action = False
+    allow_find = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "methods" in cls.__dict__:
+            return  # an engine (Collection, Resource, Nested), not a description
+        for operation, names in cls.methods.items():
+            allowed = getattr(cls, f"allow_{operation}")
+            for name in names:
+                lacking = isinstance(inspect.getattr_static(cls, name, None), Lacking)
+                if not allowed:
+                    setattr(cls, name, Lacking(name))
+                elif lacking:
+                    raise TypeError(f"{cls.__name__} allows {operation} that its base lacks")
+
+    @classmethod
+    def operations(cls) -> frozenset[str]:
+        """The operations Trove has for this resource."""
+        return frozenset(op for op in cls.methods if getattr(cls, f"allow_{op}"))
+
+
+class Collection(Described):
     """A REST collection at `path`, answering `{plural: [...]}` and `{singular: {...}}`.
 
-    Subclasses set `label` (how error messages name it) and `lookup`, the
-    cheapest way the server allows to find one by name or ID:
+    Items need no IDs here: that is Resource. Results are the server's dicts,
+    unchanged.
+    """
+
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {
+        "list": ("list",), "create": ("create",), "delete": ("delete",)}
+    path = ""
+    singular = ""
+    plural = ""
+
+    def __init__(self, http: Http) -> None:
+        self.http = http
+
+    def list(self, limit: int | None = None, **params: Any) -> Rows:
+        """Every item (all pages); `limit` caps the total, params go in the query."""
+        return self.http.paginate(self.path, self.plural, params=params, limit=limit)
+
+    def create(self, **fields: Any) -> Row:
+        """POST {singular: fields}; returns the created item."""
+        answer = self.http.post(self.path, {self.singular: fields}) or {}
+        return answer.get(self.singular, answer)
+
+
+class Resource(Collection):
+    """A collection whose items have IDs: `path/{id}`.
+
+    Subclasses set `label` (how error messages name it), the operations Trove
+    has (`allow_*`), and `lookup`, the cheapest way the server allows to find
+    one by name or ID (`allow_find`):
 
       "server": the server itself resolves names in GET path/<name>;
       "uuid":   IDs are UUIDs; anything else is a name, found by listing;
       "list":   one list answers both (small, unpaged collections).
-
-    Results are the server's dicts, unchanged.
     """
 
-    path = ""
-    singular = ""
-    plural = ""
-    label = ""
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {
+        **Collection.methods,
+        "get": ("get",), "update": ("update",), "patch": ("patch",),
+        "delete": ("delete",), "action": ("action", "action_url"),
+        "find": ("find", "resolve", "act_on", "reference", "list_under",
+                 "find_in_every_project"),
+    }
     lookup = "uuid"
     # Trove's management list of every project's rows (admins), if it has one.
     mgmt_path = ""
-
-    def __init__(self, http: Http) -> None:
-        self.http = http
 
     def url(self, *parts: Ident) -> str:
         return "/".join([self.path, *(segment(p, self.label) for p in parts)])
 
     def get(self, resource_id: Ident) -> Row:
         return self.http.get(self.url(resource_id))[self.singular]
-
-    def list(self, limit: int | None = None, **params: Any) -> Rows:
-        """Every item (all pages); `limit` caps the total, params go in the query."""
-        return self.http.paginate(self.path, self.plural, params=params, limit=limit)
 
     def list_all_projects(self, limit: int | None = None, project_id: str | None = None,
                           **params: Any) -> Rows:
@@ -134,11 +207,6 @@ class Resource:
             params["project_id"] = project_id
         params.setdefault("deleted", "false")
         return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
-
-    def create(self, **fields: Any) -> Row:
-        """POST {singular: fields}; returns the created item."""
-        answer = self.http.post(self.path, {self.singular: fields}) or {}
-        return answer.get(self.singular, answer)
 
     def update(self, resource_id: Ident, **fields: Any) -> Any:
         """PUT {singular: fields}: Trove replaces what the body names."""
@@ -233,10 +301,12 @@ class Resource:
                 "use an ID.")
         return named[0]
 
-    def act_on(self, ref: str, action: Callable[[str], T],
+    def act_on(self, ref: str, action: Callable[..., T],
                within: str | None = None) -> tuple[str, T]:
         """Run `action(id)` on the resource `ref` names or identifies: (id, its answer).
 
+        Every act_on has this signature (`action` is called with how the
+        resource is addressed: here its ID; see Nested and InstancesOrClusters).
         An ID is used at once (one request in all; only a 404 is followed by a
         lookup, to tell an unknown ID from a 404 about something else); a
         name costs one list first.
@@ -295,17 +365,22 @@ class Reference:
         return answer
 
 
-class Nested:
+class Nested(Described):
     """A collection under one item of another resource: `<parent>/{parent_id}/<sub>`.
 
     Items are named by `item_segment` (a plain quoted segment unless a
     subclass knows better). `marker_quoted_twice`: see Http.paginate.
+    `allow_action`: Trove takes a POST to the collection that names the item
+    in its body (a log); subclasses write that method themselves.
     """
 
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {
+        "get": ("get",), "list": ("list", "list_in"), "create": ("create", "create_in"),
+        "delete": ("delete",), "action": (), "find": ("find",),
+    }
     sub = ""
     plural = ""
     singular = ""
-    label = ""
     marker_quoted_twice = False
 
     def __init__(self, http: Http, parent: Resource) -> None:
@@ -350,9 +425,13 @@ class Nested:
         """The item `ref` of the parent `within`: one GET when `within` is an ID."""
         return self.act_on(ref, self._get, within)[1]
 
-    def act_on(self, ref: Any, action: Callable[[str, Any], T], within: str) -> tuple[str, T]:
+    def act_on(self, ref: Any, action: Callable[..., T],
+               within: str | None = None) -> tuple[str, T]:
         """Run `action(parent ID, item)` on item `ref` of the parent `within`:
-        (parent ID, the answer). The parent is looked up as Resource.act_on does."""
+        (parent ID, the answer). The parent is looked up as Resource.act_on does;
+        `within` is required (the signature is every act_on's)."""
+        if within is None:
+            raise TypeError(f"a {self.label} belongs to a {self.parent.label}: within names it")
         item = self.resolve(ref, within)
         return self.parent.act_on(within, lambda parent_id: action(parent_id, item))
 

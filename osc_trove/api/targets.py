@@ -21,7 +21,7 @@ class InstancesOrClusters:
     def __init__(self, instances: Instances, clusters: Clusters) -> None:
         self.kinds = {"instances": instances, "clusters": clusters}
 
-    def act_on(self, ref: str, action: Callable[[str, str], T],
+    def act_on(self, ref: str, action: Callable[..., T],
                within: str | None = None) -> tuple[str, T]:
         """Run `action(kind, id)` on the instance, else the cluster, `ref` names:
         (kind, its answer).

@@ -52,6 +52,7 @@ class Users(Nested):
     singular = "user"
     label = "user"
     marker_quoted_twice = True
+    allow_get = allow_list = allow_create = allow_delete = allow_find = True
 
     def item_segment(self, user: str | tuple[str, str | None]) -> str:
         name, host = user if isinstance(user, tuple) else (user, None)

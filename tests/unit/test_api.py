@@ -110,6 +110,7 @@ class Things(Resource):
     singular = "thing"
     plural = "things"
     label = "thing"
+    allow_get = allow_list = allow_find = True
 
 
 UUID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
