@@ -40,10 +40,14 @@ class DatastoreVersions(Resource):
         if isinstance(limit, str):  # list(datastore), as commands/datastore.py still calls it
             limit, datastore = None, limit
         if datastore:
-            return self.http.paginate(self.datastores.url(datastore, "versions"), self.plural,
+            return self.http.paginate(self.list_url(datastore), self.plural,
                                       params=params, limit=limit)
         every = (self.list(datastore=store["id"], **params) for store in self.datastores.list())
         return itertools.islice(itertools.chain.from_iterable(every), limit)
+
+    def list_url(self, datastore: Ident) -> str:
+        """Versions are listed per datastore (`path` reaches one by ID)."""
+        return self.datastores.url(datastore, "versions")
 
     def resolve(self, ref: str, within: str | None = None) -> str:
         """A version's ID: an ID as given; a name within the datastore `within`
