@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from osc_lib import exceptions
 
+from osc_trove.api import waiting
 from osc_trove.api.errors import TroveError
 from osc_trove.api.resource import Nested, Resource, ResourceNotFound
 from osc_trove.api.shapes import Callable, Ident, Row, Rows
@@ -202,17 +203,25 @@ class GroupNotAttachedAgain(TroveError):
 
 
 def keeping_configuration(instances: Resource, instance_id: str, change: Callable[[], T],
-                          wait_to_attach: Callable[[Row], object] | None = None,
-                          current: Row | None = None) -> KeptConfiguration[T]:
+                          wait_to_attach: bool | Callable[[Row], object] | None = False,
+                          current: Row | None = None, *,
+                          on_detached: Callable[[Row], object] | None = None,
+                          progress: Callable[[Row | None, float], None] | None = None,
+                          timeout: float = waiting.DEFAULT_TIMEOUT) -> KeptConfiguration[T]:
     """Run `change()`, a PUT or PATCH of instance `instance_id` that does not
     name its configuration group, so that the instance keeps the group.
 
     `current` is the instance as GET answers it, if the caller has it (it saves
-    the GET before). If the server detached the group, `wait_to_attach(group)`
-    is called, to return once the instance is ACTIVE (raising otherwise), and
-    the group is attached again; without `wait_to_attach` (an upgrade: the group
-    belongs to the old version) the result only reports it. Raises
-    GroupNotAttachedAgain when waiting or attaching fails.
+    the GET before). If the server detached the group and `wait_to_attach`, the
+    group is attached again once the instance is ACTIVE: `on_detached(group)` is
+    called first, then the API's waiter polls the instance (`progress`,
+    `timeout` as in osc_trove.api.waiting). Without `wait_to_attach` (an
+    upgrade: the group belongs to the old version) the result only reports it.
+    Raises GroupNotAttachedAgain when waiting or attaching fails.
+
+    A callable `wait_to_attach` is the caller's own notice and wait in one (the
+    form osc-trove's command used before the API waited): it is called with the
+    group instead of on_detached and the API's wait.
     """
     before = current or instances.get(instance_id)
     group = before.get("configuration")
@@ -226,13 +235,21 @@ def keeping_configuration(instances: Resource, instance_id: str, change: Callabl
         return KeptConfiguration(None, answered_error=code)
     if not group or instances.get(instance_id).get("configuration"):
         return KeptConfiguration(answer)
-    if wait_to_attach is None:
+    if not wait_to_attach:
         return KeptConfiguration(answer, detached=group)
     try:
-        wait_to_attach(group)
+        if callable(wait_to_attach):
+            wait_to_attach(group)
+        else:
+            if on_detached:
+                on_detached(group)
+            waiting.wait_for_status(lambda: instances.get(instance_id), "ACTIVE",
+                                    failed=waiting.status_in("ERROR", "RESTART_REQUIRED"),
+                                    subject=f"instance {instance_id}", progress=progress,
+                                    timeout=timeout)
         instances.update(instance_id, configuration=group["id"])
     except (exceptions.ClientException, exceptions.CommandError, TroveError) as err:
-        # A waiter gives up with osc-lib's CommandError (or an API error).
+        # A caller's own wait may give up with osc-lib's CommandError.
         raise GroupNotAttachedAgain(instance_id, group, err) from None
     return KeptConfiguration(answer, detached=group, attached_again=True)
 

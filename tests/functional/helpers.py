@@ -2,17 +2,16 @@
 
 Set-up and clean-up go over the API (`demo_api`/`admin_api`, an
 osc_trove.api.TroveClient) when the command is not what is under test, and
-every wait is osc-trove's own `wait.wait_for`, quietly (`quiet_wait`).
+every wait is the API's own waiter (osc_trove.api.waiting), through `quiet_wait`.
 """
 
 import base64
 import contextlib
-import io
 import uuid
 
 from osc_lib import exceptions
 
-from osc_trove.cli import wait
+from osc_trove.api import waiting
 
 # The fake Glance's spare image (tools/localcloud: uuid5 of its name) and the
 # fake Neutron's tenant network (tools/localcloud/fakes/neutron.py).
@@ -48,16 +47,16 @@ def never(_item):
     return False
 
 
-def quiet_wait(get, done, failed=wait.is_error, *, until_gone=False, timeout=120,
-               status_of=lambda item: item.get("status")):
-    """Wait for set-up made over the API, with osc-trove's waiter, its progress unshown.
+def quiet_wait(get, done, failed=waiting.is_error, *, until_gone=False, timeout=120,
+               status_of=lambda item: item.get("status"), progress=None):
+    """Wait for set-up made over the API, with the API's waiter (which prints nothing).
 
     Polls start at a quarter of a second and stay under two (the command's own
     --wait backs off to ten): set-up waits are short and many.
     """
-    return wait.wait_for(get, "setup", done, failed, until_gone=until_gone, timeout=timeout,
-                         stream=io.StringIO(), status_of=status_of,
-                         pauses=wait.delays(0.25, 1.5, 2.0))
+    return waiting.wait_for(get, done, failed, until_gone=until_gone, timeout=timeout,
+                            subject="setup", status_of=status_of, progress=progress,
+                            pauses=waiting.delays(0.25, 1.5, 2.0))
 
 
 # --- instances ---------------------------------------------------------------------------
@@ -71,10 +70,10 @@ def create_instance(api, name, flavor="1", size=1, **fields):
     return api.post("/instances", {"instance": body})["instance"]
 
 
-ACTIVE = wait.status_in("ACTIVE")
+ACTIVE = waiting.status_in("ACTIVE")
 
 
-def wait_instance(api, instance_id, done=ACTIVE, failed=wait.is_error):
+def wait_instance(api, instance_id, done=ACTIVE, failed=waiting.is_error):
     return quiet_wait(lambda: api.instances.get(instance_id), done, failed)
 
 
@@ -218,30 +217,30 @@ def error_of(call, *args, **kwargs):
     return info.value
 
 
-def statuses_seen(api, instance_id, done, failed=wait.is_error):
+def _noting_statuses(seen):
+    """A waiter's progress callback that notes each status change in `seen`."""
+
+    def note(row, _elapsed):
+        if row is not None and (not seen or seen[-1] != row["status"]):
+            seen.append(row["status"])
+
+    return note
+
+
+def statuses_seen(api, instance_id, done, failed=waiting.is_error):
     """Wait until done(instance); the instance and every status it showed meanwhile."""
     seen = []
-
-    def get():
-        row = api.instances.get(instance_id)
-        if not seen or seen[-1] != row["status"]:
-            seen.append(row["status"])
-        return row
-
-    return quiet_wait(get, done, failed), seen
+    row = quiet_wait(lambda: api.instances.get(instance_id), done, failed,
+                     progress=_noting_statuses(seen))
+    return row, seen
 
 
 def backup_done(api, backup_id, state="COMPLETED"):
     """Wait until the backup ends; it must end in `state`. The backup and its statuses."""
     seen = []
-
-    def get():
-        row = api.get(f"/backups/{backup_id}")["backup"]
-        if not seen or seen[-1] != row["status"]:
-            seen.append(row["status"])
-        return row
-
-    row = quiet_wait(get, lambda r: r["status"] in ("COMPLETED", "FAILED"), never)
+    row = quiet_wait(lambda: api.get(f"/backups/{backup_id}")["backup"],
+                     waiting.status_in("COMPLETED", "FAILED"), never,
+                     progress=_noting_statuses(seen))
     assert row["status"] == state, (row, seen)
     return row, seen
 

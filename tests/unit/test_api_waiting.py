@@ -6,7 +6,7 @@ from keystoneauth1 import session
 from osc_lib import exceptions
 
 import osc_trove.api
-from osc_trove.api import TroveClient, TroveError, waiting
+from osc_trove.api import TroveClient, TroveError, quirks, waiting
 from tests.unit.conftest import FakeTime
 from tests.unit.helpers import IID
 
@@ -138,3 +138,42 @@ def test_the_api_waiter_imports_no_command_line_code():
         capture_output=True, text=True, check=True).stdout
     assert "osc_trove.api.waiting" in loaded
     assert "osc_trove.cli" not in loaded and "osc_trove.plugin" not in loaded
+
+
+# --- quirks.keeping_configuration waits with this waiter -----------------------------------
+
+CID = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"
+GROUP = {"id": CID, "name": "tuned"}
+
+
+def test_a_detached_group_is_attached_again_once_the_api_waiter_sees_active(api, clock):
+    trove, mocker = api
+    mocker.put(f"{API}/instances/{IID}", status_code=202)
+    mocker.get(f"{API}/instances/{IID}", [
+        {"json": {"instance": {"id": IID, "status": "ACTIVE", "configuration": GROUP}}},
+        *shown("ACTIVE"), *shown("RESTART"), *shown("ACTIVE")])
+    told, polled = [], []
+    kept = quirks.keeping_configuration(
+        trove.instances, IID, lambda: trove.instances.update(IID, name="db2"), True,
+        on_detached=told.append, progress=lambda row, _: polled.append(row["status"]))
+    assert kept == quirks.KeptConfiguration(None, detached=GROUP, attached_again=True)
+    assert told == [GROUP] and polled == ["RESTART", "ACTIVE"]
+    assert [r.method for r in mocker.request_history] == ["GET", "PUT", "GET", "GET", "GET",
+                                                          "PUT"]
+    assert mocker.request_history[-1].json() == {"instance": {"configuration": CID}}
+    assert clock.sleeps == [1.0]
+
+
+def test_an_instance_that_fails_before_the_attach_keeps_it_from_being_attached(api, clock):
+    trove, mocker = api
+    mocker.put(f"{API}/instances/{IID}", status_code=202)
+    mocker.get(f"{API}/instances/{IID}", [
+        {"json": {"instance": {"id": IID, "status": "ACTIVE", "configuration": GROUP}}},
+        *shown("ACTIVE"), *shown("RESTART_REQUIRED")])
+    with pytest.raises(quirks.GroupNotAttachedAgain) as caught:
+        quirks.keeping_configuration(trove.instances, IID,
+                                     lambda: trove.instances.update(IID, name="db2"), True)
+    assert isinstance(caught.value.reason, osc_trove.api.ResourceFailed)
+    assert str(caught.value) == (f"Could not attach configuration group '{CID}' again "
+                                 f"(instance {IID} went to RESTART_REQUIRED after 0s.)")
+    assert [r.method for r in mocker.request_history] == ["GET", "PUT", "GET", "GET"]
