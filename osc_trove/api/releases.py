@@ -12,8 +12,10 @@ The releases come from Trove's history: every route of trove/common/api.py
 and trove/extensions/routes/ that osc-trove sends is in 21.0.0 except these.
 
 A value Trove came to accept later is told by the 400 an older release answers
-for it (a 400 in NEWER): the soft localities of an instance came in 23.0.0
-(a cluster takes affinity and anti-affinity only, on every release); a
+for it (a 400 in NEWER): the soft localities of an instance came in 23.0.0,
+those of a cluster in 26.0.0 (its cluster service validates the locality as
+the instance service does; 21.1.0 to 25.1.0 list affinity and anti-affinity
+only, read from each release's installed trove/cluster/service.py); a
 datastore version's guest manager and replication strategy (registry_ext,
 repl_strategy) in 22.0.0. (Changing those two on 21.1.0 is answered 500, not
 400: Trove fails to word a schema error about the top of a body, on every
@@ -36,7 +38,7 @@ class Newer(NamedTuple):
     refusal: re.Pattern[str]  # searched in the message of that answer
     feature: str  # what it serves, as in "Trove on this cloud has no <feature>"
     release: str  # the first Trove release with it
-    commit: str  # Trove's commit that added it
+    commit: str  # Trove's commit that added it (where not traced: where it was read)
 
 
 _NO_ROUTE = re.compile("^" + re.escape(NO_ROUTE_MESSAGE) + "$")
@@ -47,6 +49,10 @@ NEWER = (
     Newer(400, re.compile(r"(?:^|/)instances$"), frozenset({"POST"}),
           re.compile(r"Invalid locality 'soft-[\w-]*'"),
           "soft-affinity or soft-anti-affinity locality for instances", "23.0.0", "608e9860"),
+    Newer(400, re.compile(r"(?:^|/)clusters$"), frozenset({"POST"}),
+          re.compile(r"Invalid locality 'soft-[\w-]*'"),
+          "soft-affinity or soft-anti-affinity locality for clusters", "26.0.0",
+          "26.0.0's trove/cluster/service.py"),
     Newer(400, re.compile(r"(?:^|/)mgmt/datastore-versions$"), frozenset({"POST"}),
           re.compile(r"'(registry_ext|repl_strategy)' was unexpected"),
           "guest manager or replication strategy per datastore version "

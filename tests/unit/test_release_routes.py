@@ -96,6 +96,13 @@ def test_soft_locality_on_an_older_release_names_the_release():
     assert err.release == "23.0.0"
 
 
+def test_a_cluster_s_soft_locality_before_26_names_26():
+    # 21.1.0 to 25.1.0 answer a cluster's soft locality with the same 400.
+    err = errors.missing_route(_answer(400, SOFT_REFUSED), "POST", "/clusters")
+    assert str(err) == ("Trove on this cloud has no soft-affinity or soft-anti-affinity "
+                        "locality for clusters (added in Trove 26.0.0).")
+
+
 def test_a_version_s_guest_manager_on_21_names_22():
     refused = {"badRequest": {"code": 400, "message": (
         "Validation error: version Additional properties are not allowed "
@@ -107,8 +114,6 @@ def test_a_version_s_guest_manager_on_21_names_22():
 
 
 @pytest.mark.parametrize("status, body, method, path", [
-    # a cluster takes no soft locality on any release: Trove's own 400 stays
-    (400, SOFT_REFUSED, "POST", "/clusters"),
     # a locality mistyped on any release
     (400, {"badRequest": {"code": 400, "message": "Invalid locality 'near'. Must be ..."}},
      "POST", "/instances"),
