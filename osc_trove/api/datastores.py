@@ -37,8 +37,6 @@ class DatastoreVersions(Resource):
              **params: Any) -> Rows:
         """The versions of `datastore` (its name or ID; one list), or of every
         datastore (one list of them, then one of each's versions)."""
-        if isinstance(limit, str):  # list(datastore), as commands/datastore.py still calls it
-            limit, datastore = None, limit
         if datastore:
             return self.http.paginate(self.list_url(datastore), self.plural,
                                       params=params, limit=limit)
@@ -163,5 +161,3 @@ class MgmtDatastoreVersions(Resource):
     def patch(self, resource_id: Ident, **fields: Any) -> Any:
         """PATCH the fields given (Trove takes them unwrapped here)."""
         return self.http.patch(self.url(resource_id), fields)
-
-    edit = patch  # the name commands call it by

@@ -79,7 +79,7 @@ class ListDatastoreVersions(base.Lister):
             return self.all_versions(parsed_args.datastore)
         if parsed_args.datastore is None:
             raise exceptions.CommandError("Name a datastore, or give --all.")
-        versions = self.trove.datastore_versions.list(parsed_args.datastore)
+        versions = self.trove.datastore_versions.list(datastore=parsed_args.datastore)
         return output.table(versions, ("id", "name", "version"))
 
     def all_versions(self, datastore):

@@ -167,7 +167,7 @@ class SetDatastoreVersion(base.Command):
             fields["image"] = other_services.image_id(self.app, args.image)
         with refusals.admin_only(f"changing datastore version '{args.datastore_version}'"):
             versions = self.trove.mgmt_datastore_versions
-            versions.edit(versions.resolve(args.datastore_version, args.datastore), **fields)
+            versions.patch(versions.resolve(args.datastore_version, args.datastore), **fields)
 
 
 class DeleteDatastoreVersion(base.Command):
