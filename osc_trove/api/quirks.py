@@ -203,7 +203,7 @@ class GroupNotAttachedAgain(TroveError):
 
 
 def keeping_configuration(instances: Resource, instance_id: str, change: Callable[[], T],
-                          wait_to_attach: bool | Callable[[Row], object] | None = False,
+                          wait_to_attach: bool = False,
                           current: Row | None = None, *,
                           on_detached: Callable[[Row], object] | None = None,
                           progress: Callable[[Row | None, float], None] | None = None,
@@ -218,10 +218,6 @@ def keeping_configuration(instances: Resource, instance_id: str, change: Callabl
     `timeout` as in osc_trove.api.waiting). Without `wait_to_attach` (an
     upgrade: the group belongs to the old version) the result only reports it.
     Raises GroupNotAttachedAgain when waiting or attaching fails.
-
-    A callable `wait_to_attach` is the caller's own notice and wait in one (the
-    form osc-trove's command used before the API waited): it is called with the
-    group instead of on_detached and the API's wait.
     """
     before = current or instances.get(instance_id)
     group = before.get("configuration")
@@ -238,18 +234,14 @@ def keeping_configuration(instances: Resource, instance_id: str, change: Callabl
     if not wait_to_attach:
         return KeptConfiguration(answer, detached=group)
     try:
-        if callable(wait_to_attach):
-            wait_to_attach(group)
-        else:
-            if on_detached:
-                on_detached(group)
-            waiting.wait_for_status(lambda: instances.get(instance_id), "ACTIVE",
-                                    failed=waiting.status_in("ERROR", "RESTART_REQUIRED"),
-                                    subject=f"instance {instance_id}", progress=progress,
-                                    timeout=timeout)
+        if on_detached:
+            on_detached(group)
+        waiting.wait_for_status(lambda: instances.get(instance_id), "ACTIVE",
+                                failed=waiting.status_in("ERROR", "RESTART_REQUIRED"),
+                                subject=f"instance {instance_id}", progress=progress,
+                                timeout=timeout)
         instances.update(instance_id, configuration=group["id"])
-    except (exceptions.ClientException, exceptions.CommandError, TroveError) as err:
-        # A caller's own wait may give up with osc-lib's CommandError.
+    except (exceptions.ClientException, TroveError) as err:
         raise GroupNotAttachedAgain(instance_id, group, err) from None
     return KeptConfiguration(answer, detached=group, attached_again=True)
 

@@ -6,8 +6,8 @@ operation, then calls `wait_for(get, ...)`: `get` fetches the resource again
 stdout keeps only the command's output (`-f json` stays parseable).
 """
 
+import contextlib
 import sys
-import time
 
 from osc_lib import exceptions
 
@@ -21,10 +21,6 @@ from osc_trove.api.waiting import (  # noqa: F401 (commands name them as wait.*)
     status_in,
 )
 from osc_trove.cli.arguments import positive_int
-
-# Module-level so that tests can replace them and never really sleep.
-sleep = time.sleep
-clock = time.monotonic
 
 
 class WaitFailed(exceptions.CommandError):
@@ -97,8 +93,19 @@ def wait_for(
     show=None,
     ident=None,
 ):
-    """The API's wait (osc_trove.api.waiting.wait_for), with progress on
-    `stream` (stderr) and its failures as WaitFailed, one line.
+    """The API's wait (osc_trove.api.waiting.wait_for), shown as `shown` shows it."""
+    with shown(subject, stream, status_of=status_of, still=still, show=show,
+               ident=ident) as progress:
+        return waiting.wait_for(
+            get, done, failed, until_gone=until_gone, timeout=timeout, pauses=pauses,
+            progress=progress, subject=subject, status_of=status_of, fault_of=fault_of)
+
+
+@contextlib.contextmanager
+def shown(subject, stream=None, *, status_of=lambda item: item.get("status"), still=None,
+          show=None, ident=None):
+    """A progress callback for the API's waits run inside (osc_trove.api.waiting):
+    progress on `stream` (stderr), their failures as WaitFailed, one line.
 
     Ctrl-C ends the wait, not the work: one line (see `interrupted`) says
     what Trove goes on doing (`still`, e.g. "is still being built"; default:
@@ -117,10 +124,7 @@ def wait_for(
         progress.update(status, elapsed)
 
     try:
-        return waiting.wait_for(
-            get, done, failed, until_gone=until_gone, timeout=timeout, pauses=pauses,
-            progress=report, subject=subject, status_of=status_of, fault_of=fault_of,
-            sleep=sleep, clock=clock)
+        yield report
     except waiting.WaitError as err:
         raise WaitFailed(str(err)) from None
     except KeyboardInterrupt:

@@ -21,17 +21,16 @@ def keeping_configuration(command, instance_id, change, attach_again=True, curre
     """
     instances = command.trove.instances
     stderr = command.app.stderr
+    subject = f"instance {instance_id}"
 
-    def wait_to_attach(group):
+    def on_detached(group):
         stderr.write(f"{_detached(instance_id, group)}; attaching it again.\n")
-        wait.until_status(command, lambda: instances.get(instance_id),
-                          f"instance {instance_id}", ("ACTIVE",), wait.DEFAULT_TIMEOUT,
-                          failed=wait.status_in("ERROR", "RESTART_REQUIRED"))
 
     try:
-        kept = quirks.keeping_configuration(
-            instances, instance_id, change, wait_to_attach if attach_again else None,
-            current=current)
+        with wait.shown(subject, stderr, show=wait.show_command(subject)) as progress:
+            kept = quirks.keeping_configuration(
+                instances, instance_id, change, attach_again, current=current,
+                on_detached=on_detached, progress=progress)
     except quirks.GroupNotAttachedAgain as err:
         raise exceptions.CommandError(
             f"{err}; once the instance is ACTIVE, run {_attach(instance_id, err.group)}."

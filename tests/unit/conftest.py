@@ -114,12 +114,12 @@ class FakeTime:
 
 @pytest.fixture
 def fake_time(monkeypatch):
-    """--wait's sleeps advance a fake clock instead of taking time."""
-    from osc_trove.cli import wait
+    """Waits' sleeps advance a fake clock instead of taking time."""
+    from osc_trove.api import waiting
 
     fake = FakeTime()
-    monkeypatch.setattr(wait, "sleep", fake.sleep)
-    monkeypatch.setattr(wait, "clock", fake.clock)
+    monkeypatch.setattr(waiting, "sleep", fake.sleep)
+    monkeypatch.setattr(waiting, "clock", fake.clock)
     return fake
 
 

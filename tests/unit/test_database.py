@@ -253,12 +253,12 @@ def test_an_interrupted_multi_delete_says_which_deletions_were_sent(inst):
 
 
 def test_an_interrupted_wait_of_a_multi_delete_says_every_deletion_was_sent(inst, monkeypatch):
-    from osc_trove.cli import wait
+    from osc_trove.api import waiting
 
     def interrupted(seconds):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(wait, "sleep", interrupted)
+    monkeypatch.setattr(waiting, "sleep", interrupted)
     for name in ("a", "b"):
         inst.on("DELETE", f"{INSTANCE}/databases/{name}", status=202)
     inst.on("GET", f"{INSTANCE}/databases", {"databases": [{"name": "a"}, {"name": "b"}]})

@@ -398,16 +398,19 @@ ATTACH = f"'openstack database configuration attach {IID} {CONFIG_ID}'"
 
 
 def facts(monkeypatch, kept=None, error=None):
-    """Make the quirk answer `kept` (calling the command's waiter when the group was
-    attached again), or raise `error`; return the waiter it was given, in a list."""
+    """Make the quirk answer `kept` (telling the command it detached the group and
+    showing one poll when it attached it again), or raise `error`; return whether
+    it was asked to attach again, in a list."""
     given = []
 
-    def keeping_configuration(instances, instance_id, change, wait_to_attach=None, current=None):
+    def keeping_configuration(instances, instance_id, change, wait_to_attach=False,
+                              current=None, *, on_detached=None, progress=None, **_):
         given.append(wait_to_attach)
         if error is not None:
             raise error
         if kept.attached_again:
-            wait_to_attach(kept.detached)
+            on_detached(kept.detached)
+            progress({"id": instance_id, "status": "ACTIVE"}, 0.0)
         return kept
 
     monkeypatch.setattr(quirks, "keeping_configuration", keeping_configuration)
@@ -432,7 +435,7 @@ def test_the_group_facts_in_words(trove, fake_time, monkeypatch, argv, kept, lin
     assert (code, out) == (0, "")
     assert err.splitlines() == lines
     # Only an upgrade leaves the group detached: it belongs to the old version.
-    assert (given[0] is None) == (argv[0] == "upgrade")
+    assert given[0] == (argv[0] != "upgrade")
 
 
 def test_a_group_not_attached_again_says_how_to_attach_it(trove, monkeypatch):

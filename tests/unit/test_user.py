@@ -526,12 +526,12 @@ def test_revoke_wait_until_the_access_list_no_longer_shows_it(inst, fake_time):
 
 
 def test_ctrl_c_during_a_wait_says_what_trove_is_still_doing(inst, monkeypatch):
-    from osc_trove.cli import wait
+    from osc_trove.api import waiting
 
     def interrupted(seconds):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(wait, "sleep", interrupted)
+    monkeypatch.setattr(waiting, "sleep", interrupted)
     inst.on("POST", USERS, status=202)
     on_user(inst, "bob", None)
     code, out, err = inst.run("database", "user", "create", INSTANCE_ID, "bob", SECRET, "--wait")

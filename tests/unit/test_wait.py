@@ -251,7 +251,7 @@ def interrupting(fake_time, after):
 
 
 def test_ctrl_c_says_what_trove_still_does_and_where_to_look(fake_time, monkeypatch):
-    monkeypatch.setattr(wait, "sleep", interrupting(fake_time, after=2))
+    monkeypatch.setattr(waiting, "sleep", interrupting(fake_time, after=2))
     stream = io.StringIO()
     with pytest.raises(KeyboardInterrupt):
         wait.wait_for(getter({"id": "i-1", "status": "BUILD"}), "instance db1",
@@ -265,7 +265,7 @@ def test_ctrl_c_says_what_trove_still_does_and_where_to_look(fake_time, monkeypa
 
 
 def test_ctrl_c_ends_the_terminals_progress_line_first(fake_time, monkeypatch):
-    monkeypatch.setattr(wait, "sleep", interrupting(fake_time, after=1))
+    monkeypatch.setattr(waiting, "sleep", interrupting(fake_time, after=1))
     stream = Tty()
     with pytest.raises(KeyboardInterrupt):
         wait.wait_for(getter("SHUTDOWN"), "instance db1", lambda item: False, until_gone=True,
