@@ -7,19 +7,9 @@ from osc_lib import exceptions
 
 import osc_trove.api
 from osc_trove.api import TroveClient, TroveError, quirks, waiting
-from tests.unit.conftest import FakeTime
 from tests.unit.helpers import IID
 
 API = "http://trove.test/v1.0/p1"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The waiter's sleeps advance a fake clock instead of taking time."""
-    fake = FakeTime()
-    monkeypatch.setattr(waiting, "sleep", fake.sleep)
-    monkeypatch.setattr(waiting, "clock", fake.clock)
-    return fake
 
 
 @pytest.fixture
@@ -33,7 +23,7 @@ def shown(*statuses, **extra):
     return [{"json": {"instance": {"id": IID, "status": s, **extra}}} for s in statuses]
 
 
-def test_waits_for_a_status_reporting_each_poll_and_printing_nothing(api, clock, capsys):
+def test_waits_for_a_status_reporting_each_poll_and_printing_nothing(api, fake_time, capsys):
     trove, mocker = api
     mocker.get(f"{API}/instances/{IID}", shown("BUILD", "BUILD", "ACTIVE"))
     seen = []
@@ -42,12 +32,12 @@ def test_waits_for_a_status_reporting_each_poll_and_printing_nothing(api, clock,
         progress=lambda item, elapsed: seen.append((item["status"], elapsed)))
     assert row == {"id": IID, "status": "ACTIVE"}
     assert seen == [("BUILD", 0.0), ("BUILD", 1.0), ("ACTIVE", 2.5)]
-    assert clock.sleeps == [1.0, 1.5]
+    assert fake_time.sleeps == [1.0, 1.5]
     assert len(mocker.request_history) == 3
     assert capsys.readouterr() == ("", "")
 
 
-def test_an_error_status_raises_with_the_servers_fault(api, clock):
+def test_an_error_status_raises_with_the_servers_fault(api, fake_time):
     trove, mocker = api
     fault = {"message": "No valid host was found.", "code": 500}
     mocker.get(f"{API}/instances/{IID}", shown("BUILD", "ERROR", fault=fault))
@@ -60,15 +50,15 @@ def test_an_error_status_raises_with_the_servers_fault(api, clock):
     assert (err.status, err.fault, err.item["id"]) == ("ERROR", fault["message"], IID)
 
 
-def test_a_timeout_raises_after_the_last_poll_it_allows(clock):
+def test_a_timeout_raises_after_the_last_poll_it_allows(fake_time):
     with pytest.raises(osc_trove.api.WaitTimedOut) as caught:
         waiting.wait_for_status(lambda: {"status": "BUILD"}, "ACTIVE", timeout=3)
     assert str(caught.value) == "Timed out after 3s waiting for the resource (status BUILD)."
     assert caught.value.status == "BUILD"
-    assert clock.sleeps == [1.0, 1.5, 0.5]  # the last pause ends at the timeout
+    assert fake_time.sleeps == [1.0, 1.5, 0.5]  # the last pause ends at the timeout
 
 
-def test_a_delete_is_done_at_the_404(api, clock):
+def test_a_delete_is_done_at_the_404(api, fake_time):
     trove, mocker = api
     mocker.get(f"{API}/instances/{IID}",
                shown("SHUTDOWN") + [{"status_code": 404, "json": {"itemNotFound": {
@@ -80,7 +70,7 @@ def test_a_delete_is_done_at_the_404(api, clock):
     assert seen == ["SHUTDOWN", None]
 
 
-def test_a_resource_gone_while_waiting_for_a_status_is_an_error(clock):
+def test_a_resource_gone_while_waiting_for_a_status_is_an_error(fake_time):
     def gone():
         raise exceptions.NotFound(404, "gone")
 
@@ -88,7 +78,7 @@ def test_a_resource_gone_while_waiting_for_a_status_is_an_error(clock):
         waiting.wait_for_status(gone, "COMPLETED", subject="backup b1")
 
 
-def test_server_errors_are_polled_through_a_few_times_then_end_the_wait(clock):
+def test_server_errors_are_polled_through_a_few_times_then_end_the_wait(fake_time):
     answers = iter([{"status": "BUILD"}] + [exceptions.ClientException(503, "busy")] * 3
                    + [{"status": "ACTIVE"}])
 
@@ -109,13 +99,13 @@ def test_server_errors_are_polled_through_a_few_times_then_end_the_wait(clock):
     assert "no status seen yet" in str(caught.value)
 
 
-def test_a_refusal_ends_the_wait_at_once(clock):
+def test_a_refusal_ends_the_wait_at_once(fake_time):
     def forbidden():
         raise exceptions.Forbidden(403, "Policy does not allow it.")
 
     with pytest.raises(osc_trove.api.WaitGaveUp) as caught:
         waiting.wait_for_status(forbidden, "ACTIVE")
-    assert clock.sleeps == []
+    assert fake_time.sleeps == []
     assert isinstance(caught.value.reason, exceptions.Forbidden)
 
 
@@ -146,7 +136,7 @@ CID = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"
 GROUP = {"id": CID, "name": "tuned"}
 
 
-def test_a_detached_group_is_attached_again_once_the_api_waiter_sees_active(api, clock):
+def test_a_detached_group_is_attached_again_once_the_api_waiter_sees_active(api, fake_time):
     trove, mocker = api
     mocker.put(f"{API}/instances/{IID}", status_code=202)
     mocker.get(f"{API}/instances/{IID}", [
@@ -161,10 +151,10 @@ def test_a_detached_group_is_attached_again_once_the_api_waiter_sees_active(api,
     assert [r.method for r in mocker.request_history] == ["GET", "PUT", "GET", "GET", "GET",
                                                           "PUT"]
     assert mocker.request_history[-1].json() == {"instance": {"configuration": CID}}
-    assert clock.sleeps == [1.0]
+    assert fake_time.sleeps == [1.0]
 
 
-def test_an_instance_that_fails_before_the_attach_keeps_it_from_being_attached(api, clock):
+def test_an_instance_that_fails_before_the_attach_keeps_it_from_being_attached(api, fake_time):
     trove, mocker = api
     mocker.put(f"{API}/instances/{IID}", status_code=202)
     mocker.get(f"{API}/instances/{IID}", [
