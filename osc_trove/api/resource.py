@@ -433,7 +433,18 @@ class Nested(Described):
         if within is None:
             raise TypeError(f"a {self.label} belongs to a {self.parent.label}: within names it")
         item = self.resolve(ref, within)
-        return self.parent.act_on(within, lambda parent_id: action(parent_id, item))
+        return self.act_in(within, lambda parent_id: action(parent_id, item))
+
+    def act_in(self, within: str, action: Callable[[str], T]) -> tuple[str, T]:
+        """Run `action(parent ID)` for the parent `within` (an operation the
+        item's own key does not say, e.g. a user's access list): (parent ID, the
+        answer). The parent is looked up as Resource.act_on does."""
+        return self.parent.act_on(within, action)
+
+    def reference_in(self, within: str) -> Reference:
+        """The parent `within` held for several requests (e.g. deleting several
+        users of one instance): see Resource.reference."""
+        return self.parent.reference(within)
 
     def list_in(self, within: str, **params: Any) -> Rows:
         """Every item of the parent `within` (its first page read at once)."""
@@ -441,7 +452,7 @@ class Nested(Described):
 
     def create_in(self, within: str, items: Iterable[Any]) -> Any:
         """create(parent ID, items) for the parent `within`."""
-        return self.parent.act_on(within, lambda parent_id: self.create(parent_id, items))[1]
+        return self.act_in(within, lambda parent_id: self.create(parent_id, items))[1]
 
     def delete(self, parent_id: str, item: Any) -> None:
         self.http.delete(self.url(parent_id, item))

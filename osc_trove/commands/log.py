@@ -51,7 +51,7 @@ class LogCommand:
 
     def on_log(self, parsed_args, action):
         """(instance ID, action(instance ID)); an unknown instance is told from an unknown log."""
-        return self.trove.instances.act_on(parsed_args.instance, action)
+        return self.trove.logs.act_in(parsed_args.instance, action)
 
     def published(self, parsed_args):
         """(instance ID, the log's state, its published parts), publishing it first if needed."""
@@ -86,9 +86,7 @@ class ListLogs(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        _, logs = self.trove.instances.act_on(
-            parsed_args.instance, lambda iid: list(self.trove.logs.list(iid))
-        )
+        logs = list(self.trove.logs.list_in(parsed_args.instance))
         return output.table(logs, _LOG_FIELDS)
 
 

@@ -426,7 +426,7 @@ class SetInstanceModules(base.Lister):
     def take_action(self, parsed_args):
         trove = self.trove
         module_ids = [trove.modules.resolve(module) for module in parsed_args.module]
-        _, rows = trove.instances.act_on(
+        _, rows = trove.instance_modules.act_in(
             parsed_args.instance,
             lambda instance_id: trove.instance_modules.apply(instance_id, module_ids),
         )
@@ -444,7 +444,7 @@ class RemoveInstanceModule(base.Command):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        trove.instances.act_on(
+        trove.instance_modules.act_in(
             parsed_args.instance,
             lambda instance_id: trove.instance_modules.delete(
                 instance_id, quirks.module_on_instance(
@@ -479,12 +479,8 @@ class ShowInstanceModules(base.Lister):
 
     def take_action(self, parsed_args):
         trove = self.trove
-        _, modules = trove.instances.act_on(
-            parsed_args.instance,
-            lambda instance_id: list(
-                trove.instance_modules.list(instance_id, from_guest=True, include_contents=True)
-            ),
-        )
+        modules = list(trove.instance_modules.list_in(
+            parsed_args.instance, from_guest=True, include_contents=True))
         empty = [m for m in modules if not m.get("contents")]
         for module in empty:
             self.app.stderr.write(f"Module '{module.get('name')}' has no contents to write.\n")

@@ -37,7 +37,7 @@ def _with_databases(user):
 
 
 def _access_table(command, parsed_args):
-    _, databases = command.trove.instances.act_on(
+    _, databases = command.trove.users.act_in(
         parsed_args.instance,
         lambda i: command.trove.users.list_access(i, parsed_args.name, parsed_args.host),
     )
@@ -132,7 +132,7 @@ class CreateUser(base.Command):
             "host": parsed_args.host,
             "databases": parsed_args.databases,
         }
-        instance_id, _ = self.trove.instances.act_on(
+        instance_id, _ = self.trove.users.act_in(
             parsed_args.instance, lambda i: self.trove.users.create(i, [user]))
         if parsed_args.wait:
             _wait_user(self, instance_id, parsed_args.name, parsed_args.host, True,
@@ -154,7 +154,7 @@ class DeleteUser(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        on_instance = self.trove.instances.reference(parsed_args.instance)
+        on_instance = self.trove.users.reference_in(parsed_args.instance)
         host = parsed_args.host
 
         def delete_one(name):
@@ -259,7 +259,7 @@ class GrantUserAccess(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        instance_id, _ = self.trove.instances.act_on(
+        instance_id, _ = self.trove.users.act_in(
             parsed_args.instance,
             lambda i: self.trove.users.grant(
                 i, parsed_args.name, parsed_args.databases, parsed_args.host
@@ -289,7 +289,7 @@ class RevokeUserAccess(base.Command):
 
     def take_action(self, parsed_args):
         database_segment(parsed_args.database)  # refuse names Trove cannot route, first
-        instance_id, _ = self.trove.instances.act_on(
+        instance_id, _ = self.trove.users.act_in(
             parsed_args.instance,
             lambda i: self.trove.users.revoke(
                 i, parsed_args.name, parsed_args.database, parsed_args.host
@@ -332,7 +332,7 @@ class UpdateUserAttributes(base.Command):
                 "Nothing to change: give --new-name, --new-host or a new password "
                 "(--new-password, --new-password-prompt or --new-password-stdin)."
             )
-        instance_id, _ = self.trove.instances.act_on(
+        instance_id, _ = self.trove.users.act_in(
             parsed_args.instance,
             lambda i: self.trove.users.update_attributes(
                 i,
