@@ -9,7 +9,7 @@ Living beside python-troveclient, whose OSC plugin also calls itself
 - API_NAME is not "database": OSC sets `client_manager.<API_NAME>` to the last
   plugin of that name it loads, so sharing the name would take the client away
   from python-troveclient's own commands (or from ours, the other way round).
-  Our commands build their client themselves (`TroveCommandMixin.trove`).
+  Ours is `client_manager.osc_trove` (`TroveCommandMixin.trove`).
 - The commands are registered in the `openstack.extension` group, which OSC
   loads after every plugin's `openstack.<api>.v<N>` group: where both packages
   name the same command, ours is found last and wins, whatever the order in
@@ -63,8 +63,10 @@ def client_class(version):
 
 
 def make_client(instance):
-    """The client of a ClientManager: its API version, session, region, interface
-    and the cloud's endpoint override for the service, if any."""
+    """The client of a ClientManager (OSC's hook, called once per run when a
+    command first uses `client_manager.osc_trove`): its API version, session,
+    region, interface and the cloud's endpoint override for the service, if any
+    (TroveCommandMixin.trove then fits it to the command line)."""
     config = instance.get_configuration()
     # OSC leaves the version out when it is set empty: the default then.
     return client_class(instance._api_version.get(API_NAME) or DEFAULT_API_VERSION)(

@@ -13,15 +13,18 @@ line naming the release that brought the route (osc_trove.api.releases).
 import os
 import re
 import time
+from collections.abc import Iterable
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from keystoneauth1 import adapter
 from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1.session import Session
+from osc_lib import exceptions
 from requests import Response
 
 from osc_trove.api.errors import (
+    TroveError,
     UnaddressableName,
     bad_body,
     http_error,
@@ -29,7 +32,7 @@ from osc_trove.api.errors import (
     transport_error,
 )
 from osc_trove.api.redact import HTTP_LOGGER, masked_logger
-from osc_trove.api.shapes import Any, Params, Row, Rows
+from osc_trove.api.shapes import Any, Callable, Params, Row, Rows
 
 SERVICE_TYPE = "database"
 
@@ -43,6 +46,13 @@ TIMEOUT_VARIABLE = "OS_API_TIMEOUT"
 
 # Module-level so that tests can replace it and never really sleep.
 sleep = time.sleep
+
+# Told how far a listing has got: (what is listed, e.g. "instances"; items read
+# so far; whether the listing is over).
+ProgressHook = Callable[[str, int, bool], None]
+# Given every error a request raises, once, before it is raised; returns the
+# error to raise (the command line adds its hints there: osc_trove.cli.hints).
+ErrorHook = Callable[[Exception], Exception]
 
 
 def segment(value: object, label: str = "") -> str:
@@ -94,18 +104,21 @@ class Http:
     """Sends requests to the Trove endpoint of the catalog and decodes answers.
 
     `timeout` (seconds; default: the session's, else $OS_API_TIMEOUT) bounds each try.
-    `service_type` picks the catalog entry (a subclass reaches another service
-    through the same session).
+    `service_type` picks the catalog entry (another service is reached through
+    the same session). `on_progress`, when set, is told how far every listing
+    has got (see ProgressHook); `on_error`, when set, sees every error a request
+    raises before its caller does (see ErrorHook).
     """
 
-    service_type = SERVICE_TYPE
+    on_progress: ProgressHook | None = None
+    on_error: ErrorHook | None = None
 
     def __init__(self, session: Session, region_name: str | None = None,
                  interface: str | None = None, endpoint_override: str | None = None,
-                 timeout: float | None = None) -> None:
+                 timeout: float | None = None, service_type: str = SERVICE_TYPE) -> None:
         self.adapter = adapter.Adapter(
             session,
-            service_type=self.service_type,
+            service_type=service_type,
             region_name=region_name,
             interface=interface,
             endpoint_override=endpoint_override,
@@ -118,7 +131,15 @@ class Http:
 
     def request(self, method: str, path: str, raw: bool = False, **kwargs: Any) -> Any:
         """Return the decoded JSON body (None when there is none), or with `raw` the
-        body's bytes as they came; or raise."""
+        body's bytes as they came; or raise (through `on_error`, when set)."""
+        try:
+            return self._send(method, path, raw, **kwargs)
+        except (exceptions.ClientException, TroveError) as err:
+            if self.on_error is None:
+                raise
+            raise self.on_error(err) from err.__cause__
+
+    def _send(self, method: str, path: str, raw: bool, **kwargs: Any) -> Any:
         if any(is_dot_segment(part) for part in path.split("/")):
             # Every builder goes through segment(); this keeps a new one honest.
             raise unaddressable("", path, "a '.' or '..' segment would be resolved before "
@@ -184,7 +205,13 @@ class Http:
         lists quote their marker twice in the link (`marker_quoted_twice`):
         reading the query undoes one quoting, the other is undone here.
         Params whose value is None are left out (an option not given).
+        `on_progress`, when set, is told of every item and of the end.
         """
+        rows = self._pages(path, key, params, limit, marker_quoted_twice)
+        return rows if self.on_progress is None else counted(rows, key, self.on_progress)
+
+    def _pages(self, path: str, key: str, params: Params | None, limit: int | None,
+               marker_quoted_twice: bool) -> Rows:
         params = {k: v for k, v in (params or {}).items() if v is not None}
         remaining = limit
         while remaining is None or remaining > 0:
@@ -204,6 +231,19 @@ class Http:
             if merged == params:
                 return  # the server pointed at the page it just sent
             params = merged
+
+
+def counted(rows: Iterable[Row], what: str, hook: ProgressHook) -> Rows:
+    """`rows`, calling `hook(what, n, False)` after each and `hook(what, n, True)`
+    once the listing ends (read whole, or left)."""
+    count = 0
+    try:
+        for row in rows:
+            count += 1
+            hook(what, count, False)
+            yield row
+    finally:
+        hook(what, count, True)
 
 
 def next_page_query(body: Row) -> dict[str, str] | None:

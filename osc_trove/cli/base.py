@@ -26,20 +26,18 @@ class TroveCommandMixin:
 
     @property
     def trove(self):
-        # Our own client, made once per ClientManager: `client_manager.database`
-        # belongs to python-troveclient when it is installed too.
-        manager = self.app.client_manager
-        client = getattr(manager, "_osc_trove_client", None)
-        if client is None:
-            from osc_trove import coexistence, plugin
+        # OSC's client for this run: plugin.make_client, called once and cached
+        # by the ClientManager (API_NAME keeps it apart from python-troveclient's).
+        client = self.app.client_manager.osc_trove
+        if client.http.on_error is None:  # the run's first use: fit it to the command line
+            from osc_trove import coexistence
 
             coexistence.warn_if_troveclient_is_loaded()
-            client = hints.with_hints(plugin.make_client(manager))
+            client.http.on_error = hints.add_hint
             # A slow list or lookup says how far it has got, on a terminal only.
             client.on_progress = progress.on_terminal(
                 getattr(self.app, "stderr", None),
                 self.app.stdout if self._rows_stream else None)
-            manager._osc_trove_client = client
         return client
 
     def run(self, parsed_args):
@@ -52,7 +50,7 @@ class TroveCommandMixin:
         try:
             return super().run(parsed_args)
         except errors.TroveError as err:
-            hints.add_hint(err)  # a lookup's: request errors have theirs already
+            hints.add_hint(err)  # a lookup's: request errors have theirs (see trove)
             raise
         finally:
             logger.removeFilter(arguments)

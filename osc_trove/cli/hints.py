@@ -6,8 +6,6 @@ reached the server: check its state before trying again"; a command names the
 tells ambiguous names apart, a command names its option.
 """
 
-from osc_lib import exceptions
-
 from osc_trove.api import errors
 
 # How to see what a request on a collection did: the first match in the path wins.
@@ -22,30 +20,17 @@ _HOW_TO_CHECK = (
 
 
 def add_hint(err):
-    """Say in `err`'s message what to do, with `openstack` (once: it may pass here twice)."""
+    """`err`, its message saying what to do with `openstack`: Http.on_error of
+    the command line's client (request errors, before any command code, quirks
+    included, sees them), and the commands' run (lookups). Adds a hint once."""
     if getattr(err, "narrowed_by", None):
         err.message = f"{err.message.rstrip('.')}; name one with --{err.narrowed_by}."
         err.narrowed_by = None
     method_path = getattr(err, "uncertain_request", None)
     if method_path is None:
-        return
+        return err
     words = method_path[1].split("?", 1)[0].split("/")
     check = next((how for word, how in _HOW_TO_CHECK if word in words), None)
     if check:
         err.message = err.message.replace(errors.CHECK_STATE, f"check with `{check}`", 1)
-
-
-def with_hints(client):
-    """`client` (an API client), whose request errors carry the hints before any
-    command code, quirks included, sees them."""
-    request = client.request
-
-    def request_with_hints(*args, **kwargs):
-        try:
-            return request(*args, **kwargs)
-        except (exceptions.ClientException, errors.TroveError) as err:
-            add_hint(err)
-            raise
-
-    client.request = request_with_hints
-    return client
+    return err

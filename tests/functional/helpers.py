@@ -67,7 +67,7 @@ def create_instance(api, name, flavor="1", size=1, **fields):
     body = {"name": name, **fields}
     if flavor is not None:
         body.update(flavorRef=flavor, volume={"size": size})
-    return api.post("/instances", {"instance": body})["instance"]
+    return api.http.post("/instances", {"instance": body})["instance"]
 
 
 ACTIVE = waiting.status_in("ACTIVE")
@@ -131,7 +131,7 @@ def cluster_members(count, flavor="1", size=1):
 def create_cluster(api, name, datastore, version, members):
     body = {"cluster": {"name": name, "datastore": {"type": datastore, "version": version},
                         "instances": cluster_members(members)}}
-    return api.post("/clusters", body)["cluster"]
+    return api.http.post("/clusters", body)["cluster"]
 
 
 def wait_cluster_idle(api, cluster_id, members=None):
@@ -149,8 +149,8 @@ def wait_cluster_idle(api, cluster_id, members=None):
 
 def force_delete_cluster(api, cluster_id):
     try:
-        api.post(f"/clusters/{cluster_id}", {"reset-status": {"force_delete": True}})
-        api.delete(f"/clusters/{cluster_id}")
+        api.http.post(f"/clusters/{cluster_id}", {"reset-status": {"force_delete": True}})
+        api.http.delete(f"/clusters/{cluster_id}")
     except exceptions.ClientException:  # already gone
         pass
 
@@ -238,7 +238,7 @@ def statuses_seen(api, instance_id, done, failed=waiting.is_error):
 def backup_done(api, backup_id, state="COMPLETED"):
     """Wait until the backup ends; it must end in `state`. The backup and its statuses."""
     seen = []
-    row = quiet_wait(lambda: api.get(f"/backups/{backup_id}")["backup"],
+    row = quiet_wait(lambda: api.http.get(f"/backups/{backup_id}")["backup"],
                      waiting.status_in("COMPLETED", "FAILED"), never,
                      progress=_noting_statuses(seen))
     assert row["status"] == state, (row, seen)
@@ -247,5 +247,5 @@ def backup_done(api, backup_id, state="COMPLETED"):
 
 def delete_until_gone(api, path):
     """DELETE `path` and wait until it answers 404."""
-    api.delete(path)
-    quiet_wait(lambda: api.get(path), never, never, until_gone=True)
+    api.http.delete(path)
+    quiet_wait(lambda: api.http.get(path), never, never, until_gone=True)

@@ -42,7 +42,7 @@ def test_paginate_follows_next_links_on_the_catalog_url(api):
             {"json": _page(range(40, 45))},
         ],
     )
-    items = list(client.paginate("/things", "things"))
+    items = list(client.http.paginate("/things", "things"))
     assert [i["id"] for i in items] == list(range(45))
     urls = [r.url for r in mocker.request_history]
     assert urls == [
@@ -58,7 +58,7 @@ def test_paginate_stops_at_limit_without_fetching_more(api):
         BASE + "/things",
         [{"json": _page(range(0, 20), marker=19)}, {"json": _page(range(20, 40), marker=39)}],
     )
-    items = list(client.paginate("/things", "things", limit=30))
+    items = list(client.http.paginate("/things", "things", limit=30))
     assert [i["id"] for i in items] == list(range(30))
     assert [r.qs for r in mocker.request_history] == [
         {"limit": ["30"]},
@@ -72,7 +72,7 @@ def test_paginate_keeps_caller_filters_and_stops_on_a_repeated_link(api):
     body["links"] = [{"rel": "next", "href": "https://x/things?datastore=mysql"}]
     mocker.get(BASE + "/things", json=body)
     # At most a few pages are read: without the guard this fails instead of looping forever.
-    pages = client.paginate("/things", "things", params={"datastore": "mysql"})
+    pages = client.http.paginate("/things", "things", params={"datastore": "mysql"})
     assert len(list(itertools.islice(pages, 10))) == 3
     assert mocker.call_count == 1
 
@@ -91,13 +91,13 @@ def test_errors_carry_the_server_message_and_status(api):
     )
     mocker.put(BASE + "/x", status_code=500, text="boom\ntrace")
     with pytest.raises(exceptions.NotFound) as err:
-        client.get("/x")
+        client.http.get("/x")
     assert str(err.value) == "Instance x not found. (HTTP 404)"
     with pytest.raises(exceptions.ClientException) as err:
-        client.post("/x", {})
+        client.http.post("/x", {})
     assert str(err.value) == "Not now. (HTTP 422)"
     with pytest.raises(exceptions.ClientException) as err:
-        client.put("/x", {})
+        client.http.put("/x", {})
     # A body that is not JSON (here a stack trace) is never shown.
     assert str(err.value) == (
         "Database service at trove.test answered 500 Internal Server Error; the PUT request "
@@ -118,7 +118,7 @@ UUID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
 
 def test_lookup_by_uuid_is_one_get_and_by_name_one_list(api):
     client, mocker = api
-    things = Things(client)
+    things = Things(client.http)
     mocker.get(f"{BASE}/things/{UUID}", json={"thing": {"id": UUID, "name": "a"}})
     mocker.get(
         BASE + "/things",
@@ -146,10 +146,10 @@ def test_a_uuid_shaped_name_is_still_found(api):
     client, mocker = api
     mocker.get(f"{BASE}/things/{UUID}", status_code=404, json={})
     mocker.get(BASE + "/things", json={"things": [{"id": "9", "name": UUID}]})
-    assert Things(client).find(UUID)["id"] == "9"
+    assert Things(client.http).find(UUID)["id"] == "9"
 
 
 def test_path_segments_are_quoted(api):
     client, mocker = api
     mocker.get(BASE + "/things/a%2Fb%20c", json={"thing": {"id": "a/b c"}})
-    assert Things(client).get("a/b c")["id"] == "a/b c"
+    assert Things(client.http).get("a/b c")["id"] == "a/b c"

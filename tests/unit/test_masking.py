@@ -111,7 +111,7 @@ def test_the_api_logs_bodies_through_the_masked_http_logger(caplog):
                                                                   "password": "R00t-pw"}},
                     headers={"Content-Type": "application/json"})
         client.users.create("i1", [{"name": "bob", "password": "S3cret-pw"}])
-        assert client.post("/instances/i1/root", {})["user"]["password"] == "R00t-pw"
+        assert client.http.post("/instances/i1/root", {})["user"]["password"] == "R00t-pw"
         assert mocker.request_history[0].json()["users"][0]["password"] == "S3cret-pw"
     http_records = [r for r in caplog.records if r.name == masking.HTTP_LOGGER]
     assert any('"password": "***"' in r.getMessage() for r in http_records)

@@ -229,27 +229,47 @@ def test_commands_use_their_own_client_not_client_manager_database(trove, monkey
     assert (code, out, err) == (0, "mysql\n", "")
 
 
-def test_the_client_is_built_once_from_the_session_region_and_interface():
+def test_commands_use_the_client_osc_caches_built_from_the_session_region_and_interface():
+    import functools
     import types
 
-    from keystoneauth1 import session
+    from keystoneauth1.session import Session
 
-    from osc_trove.cli import base
+    from osc_trove import plugin
+    from osc_trove.cli import base, hints
 
     class Nothing(base.Command):
         def take_action(self, parsed_args):
             pass
 
-    manager = types.SimpleNamespace(session=session.Session(), region_name="RegionTwo",
-                                    interface="internal", _api_version={"osc_trove": "1"},
-                                    get_configuration=dict)
+    built = []
+
+    def make_client(manager):
+        built.append(plugin.make_client(manager))
+        return built[-1]
+
+    class Manager:  # how OSC caches a plugin's client (osc_lib.clientmanager.ClientCache)
+        session, region_name, interface = Session(), "RegionTwo", "internal"
+        _api_version = {"osc_trove": "1"}
+
+        def get_configuration(self):
+            return {}
+
+        @functools.cached_property
+        def osc_trove(self):
+            return make_client(self)
+
+    manager = Manager()
     command = Nothing(types.SimpleNamespace(client_manager=manager), None)
     client = command.trove
     assert command.trove is client
     assert Nothing(types.SimpleNamespace(client_manager=manager), None).trove is client
-    assert client.adapter.session is manager.session
-    assert (client.adapter.region_name, client.adapter.interface) == ("RegionTwo", "internal")
-    assert client.adapter.endpoint_override is None
+    assert built == [client]
+    assert client.http.on_error is hints.add_hint  # its request errors carry the hints
+    assert client.http.adapter.session is manager.session
+    assert (client.http.adapter.region_name, client.http.adapter.interface) == (
+        "RegionTwo", "internal")
+    assert client.http.adapter.endpoint_override is None
 
 
 def test_help_for_words_that_begin_commands_lists_no_hidden_name(trove):

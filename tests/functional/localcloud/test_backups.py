@@ -14,7 +14,7 @@ from tests.functional.helpers import (
 
 
 def new_backup(api, iid, **fields):
-    return api.post("/backups", {"backup": {"name": unique("bk"), "instance": iid,
+    return api.http.post("/backups", {"backup": {"name": unique("bk"), "instance": iid,
                                             **fields}})["backup"]
 
 

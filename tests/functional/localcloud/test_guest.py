@@ -40,7 +40,7 @@ def test_root_with_a_chosen_password_and_its_history(demo_api, admin_api, iid):
 
 
 def log_action(api, instance_id, **action):
-    return api.post(f"/instances/{instance_id}/log", action)["log"]
+    return api.http.post(f"/instances/{instance_id}/log", action)["log"]
 
 
 def test_logs_enable_publish_discard_disable(demo_api, iid):
