@@ -17,10 +17,16 @@ CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
 MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
 SUBNET_ID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
 
+# A flavor with an integer ID, one with only a string ID, and one with an
+# ephemeral disk (which clusters refuse).
 FLAVORS = {
     "flavors": [
-        {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1},
-        {"id": None, "str_id": "d3", "name": "m1.large", "ram": 8192, "vcpus": 4},
+        {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1, "disk": 20,
+         "ephemeral": 0},
+        {"id": None, "str_id": "d3", "name": "m1.large", "ram": 8192, "vcpus": 4, "disk": 80,
+         "ephemeral": 0},
+        {"id": 7, "str_id": "7", "name": "eph.small", "ram": 2048, "vcpus": 1, "disk": 20,
+         "ephemeral": 10},
     ]
 }
 

@@ -5,9 +5,8 @@ import json
 import pytest
 
 from tests.unit.conftest import KEYSTONE, PROJECT_ID, TOKEN, TROVE
-from tests.unit.helpers import V_ID, fake_identity, mgmt_version
+from tests.unit.helpers import IID, V_ID, fake_identity, mgmt_version
 
-IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
 LOG_URL = f"/instances/{IID}/log"
 SWIFT = f"http://swift.test/v1/AUTH_{PROJECT_ID}"
 CONTAINER = "database_logs"

@@ -3,8 +3,8 @@
 import pytest
 
 from tests.unit.conftest import TROVE, sample
+from tests.unit.helpers import IID
 
-IID = "44b277eb-39be-4921-be31-3d61b43651d7"
 BID = "a9832168-7541-4536-b8d9-a8a9b79cf1b4"
 PARENT = "b1111111-7541-4536-b8d9-a8a9b79cf1b4"
 OTHER = "c2222222-7541-4536-b8d9-a8a9b79cf1b4"

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.unit.conftest import PROJECT_ID
+from tests.unit.helpers import CONFIG_ID, FLAVORS, MODULE_ID, SUBNET_ID, one_line_error
 
 CID = "aa0ad1b6-33c5-4a8c-b0d2-2a3e1fc3b8f4"
 M1 = "11111111-1111-4111-8111-111111111111"
@@ -12,13 +13,6 @@ M2 = "22222222-2222-4222-8222-222222222222"
 M3 = "33333333-3333-4333-8333-333333333333"
 M4 = "44444444-4444-4444-8444-444444444444"
 NET_ID = "a5330d7d-0e8c-48b4-9f6c-0f2c4ab1b854"
-SUBNET_ID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
-CONFIG_ID = "2aa51628-5c42-4086-8682-137caffd2ba6"
-MODULE_ID = "8a8b4f0c-4f3e-4f2a-9c1e-3f9a6b7c8d9e"
-FLAVORS = {"flavors": [
-    {"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1, "ephemeral": 0},
-    {"id": 7, "str_id": "7", "name": "eph.small", "ram": 2048, "vcpus": 1, "ephemeral": 10},
-]}
 CLUSTER_URL = f"http://trove.test/v1.0/{PROJECT_ID}/clusters/{CID}"
 
 
@@ -37,13 +31,6 @@ def cluster(task="NONE", members=None, **extra):
     }
     body.update(extra)
     return {"cluster": body}
-
-
-def one_line_error(code, out, err):
-    assert code == 1, err
-    assert out == "" and "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    return err.strip()
 
 
 # --- create -------------------------------------------------------------------------

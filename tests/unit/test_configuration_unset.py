@@ -2,9 +2,10 @@
 
 import pytest
 
+from tests.unit.helpers import IID
+
 GID = "1f2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 VID = "7c5a3e21-1a2b-4c3d-8e9f-001122334455"
-IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
 VALUES = {"max_connections": 200, "innodb_buffer_pool_size": 8388608, "autocommit": 0}
 PARAMS = [
     {"name": "max_connections", "type": "integer", "restart_required": False},

@@ -9,9 +9,8 @@ import pytest
 from osc_trove.api import backup_picks, configuration_files, upgrades
 from osc_trove.api.errors import TroveError
 from tests.unit.conftest import TROVE, sample
-from tests.unit.helpers import CONFIG_ID, one_line_error, row, show_body
+from tests.unit.helpers import CONFIG_ID, IID, one_line_error, row, show_body
 
-IID = "44b277eb-39be-4921-be31-3d61b43651d7"
 NEW = "5e0c0a57-0000-4000-8000-000000000001"
 VERSION_ID = sample("backup-get-response.json")["backup"]["datastore"]["version_id"]
 

@@ -1,4 +1,5 @@
-FLAVORS = {
+# Flavors as Trove lists them: one without an integer ID, two sharing a name.
+FLAVORS_WITH_TWINS = {
     "flavors": [
         {
             "id": 1,
@@ -46,7 +47,7 @@ VERSION_ID = "b3d5c099-dbd5-4518-baa3-7c7c195671bf"
 
 
 def test_flavor_list_uses_the_real_id(trove):
-    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", "/flavors", FLAVORS_WITH_TWINS)
     rows = trove.run_json("database", "flavor", "list")
     # A number where Trove gives one, str_id where it does not, as python-troveclient.
     assert [r["ID"] for r in rows] == [1, "d2-large", 7, 8]
@@ -66,7 +67,7 @@ def test_flavor_list_for_a_datastore_version_by_name(trove):
     trove.on(
         "GET", "/datastores/mysql/versions/5.7", {"version": {"id": VERSION_ID, "name": "5.7"}}
     )
-    trove.on("GET", f"/datastores/mysql/versions/{VERSION_ID}/flavors", FLAVORS)
+    trove.on("GET", f"/datastores/mysql/versions/{VERSION_ID}/flavors", FLAVORS_WITH_TWINS)
     rows = trove.run_json(
         "database", "flavor", "list", "--datastore-type", "mysql", "--datastore-version-id", "5.7"
     )
@@ -85,7 +86,7 @@ def test_flavor_list_datastore_options_go_together(trove):
 
 
 def test_flavor_show_by_name_and_by_id_cost_one_request(trove):
-    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", "/flavors", FLAVORS_WITH_TWINS)
     assert trove.run_json("database", "flavor", "show", "m1.large")["id"] == "d2-large"
     assert trove.run_json("database", "flavor", "show", "d2-large")["name"] == "m1.large"
     assert trove.run_json("database", "flavor", "show", "1")["name"] == "m1.tiny"
@@ -94,7 +95,7 @@ def test_flavor_show_by_name_and_by_id_cost_one_request(trove):
 
 
 def test_flavor_show_unknown_and_ambiguous(trove):
-    trove.on("GET", "/flavors", FLAVORS)
+    trove.on("GET", "/flavors", FLAVORS_WITH_TWINS)
     code, out, err = trove.run("database", "flavor", "show", "nope")
     assert (code, out) == (1, "")
     assert err == "No flavor with a name or ID of 'nope' exists.\n"

@@ -9,9 +9,8 @@ from keystoneauth1 import session
 from osc_trove.api import TroveClient
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
 from tests.unit.conftest import TROVE
-from tests.unit.helpers import list_body, one_line_error, row
+from tests.unit.helpers import IID, list_body, one_line_error, row
 
-IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
 OTHER = "0d6e2f5a-3c1b-4e8f-9a7d-5b4c3a2e1f00"
 CID = "7f3a9c2e-1b4d-4e6f-8a0b-9c8d7e6f5a41"
 MID = "c5d1e0a9-8b7f-4c6e-9d5a-4b3c2a1f0e99"

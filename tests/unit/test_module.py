@@ -7,10 +7,10 @@ import os
 import pytest
 
 from osc_trove.commands import module_files
+from tests.unit.helpers import IID
 
 MID = "8f1a3c59-0c6e-4a8b-9d7f-1b2c3d4e5f60"
 MID2 = "9a2b4c6d-1e3f-4a5b-8c7d-2e3f4a5b6c7d"
-IID = "44b277eb-39be-4921-be31-3d61b43651d7"
 CONTENTS = b"key: \x00\xff\xfe binary\n"
 ENCODED = base64.b64encode(CONTENTS).decode()
 

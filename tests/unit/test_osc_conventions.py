@@ -4,9 +4,8 @@ of one option's spellings is that option."""
 
 import pytest
 
-from tests.unit.helpers import COMMANDS, fake_identity, mgmt_version
+from tests.unit.helpers import COMMANDS, IID, fake_identity, mgmt_version
 
-IID = "4bca2b13-7b5e-4f53-a2b5-79d5c1c5e3a1"
 V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"
 LISTERS = sorted(name for name, cls in COMMANDS.items()
                  if hasattr(cls, "long_columns") and not getattr(cls, "deprecated", False))

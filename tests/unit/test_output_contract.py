@@ -12,11 +12,9 @@ import json
 import pytest
 
 from tests.unit.conftest import PROJECT_ID, sample
+from tests.unit.helpers import FLAVORS, IID
 
-IID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
 BID = "a9832168-7541-4536-b8d9-a8a9b79cf1b4"
-FLAVORS = {"flavors": [{"id": 2, "str_id": "2", "name": "m1.small", "ram": 2048, "vcpus": 1,
-                        "disk": 20, "ephemeral": 0}]}
 
 
 def _instance():

@@ -6,9 +6,9 @@ from keystoneauth1 import session
 from osc_lib import exceptions
 
 from osc_trove.api import TroveClient, TroveError, quirks, waiting
+from tests.unit.helpers import FLAVORS, IID
 
 MID = "8f1a3c59-0c6e-4a8b-9d7f-1b2c3d4e5f60"
-IID = "44b277eb-39be-4921-be31-3d61b43651d7"
 BID = "5d0c2a41-7e2b-4c3d-9e8f-0a1b2c3d4e5f"
 CID = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"
 # What Trove's fault wrapper answers for an exception it did not expect.
@@ -101,10 +101,6 @@ def test_a_500_deleting_a_finished_backup_stays_what_it_was(trove):
 # --- growing a cluster ----------------------------------------------------------------------
 
 
-FLAVORS = {"flavors": [{"id": "1", "str_id": "1", "name": "m1.tiny", "ram": 512, "vcpus": 1,
-                        "disk": 1, "ephemeral": 0, "links": []}]}
-
-
 def cluster(datastore):
     return {"cluster": {"id": CID, "name": "c1", "datastore": {"type": datastore,
                                                                "version": "7.0"},
@@ -116,7 +112,7 @@ def test_growing_a_redis_cluster_names_the_fault(trove):
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("POST", f"/clusters/{CID}", TROVE_500, status=500)
     line = one_line(*trove.run("database", "cluster", "grow", CID, "--instance",
-                               "flavor=1,volume=1"))
+                               "flavor=2,volume=1"))
     assert line == (
         f"Trove answered 500 Internal Server Error to growing redis cluster {CID}: Trove "
         "18.0.0 and later cannot grow redis clusters (a fault of Trove) and change nothing; "
@@ -129,7 +125,7 @@ def test_a_500_growing_a_galera_cluster_stays_what_it_was(trove):
     trove.on("GET", "/flavors", FLAVORS)
     trove.on("POST", f"/clusters/{CID}", TROVE_500, status=500)
     line = one_line(*trove.run("database", "cluster", "grow", CID, "--instance",
-                               "flavor=1,volume=1"))
+                               "flavor=2,volume=1"))
     assert line.startswith("Internal Server Error. Please keep this ID")
     assert "may have reached the server" in line
 

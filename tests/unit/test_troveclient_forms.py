@@ -3,7 +3,8 @@ and none shows in the usage line."""
 
 import pytest
 
-IID = "7de1bed8-6983-4d46-9a52-0abfbb0d27a2"
+from tests.unit.helpers import IID
+
 PROJECT = "c0ffee00c0ffee00c0ffee00c0ffee00"
 USER = f"/instances/{IID}/users/bob"
 
