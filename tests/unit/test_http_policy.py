@@ -238,3 +238,24 @@ def test_a_failure_reaching_keystone_names_the_identity_service():
     assert (failure.host, failure.sent, failure.retriable) == ("keystone.test:5000", False, True)
     assert failure.service("trove.test") == "Identity service"
     assert failure.service("keystone.test:5000") is None
+
+
+def test_the_error_hook_sees_each_request_error_once_and_its_answer_is_raised():
+    import requests_mock
+    from keystoneauth1 import session
+    from osc_lib import exceptions
+
+    seen = []
+
+    def hook(err):
+        seen.append(err)
+        return exceptions.CommandError(f"hinted: {err.message}")
+
+    client = http.Http(session.Session(), endpoint_override="http://trove.test/v1")
+    client.on_error = hook
+    with requests_mock.Mocker() as mocker:
+        mocker.post("http://trove.test/v1/instances", status_code=409,
+                    json={"conflictingRequest": {"message": "busy"}})
+        with pytest.raises(exceptions.CommandError, match="^hinted: busy$"):
+            client.post("/instances", {})
+    assert [type(err) for err in seen] == [exceptions.Conflict]
