@@ -1,8 +1,7 @@
 """doc/source/trove-commands.csv, the `trove` to `openstack` table of the docs.
 
 Every `openstack` command it names must exist: osc-trove's own among the
-plugin's entry points, `core` ones among python-openstackclient's, and a
-`planned` one must not exist yet (once it lands, the row loses its marker).
+plugin's entry points, `core` ones among python-openstackclient's.
 """
 
 import csv
@@ -14,7 +13,7 @@ import pytest
 from osc_trove.plugin import command_entry_points
 
 TABLE = pathlib.Path(__file__).resolve().parents[2] / "doc" / "source" / "trove-commands.csv"
-STATUSES = {"", "planned", "core", "none"}
+STATUSES = {"", "core", "none"}
 
 
 def _rows():
@@ -68,13 +67,3 @@ def test_osc_trove_commands_exist(row):
 @_with("core")
 def test_core_commands_exist(row):
     assert command_name(row["openstack"]) in CORE
-
-
-def test_planned_commands_do_not_exist_yet():
-    # Every planned row has landed today; the check stays for rows added later.
-    for row in ROWS:
-        name = command_name(row["openstack"])
-        if row["status"] == "planned":
-            assert name not in OURS, (
-                f"'{name}' exists now: clear 'planned' on its row in {TABLE.name}"
-            )
