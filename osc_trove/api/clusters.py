@@ -1,8 +1,6 @@
 """Clusters: groups of instances of one datastore, managed together."""
 
 from osc_trove.api import quirks
-from osc_trove.api.instances import Instances
-from osc_trove.api.modules import InstanceModules
 from osc_trove.api.resource import Resource, pick
 from osc_trove.api.shapes import Ident, Row
 
@@ -60,11 +58,6 @@ class Clusters(Resource):
         """
         self.action(cluster_id, "reset-status", {"force_delete": True})
         self.delete(cluster_id)
-
-    def member_modules(self, instance_id: str) -> list[Row]:
-        """The modules Trove records as applied to one member instance (its ID:
-        the cluster's GET names it), listed as any instance's are."""
-        return list(InstanceModules(self.http, Instances(self.http)).list(instance_id))
 
 
 class ClusterMembers:

@@ -215,7 +215,9 @@ class ListClusterModules(base.Lister):
         rows = [
             row
             for member in cluster_view.members(cluster)
-            for row in cluster_view.module_rows(member, clusters.member_modules(member["id"]))
+            # A member is an instance (its ID: the cluster's GET names it).
+            for row in cluster_view.module_rows(
+                member, self.trove.instance_modules.list(member["id"]))
         ]
         return cluster_view.MODULE_COLUMNS, rows
 
