@@ -102,7 +102,7 @@ def _make_quota_usages(cloud):
     the rows are made first, by reading the usages (a read, safe to try again)."""
     admin = cloud.api("local-admin")
     for name in ("local-demo", "local-admin"):
-        project_id = cloud.api(name).adapter.get_project_id()
+        project_id = cloud.api(name).http.adapter.get_project_id()
         for attempt in range(5):
             try:
                 admin.quotas.show(project_id)

@@ -196,7 +196,7 @@ def self_signed_p12(common_name):
 
 def store_secret(api, payload):
     """POST the bundle to the key manager of the catalog; its reference."""
-    session = api.adapter.session
+    session = api.http.adapter.session
     url = session.get_endpoint(service_type="key-manager", interface="public")
     resp = session.post(url.rstrip("/") + "/v1/secrets", json={
         "name": "db-cert", "payload": base64.b64encode(payload).decode(),

@@ -20,7 +20,7 @@ def db(demo_api):
 
 def stored_log(api, log):
     """What the object store holds of a published log, read with plain HTTP GETs."""
-    session = api.adapter.session
+    session = api.http.adapter.session
     account = session.get_endpoint(service_type="object-store", interface="public")
     listing = session.get(
         f"{account}/{log['container']}", params={"format": "json", "prefix": log["prefix"]}
@@ -100,7 +100,7 @@ def test_tail_follow_prints_new_parts_until_ctrl_c(cloud, demo_api, db):
 
 
 def test_quota_show_update_several_then_show(cloud, demo_api):
-    project = demo_api.adapter.session.get_project_id()
+    project = demo_api.http.adapter.session.get_project_id()
     own = ok(cloud.openstack("database", "quota", "show", "-f", "json")).json()
     assert {row["Resource"] for row in own} == {"instances", "ram", "volumes", "backups"}
     assert set(own[0]) == {"Resource", "In Use", "Reserved", "Limit"}

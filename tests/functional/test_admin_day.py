@@ -84,7 +84,7 @@ def test_a_dba_and_an_admin_day(cloud, demo_api, admin_api):
         # The admin's lists hold live instances only.
         ok(cloud.openstack("database", "instance", "delete", name("restored"), "--wait",
                            "--wait-timeout", TIMEOUT))
-        unfiltered = {row["id"] for row in admin_api.paginate("/mgmt/instances", "instances")}
+        unfiltered = {row["id"] for row in admin_api.http.paginate("/mgmt/instances", "instances")}
         assert set(made) <= unfiltered  # Trove's own default: deleted rows too
         for scope in (["--all-projects"], ["--project", "demo"]):
             rows = ok(cloud.openstack("database", "instance", "list", *scope, "-f", "json",
@@ -96,7 +96,7 @@ def test_a_dba_and_an_admin_day(cloud, demo_api, admin_api):
 
 
 def test_an_admin_is_told_every_project_holding_a_name(cloud, demo_api):
-    project = demo_api.adapter.get_project_id()
+    project = demo_api.http.adapter.get_project_id()
     twins = []
     try:
         for _ in range(2):

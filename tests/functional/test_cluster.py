@@ -67,12 +67,12 @@ def many(demo_api):
 @pytest.fixture(scope="module")
 def module_row(demo_api):
     contents = base64.b64encode(b"cluster-module\n").decode()
-    row = demo_api.post("/modules", {"module": {
+    row = demo_api.http.post("/modules", {"module": {
         "name": name("mod"), "module_type": "ping", "contents": contents,
         "datastore": {"type": "mariadb"}}})["module"]
     yield row
     try:
-        demo_api.delete(f"/modules/{row['id']}")
+        demo_api.http.delete(f"/modules/{row['id']}")
     except Exception:
         pass
 
@@ -192,7 +192,7 @@ def test_restart_wait(cloud, galera):
 
 
 def test_set_and_unset_configuration(cloud, demo_api, galera):
-    group = demo_api.post("/configurations", {"configuration": {
+    group = demo_api.http.post("/configurations", {"configuration": {
         "name": name("cfg"), "datastore": {"type": "mariadb", "version": "10.11"},
         "values": {"max_connections": 200}}})["configuration"]
     try:
@@ -207,7 +207,7 @@ def test_set_and_unset_configuration(cloud, demo_api, galera):
         assert not demo_api.clusters.get(galera["id"]).get("configuration")
     finally:
         wait_cluster_idle(demo_api, galera["id"])
-        demo_api.delete(f"/configurations/{group['id']}")
+        demo_api.http.delete(f"/configurations/{group['id']}")
 
 
 def test_root_enable_and_show_on_the_cluster(cloud, galera):

@@ -13,8 +13,8 @@ def requested(result):
 
 
 def test_the_clouds_database_endpoint_override_is_used(cloud, demo_api, tmp_path):
-    catalog_url = demo_api.adapter.get_endpoint()  # http://127.0.0.1:<port>/v1.0/<project>
-    project_id = demo_api.adapter.get_project_id()
+    catalog_url = demo_api.http.adapter.get_endpoint()  # http://127.0.0.1:<port>/v1.0/<project>
+    project_id = demo_api.http.adapter.get_project_id()
     override = catalog_url.replace("127.0.0.1", "localhost").replace(project_id, "%(project_id)s")
     config = yaml.safe_load(cloud.clouds_yaml.read_text())
     config["clouds"]["local-demo"]["database_endpoint_override"] = override
@@ -27,7 +27,7 @@ def test_the_clouds_database_endpoint_override_is_used(cloud, demo_api, tmp_path
 
 
 def test_instance_list_asks_the_summary_view_and_long_the_detail_view(cloud, demo_api):
-    base = demo_api.adapter.get_endpoint()
+    base = demo_api.http.adapter.get_endpoint()
     plain = requested(ok(cloud.openstack("--debug", "database", "instance", "list")))
     assert ("GET", f"{base}/instances") in plain
     assert not [url for _, url in plain if "/instances/detail" in url]

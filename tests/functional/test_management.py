@@ -87,7 +87,7 @@ def test_root_history_names_who_enabled_root(cloud, demo_api, db):
     demo_api.root.enable("instances", db["id"])
     shown = ok(cloud.openstack("database", "root", "history", "show", db["id"], "-f", "json",
                                cloud=ADMIN)).json()
-    assert shown["user"] == demo_api.adapter.get_user_id()
+    assert shown["user"] == demo_api.http.adapter.get_user_id()
     assert shown["enabled"] != "Never"
 
 
@@ -124,7 +124,7 @@ def test_cluster_member_show_and_reset_task(cloud, admin_api, demo_api, cluster)
                                           cluster["id"]))
     assert line.endswith(ADMIN_NEEDED)
     every = {c["id"]: c for c in admin_api.management.list_clusters()}
-    assert every[cluster["id"]]["tenant_id"] == demo_api.adapter.get_project_id()
+    assert every[cluster["id"]]["tenant_id"] == demo_api.http.adapter.get_project_id()
     assert admin_api.management.show_cluster(cluster["id"])["deleted"] is False
     with pytest.raises(exceptions.Unauthorized):
         demo_api.management.list_clusters()

@@ -19,7 +19,7 @@ def new_backup(api, iid, **fields):
 
 
 def test_full_and_incremental_restore_the_databases(demo_api, iid):
-    demo_api.post(f"/instances/{iid}/databases", {"databases": [{"name": "keepme"}]})
+    demo_api.http.post(f"/instances/{iid}/databases", {"databases": [{"name": "keepme"}]})
     created = new_backup(demo_api, iid, description="nightly")
     assert created["status"] == "NEW" and created["instance_id"] == iid
     done, seen = backup_done(demo_api, created["id"])
@@ -29,12 +29,12 @@ def test_full_and_incremental_restore_the_databases(demo_api, iid):
     incr = new_backup(demo_api, iid, incremental=1)
     incr_done, _ = backup_done(demo_api, incr["id"])
     assert incr_done["parent_id"] == created["id"]
-    per_instance = demo_api.get(f"/instances/{iid}/backups")["backups"]
+    per_instance = demo_api.http.get(f"/instances/{iid}/backups")["backups"]
     assert {b["id"] for b in per_instance} >= {created["id"], incr["id"]}
     # Restore into a new instance: the databases come back.
     with made_instance(demo_api, unique("restored"),
                        restorePoint={"backupRef": created["id"]}) as restored:
-        names = [d["name"] for d in demo_api.paginate(
+        names = [d["name"] for d in demo_api.http.paginate(
             f"/instances/{restored['id']}/databases", "databases")]
         assert "keepme" in names
     delete_until_gone(demo_api, f"/backups/{incr['id']}")
@@ -53,7 +53,7 @@ def test_volume_snapshot_backup_and_restore(demo_api, iid):
 
 
 def test_backup_of_missing_instance(demo_api):
-    err = error_of(demo_api.post, "/backups", {"backup": {"name": "x",
+    err = error_of(demo_api.http.post, "/backups", {"backup": {"name": "x",
                                                           "instance": str(uuid.uuid4())}})
     assert err.code == 404
 
@@ -68,10 +68,10 @@ def test_backups_page_by_offset(demo_api, iid):
             backup_done(demo_api, row["id"])
             ids.append(row["id"])
         query = {"instance_id": iid}
-        first = demo_api.get("/backups", params=query)
+        first = demo_api.http.get("/backups", params=query)
         assert len(first["backups"]) == 20
         assert any(link["rel"] == "next" for link in first["links"])
-        listed = [b["id"] for b in demo_api.paginate("/backups", "backups", params=query)]
+        listed = [b["id"] for b in demo_api.http.paginate("/backups", "backups", params=query)]
         assert sorted(listed) == sorted(ids)
     finally:
         for backup_id in ids:
@@ -79,7 +79,7 @@ def test_backups_page_by_offset(demo_api, iid):
 
 
 def test_a_strategy_puts_backups_in_its_container(demo_api, iid):
-    made = demo_api.post("/backup_strategies", {"backup_strategy": {
+    made = demo_api.http.post("/backup_strategies", {"backup_strategy": {
         "instance_id": iid, "swift_container": "my-backups"}})["backup_strategy"]
     assert made["instance_id"] == iid and made["swift_container"] == "my-backups"
     try:
@@ -88,6 +88,6 @@ def test_a_strategy_puts_backups_in_its_container(demo_api, iid):
         assert "/my-backups/" in done["locationRef"]
         delete_until_gone(demo_api, f"/backups/{row['id']}")
     finally:
-        demo_api.delete("/backup_strategies", params={"instance_id": iid})
-    assert demo_api.get("/backup_strategies",
+        demo_api.http.delete("/backup_strategies", params={"instance_id": iid})
+    assert demo_api.http.get("/backup_strategies",
                         params={"instance_id": iid})["backup_strategies"] == []

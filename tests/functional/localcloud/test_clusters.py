@@ -18,22 +18,22 @@ def test_redis_builds_shrinks_and_takes_no_group(demo_api):
         assert made["task"]["name"] == "BUILDING"
         row = wait_cluster_idle(demo_api, cid, members=3)
         assert row["datastore"] == {"type": "redis", "version": "7.0"}
-        assert cid in [c["id"] for c in demo_api.paginate("/clusters", "clusters")]
+        assert cid in [c["id"] for c in demo_api.http.paginate("/clusters", "clusters")]
         # Shrink by one member.
         last = sorted(row["instances"], key=lambda m: m["name"])[-1]
-        demo_api.post(f"/clusters/{cid}", {"shrink": [{"id": last["id"]}]})
+        demo_api.http.post(f"/clusters/{cid}", {"shrink": [{"id": last["id"]}]})
         shrunk = quiet_wait(lambda: demo_api.clusters.get(cid),
                             lambda r: r["task"]["name"] == "NONE" and len(r["instances"]) == 2,
                             lambda r: False, status_of=lambda r: r["task"]["name"])
         assert last["id"] not in [m["id"] for m in shrunk["instances"]]
         # Redis clusters take no configuration group.
-        err = error_of(demo_api.post, f"/clusters/{cid}",
+        err = error_of(demo_api.http.post, f"/clusters/{cid}",
                        {"configuration_attach": {"configuration_id": str(uuid.uuid4())}})
         assert err.code == 400 and "not supported" in str(err)
 
 
 def test_cluster_of_mysql_is_refused(demo_api):
-    err = error_of(demo_api.post, "/clusters", {"cluster": {
+    err = error_of(demo_api.http.post, "/clusters", {"cluster": {
         "name": unique("nope"), "datastore": {"type": "mysql", "version": "5.7"},
         "instances": [{"flavorRef": "1", "volume": {"size": 1}}] * 2}})
     assert err.code == 501 and "not supported" in str(err)

@@ -22,17 +22,17 @@ from tests.functional.helpers import (
 @pytest.fixture(scope="module")
 def project_id(demo_api):
     # The endpoint is .../v1.0/<project id>.
-    return demo_api.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
+    return demo_api.http.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
 
 
 @pytest.fixture(scope="module")
 def group(demo_api):
-    made = demo_api.post("/configurations", {"configuration": {
+    made = demo_api.http.post("/configurations", {"configuration": {
         "name": unique("cfg"), "datastore": {"type": "mysql", "version": "5.7"},
         "values": {"connect_timeout": 120}}})["configuration"]
     yield made
     try:
-        demo_api.delete(f"/configurations/{made['id']}")
+        demo_api.http.delete(f"/configurations/{made['id']}")
     except Exception:  # still attached if a test failed half-way
         pass
 
@@ -64,52 +64,53 @@ def test_create_carries_databases_users_and_a_group(demo_api, group, life):
     assert active["volume"]["used"] > 0  # the fake guest reports usage
     # The users and databases asked for at create time exist on the guest.
     iid = row["id"]
-    assert [d["name"] for d in demo_api.get(f"/instances/{iid}/databases")["databases"]] == [
+    assert [d["name"] for d in demo_api.http.get(f"/instances/{iid}/databases")["databases"]] == [
         "appdb"]
-    user = demo_api.get(f"/instances/{iid}/users/app")["user"]
+    user = demo_api.http.get(f"/instances/{iid}/users/app")["user"]
     assert [d["name"] for d in user["databases"]] == ["appdb"]
     # The group given at create time is attached, and lists the instance.
     assert active["configuration"]["id"] == group["id"]
-    members = demo_api.get(f"/configurations/{group['id']}/instances")["instances"]
+    members = demo_api.http.get(f"/configurations/{group['id']}/instances")["instances"]
     assert [m["id"] for m in members] == [iid]
-    defaults = demo_api.get(f"/instances/{iid}/configuration")["instance"]
+    defaults = demo_api.http.get(f"/instances/{iid}/configuration")["instance"]
     assert defaults["configuration"]
 
 
 def test_detail_list_admin_list_and_mgmt_show(demo_api, admin_api, life, project_id):
     _, active, _ = life
     iid = active["id"]
-    detail = {i["id"]: i for i in demo_api.paginate("/instances/detail", "instances")}
+    detail = {i["id"]: i for i in demo_api.http.paginate("/instances/detail", "instances")}
     assert detail[iid]["created"] and detail[iid]["updated"]
     assert detail[iid]["volume"]["size"] == 2
-    everyone = {i["id"]: i for i in admin_api.paginate("/mgmt/instances", "instances")}
+    everyone = {i["id"]: i for i in admin_api.http.paginate("/mgmt/instances", "instances")}
     assert everyone[iid]["tenant_id"] == project_id and everyone[iid]["server"]["id"]
-    mgmt = admin_api.get(f"/mgmt/instances/{iid}")["instance"]
+    mgmt = admin_api.http.get(f"/mgmt/instances/{iid}")["instance"]
     assert mgmt["id"] == iid and mgmt["server"]["status"] == "ACTIVE"
-    err = error_of(demo_api.get, "/mgmt/instances")
+    err = error_of(demo_api.http.get, "/mgmt/instances")
     assert err.code in (401, 403)
-    err = error_of(demo_api.post, f"/mgmt/instances/{iid}/action", {"reboot": {}})
+    err = error_of(demo_api.http.post, f"/mgmt/instances/{iid}/action", {"reboot": {}})
     assert err.code in (401, 403)
 
 
 def test_refusals_on_an_active_instance(demo_api, life):
     _, active, _ = life
     iid = active["id"]
-    err = error_of(demo_api.patch, f"/instances/{iid}", {"instance": {"name": ""}})
+    err = error_of(demo_api.http.patch, f"/instances/{iid}", {"instance": {"name": ""}})
     assert err.code == 400
     # A volume can only grow.
-    err = error_of(demo_api.post, f"/instances/{iid}/action", {"resize": {"volume": {"size": 1}}})
+    err = error_of(demo_api.http.post, f"/instances/{iid}/action",
+                   {"resize": {"volume": {"size": 1}}})
     assert err.code == 400
     # Detaching an instance that is no replica.
-    err = error_of(demo_api.patch, f"/instances/{iid}", {"instance": {"replica_of": None}})
+    err = error_of(demo_api.http.patch, f"/instances/{iid}", {"instance": {"replica_of": None}})
     assert err.code == 400
     # A group in use cannot be deleted.
-    err = error_of(demo_api.delete, f"/configurations/{active['configuration']['id']}")
+    err = error_of(demo_api.http.delete, f"/configurations/{active['configuration']['id']}")
     assert err.code == 400
 
 
 def test_create_refusals(demo_api):
-    err = error_of(demo_api.post, "/instances", {"instance": {
+    err = error_of(demo_api.http.post, "/instances", {"instance": {
         "name": unique("bad"), "flavorRef": "999", "volume": {"size": 1}}})
     # Trove turns Nova's 404 for the flavor into a 400 on the create request.
     assert err.code == 400 and "999" in str(err)
@@ -134,14 +135,14 @@ def test_fault_hooks_reset_status_and_delete(demo_api, admin_api):
             assert row["fault"]["message"].startswith("Failed to create volume")
         # reset_status is an admin action by Trove's default policy.
         guest_error = rows[1]["id"]
-        err = error_of(demo_api.post, f"/instances/{guest_error}/action", {"reset_status": {}})
+        err = error_of(demo_api.http.post, f"/instances/{guest_error}/action", {"reset_status": {}})
         assert err.code == 403
-        admin_api.post(f"/instances/{guest_error}/action", {"reset_status": {}})
+        admin_api.http.post(f"/instances/{guest_error}/action", {"reset_status": {}})
         reset = wait_instance(demo_api, guest_error, lambda r: r["status"] != "ERROR", never)
         assert reset["status"] in ("SHUTDOWN", "ACTIVE", "HEALTHY")
         # Force delete of a failed volume: an admin resets the status, then deletes.
         for row in rows[2:]:
-            admin_api.post(f"/instances/{row['id']}/action",
+            admin_api.http.post(f"/instances/{row['id']}/action",
                            {"reset_status": {"force_delete": True}})
     finally:
         for row in rows:
@@ -150,7 +151,7 @@ def test_fault_hooks_reset_status_and_delete(demo_api, admin_api):
 
 def test_action_while_building_is_refused(demo_api):
     with made_instance(demo_api, unique("building"), wait_active=False) as row:
-        err = error_of(demo_api.post, f"/instances/{row['id']}/action", {"restart": {}})
+        err = error_of(demo_api.http.post, f"/instances/{row['id']}/action", {"restart": {}})
         assert err.code == 422
 
 
@@ -164,7 +165,7 @@ def test_network_addresses_and_access(demo_api, life):
         assert [a["type"] for a in row["addresses"]] == ["private"]
         assert row["addresses"][0]["address"].startswith("10.0.0.")
         assert row["access"] == {"is_public": False, "allowed_cidrs": ["10.0.0.0/24"]}
-        demo_api.put(f"/instances/{row['id']}", {"instance": {
+        demo_api.http.put(f"/instances/{row['id']}", {"instance": {
             "access": {"is_public": True, "allowed_cidrs": ["192.168.0.0/16"]}}})
         public = wait_instance(demo_api, row["id"],
                                lambda r: r["status"] == "ACTIVE" and r["access"]["is_public"])
@@ -178,12 +179,12 @@ def test_put_forms_of_update(demo_api):
                        ) as primary, \
             made_instance(demo_api, unique("put-rep"), flavor=None,
                           replica_of=primary["id"]) as replica:
-        demo_api.put(f"/instances/{primary['id']}", {"instance": {"name": "put-renamed"}})
+        demo_api.http.put(f"/instances/{primary['id']}", {"instance": {"name": "put-renamed"}})
         assert demo_api.instances.get(primary["id"])["name"] == "put-renamed"
-        demo_api.put(f"/instances/{replica['id']}", {"instance": {"replica_of": None}})
+        demo_api.http.put(f"/instances/{replica['id']}", {"instance": {"replica_of": None}})
         wait_instance(demo_api, replica["id"],
                       lambda r: "replica_of" not in r and r["status"] == "ACTIVE")
-        demo_api.put(f"/instances/{primary['id']}", {"instance": {"datastore_version": "8.0"}})
+        demo_api.http.put(f"/instances/{primary['id']}", {"instance": {"datastore_version": "8.0"}})
         upgraded, seen = statuses_seen(
             demo_api, primary["id"],
             lambda r: r["status"] == "ACTIVE" and r["datastore"]["version"] == "8.0")
@@ -191,7 +192,7 @@ def test_put_forms_of_update(demo_api):
 
 
 def test_keystone_auth_token_in_front_of_trove(demo_api, admin_api, project_id):
-    endpoint = demo_api.adapter.get_endpoint()
+    endpoint = demo_api.http.adapter.get_endpoint()
     anonymous = requests.get(endpoint + "/instances", timeout=10)
     assert anonymous.status_code == 401
     assert anonymous.headers["Www-Authenticate"].startswith("Keystone uri=")
@@ -199,9 +200,9 @@ def test_keystone_auth_token_in_front_of_trove(demo_api, admin_api, project_id):
                        timeout=10)
     assert bad.status_code == 401
     # A member reaching into another project's URL is refused.
-    admin_project = admin_api.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
+    admin_project = admin_api.http.adapter.get_endpoint().rstrip("/").rsplit("/", 1)[1]
     other = endpoint.replace(project_id, admin_project)
-    token = demo_api.adapter.session.get_token()
+    token = demo_api.http.adapter.session.get_token()
     refused = requests.get(other + "/instances", headers={"X-Auth-Token": token}, timeout=10)
     assert refused.status_code == 403
 
@@ -209,6 +210,6 @@ def test_keystone_auth_token_in_front_of_trove(demo_api, admin_api, project_id):
 def test_delete_shuts_down_then_is_gone(demo_api):
     row = create_instance(demo_api, unique("gone"))
     wait_instance(demo_api, row["id"])
-    demo_api.delete(f"/instances/{row['id']}")
+    demo_api.http.delete(f"/instances/{row['id']}")
     assert demo_api.instances.get(row["id"])["status"] in ("SHUTDOWN", "ACTIVE")
     quiet_wait(lambda: demo_api.instances.get(row["id"]), never, never, until_gone=True)
