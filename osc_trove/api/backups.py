@@ -10,7 +10,7 @@ from osc_trove.api.shapes import Any, Ident, Params, Rows
 class Backups(Resource):
     """create(name=..., instance=..., description=..., parent_id=...) comes from Resource."""
 
-    path = "/backups"
+    base_path = "/backups"
     singular = "backup"
     plural = "backups"
     label = "backup"
@@ -24,8 +24,8 @@ class Backups(Resource):
 class InstanceBackups(Nested):
     """The backups of one instance: `/instances/{id}/backups` (list only)."""
 
+    base_path = "/instances/%(instance_id)s/backups"
     allow_list = True
-    sub = "backups"
     plural = "backups"
     singular = "backup"
     label = "backup"
@@ -38,7 +38,7 @@ class BackupStrategies(Collection):
     which list and delete take as query parameters.
     """
 
-    path = "/backup_strategies"
+    base_path = "/backup_strategies"
     singular = "backup_strategy"
     plural = "backup_strategies"
     label = "backup strategy"
@@ -49,13 +49,13 @@ class BackupStrategies(Collection):
         """The strategies of the project, or of `instance_id` / `project_id` (one
         request: the collection is not paged)."""
         params = _scope(params, instance_id=instance_id, project_id=project_id)
-        body = self.http.get(self.path, params=params or None) or {}
+        body = self.http.get(self.collection_url(), params=params or None) or {}
         return itertools.islice(body.get(self.plural) or [], limit)
 
     def delete(self, instance_id: str | None = None, project_id: str | None = None) -> None:
         """Delete the strategy of the project, or of `instance_id` / `project_id`."""
         params = _scope({}, instance_id=instance_id, project_id=project_id)
-        self.http.delete(self.path, params=params or None)
+        self.http.delete(self.collection_url(), params=params or None)
 
 
 def _scope(params: Params, **scope: str | None) -> Params:

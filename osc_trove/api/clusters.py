@@ -2,7 +2,7 @@
 
 from osc_trove.api import quirks
 from osc_trove.api.resource import Resource, pick
-from osc_trove.api.shapes import Ident, Row
+from osc_trove.api.shapes import Row
 
 
 class Clusters(Resource):
@@ -14,16 +14,14 @@ class Clusters(Resource):
     as the server shows it.
     """
 
-    path = "/clusters"
+    base_path = "/clusters"
     singular = "cluster"
     plural = "clusters"
     label = "cluster"
     lookup = "uuid"
     mgmt_path = "/mgmt/clusters"
+    action_path = ""  # actions are POSTed to the cluster itself
     allow_get = allow_list = allow_create = allow_delete = allow_action = allow_find = True
-
-    def action_url(self, cluster_id: Ident) -> str:
-        return self.url(cluster_id)
 
     def grow(self, cluster_id: str, instances: list[Row]) -> Row | None:
         """Add members: `instances` are dicts like create's (flavorRef, volume, ...)."""

@@ -11,7 +11,7 @@ class Configurations(Resource):
     update (PUT: replaces every value), patch (PATCH: merges values) and delete
     come from Resource."""
 
-    path = "/configurations"
+    base_path = "/configurations"
     singular = "configuration"
     plural = "configurations"
     label = "configuration group"

@@ -37,7 +37,7 @@ def database_entry(database: str | Row) -> Row:
 class Databases(Nested):
     """The databases of one instance: `/instances/{id}/databases`."""
 
-    sub = "databases"
+    base_path = "/instances/%(instance_id)s/databases"
     plural = "databases"
     singular = "database"
     label = "database"

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from osc_lib import exceptions
 
 from osc_trove.api.http import Http
-from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound
+from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound, expand, segment
 from osc_trove.api.shapes import Any, Ident, Row, Rows
 
 
 class Datastores(Resource):
-    path = "/datastores"
+    base_path = "/datastores"
     singular = "datastore"
     plural = "datastores"
     label = "datastore"
@@ -22,7 +22,9 @@ class Datastores(Resource):
 class DatastoreVersions(Resource):
     """Versions, reached through their datastore or on their own by ID."""
 
-    path = "/datastores/versions"
+    base_path = "/datastores/versions"  # one version by ID alone
+    # Versions are listed, and found by name, per datastore (its name or ID).
+    list_path = "/datastores/%(datastore)s/versions"
     singular = "version"
     plural = "versions"
     label = "datastore version"
@@ -38,14 +40,15 @@ class DatastoreVersions(Resource):
         """The versions of `datastore` (its name or ID; one list), or of every
         datastore (one list of them, then one of each's versions)."""
         if datastore:
-            return self.http.paginate(self.list_url(datastore), self.plural,
+            return self.http.paginate(self.within_url(datastore), self.plural,
                                       params=params, limit=limit)
         every = (self.list(datastore=store["id"], **params) for store in self.datastores.list())
         return itertools.islice(itertools.chain.from_iterable(every), limit)
 
-    def list_url(self, datastore: Ident) -> str:
-        """Versions are listed per datastore (`path` reaches one by ID)."""
-        return self.datastores.url(datastore, "versions")
+    def within_url(self, datastore: Ident, *parts: Ident) -> str:
+        """The versions of `datastore` and what follows: list_path/..."""
+        return "/".join([expand(self.list_path, self.datastores.label, datastore=datastore),
+                         *(segment(part, self.label) for part in parts)])
 
     def resolve(self, ref: str, within: str | None = None) -> str:
         """A version's ID: an ID as given; a name within the datastore `within`
@@ -66,7 +69,7 @@ class DatastoreVersions(Resource):
         version list (one request, then the version's GET).
         """
         if within is not None:
-            return self.http.get(self.datastores.url(within, "versions", ref))[self.singular]
+            return self.http.get(self.within_url(within, ref))[self.singular]
         if self.known_id(ref) is not None:
             try:
                 return self.get(ref)
@@ -122,7 +125,7 @@ class MgmtDatastoreVersions(Resource):
     """Every datastore version, inactive ones included, with what admins manage
     (image, manager, packages, strategies): /mgmt/datastore-versions."""
 
-    path = "/mgmt/datastore-versions"
+    base_path = "/mgmt/datastore-versions"
     singular = "version"
     plural = "versions"
     label = "datastore version"

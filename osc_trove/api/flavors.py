@@ -5,7 +5,7 @@ from osc_trove.api.shapes import Row, Rows
 
 
 class Flavors(Resource):
-    path = "/flavors"
+    base_path = "/flavors"
     singular = "flavor"
     plural = "flavors"
     label = "flavor"

@@ -1,11 +1,11 @@
 """Database instances: CRUD, actions, admin (mgmt) actions and SSL."""
 
-from osc_trove.api.resource import Resource, segment
+from osc_trove.api.resource import Resource
 from osc_trove.api.shapes import Any, Row, Rows
 
 
 class Instances(Resource):
-    path = "/instances"
+    base_path = "/instances"
     singular = "instance"
     plural = "instances"
     label = "instance"
@@ -21,7 +21,7 @@ class Instances(Resource):
 
     def list(self, limit: int | None = None, detail: bool = False, **params: Any) -> Rows:
         """Every instance of the project (all pages); `detail` adds fault, created, updated."""
-        path = self.path + "/detail" if detail else self.path
+        path = self.url("detail") if detail else self.collection_url()
         return self.http.paginate(path, self.plural, params=params, limit=limit)
 
     def default_configuration(self, instance_id: str) -> Row:
@@ -54,7 +54,7 @@ class Instances(Resource):
 
     def mgmt_action(self, instance_id: str, name: str, args: Any = None) -> None:
         """Admin only: POST /mgmt/instances/{id}/action {name: args}."""
-        self.http.post(f"{self.mgmt_path}/{segment(instance_id)}/action",
+        self.http.post(self.mgmt_url(instance_id, "action"),
                        {name: {} if args is None else args})
 
     def reboot(self, instance_id: str) -> None:

@@ -27,8 +27,8 @@ class Logs(Nested):
     """The guest logs of one instance: listed, and each acted on by a POST naming
     it (Trove has no GET of one log: `show` is that POST without flags)."""
 
+    base_path = "/instances/%(instance_id)s/log"
     allow_list = allow_action = True
-    sub = "log"
     plural = "logs"
     singular = "log"
     label = "log"

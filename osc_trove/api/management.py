@@ -14,7 +14,7 @@ from osc_trove.api.clusters import Clusters
 from osc_trove.api.datastores import DatastoreVersions
 from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
-from osc_trove.api.resource import Resource, pick, segment, unknown
+from osc_trove.api.resource import Resource, pick, unknown
 from osc_trove.api.shapes import Callable, Row, Rows
 
 
@@ -30,9 +30,6 @@ class Management:
         self.versions = versions
 
     # --- instances ---------------------------------------------------------
-
-    def _instance_url(self, instance_id: str, *parts: str) -> str:
-        return "/".join([self.instances.mgmt_path, segment(instance_id, "instance"), *parts])
 
     def stop(self, instance_id: str) -> None:
         """Stop the database service on the instance's guest (its
@@ -53,7 +50,7 @@ class Management:
         """The management view of an instance (host, task, root history, ...);
         with `deleted`, a deleted instance is shown too."""
         params = {"deleted": "true"} if deleted else None
-        return self.http.get(self._instance_url(instance_id), params=params)["instance"]
+        return self.http.get(self.instances.mgmt_url(instance_id), params=params)["instance"]
 
     def deleted_instances(self, limit: int | None = None,
                           project_id: str | None = None) -> Rows:
@@ -86,13 +83,13 @@ class Management:
     def root_history(self, instance_id: str) -> Row:
         """When root was first enabled on the instance and by which user
         ("Never" and "Nobody" when it never was)."""
-        return self.http.get(self._instance_url(instance_id, "root"))["root_history"]
+        return self.http.get(self.instances.mgmt_url(instance_id, "root"))["root_history"]
 
     def rpc_ping(self, instance_id: str) -> None:
         """Ask the guest agent to answer over RPC; raises (Trove answers 500)
         when it does not within the agent's time-out."""
         # 204 with no body: taken raw, since a GET's answer is otherwise JSON.
-        self.http.request("GET", self._instance_url(instance_id, "rpc_ping"), raw=True)
+        self.http.request("GET", self.instances.mgmt_url(instance_id, "rpc_ping"), raw=True)
 
     # --- clusters ----------------------------------------------------------
 
@@ -102,16 +99,13 @@ class Management:
         flag = None if deleted is None else str(deleted).lower()
         return list(self.clusters.list_all_projects(deleted=flag))
 
-    def _cluster_url(self, cluster_id: str, *parts: str) -> str:
-        return "/".join([self.clusters.mgmt_path, segment(cluster_id, "cluster"), *parts])
-
     def show_cluster(self, cluster_id: str) -> Row:
         """The management view of a cluster of any project, deleted or not."""
-        return self.http.get(self._cluster_url(cluster_id))["cluster"]
+        return self.http.get(self.clusters.mgmt_url(cluster_id))["cluster"]
 
     def reset_cluster_task(self, cluster_id: str) -> None:
         """Set the cluster's task to NONE (its members are left as they are)."""
-        self.http.post(self._cluster_url(cluster_id, "action"), {"reset-task": {}})
+        self.http.post(self.clusters.mgmt_url(cluster_id, "action"), {"reset-task": {}})
 
     def cluster_member(self, cluster_id: str, instance_id: str) -> Row:
         """One member instance as the cluster shows it (GET /clusters/{c}/instances/{i})."""
@@ -137,6 +131,5 @@ class Management:
         store = row.get("datastore") or datastore
         if not store:
             raise unknown("datastore version", version)
-        path = self.versions.datastores.url(str(store), "versions", str(row["id"]),
-                                            "volume-types")
+        path = self.versions.within_url(str(store), str(row["id"]), "volume-types")
         return list((self.http.get(path) or {}).get("volume_types") or [])

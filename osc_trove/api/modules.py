@@ -8,7 +8,7 @@ from osc_trove.api.shapes import Any, Names, Params, Row, RowList, Rows
 class Modules(Resource):
     """create(name=..., module_type=..., contents=<base64>, ...) and update come from Resource."""
 
-    path = "/modules"
+    base_path = "/modules"
     singular = "module"
     plural = "modules"
     label = "module"
@@ -51,7 +51,7 @@ class InstanceModules(Nested):
     contents (base64) to the guest's answer.
     """
 
-    sub = "modules"
+    base_path = "/instances/%(instance_id)s/modules"
     plural = "modules"
     singular = "module"
     label = "module"

@@ -9,7 +9,7 @@ UNLIMITED = -1
 
 
 class Quotas(Resource):
-    path = "/mgmt/quotas"
+    base_path = "/mgmt/quotas"
     singular = "quotas"
     label = "quota"
     # Per project only: Trove has no list, create or delete of quotas.

@@ -26,12 +26,24 @@ from osc_trove.api.http import Http, may_be_admin, segment
 from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
 __all__ = ["AmbiguousName", "Collection", "Described", "Lacking", "Nested", "Reference",
-           "Resource", "ResourceNotFound", "external_id", "looks_like_uuid", "pick", "segment",
-           "unknown"]
+           "Resource", "ResourceNotFound", "expand", "external_id", "looks_like_uuid", "pick",
+           "segment", "unknown"]
 
 T = TypeVar("T")
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}$", re.IGNORECASE)
+# A URI parameter of a path template: `%(instance_id)s`.
+URI_PARAM = re.compile(r"%\((\w+)\)s")
+
+
+def expand(template: str, label: str = "", **uri: Ident) -> str:
+    """The path `template` (openstacksdk style: "/instances/%(instance_id)s/users")
+    names, each URI parameter made one segment (see segment; `label` names the
+    values in its refusals). Every parameter of the template must be given."""
+    missing = set(URI_PARAM.findall(template)) - set(uri)
+    if missing:
+        raise TypeError(f"{template} needs {', '.join(sorted(missing))}")
+    return template % {name: segment(value, label) for name, value in uri.items()}
 
 
 def looks_like_uuid(value: object) -> bool:
@@ -48,7 +60,8 @@ def unknown(label: str, ref: str, owner: str = "") -> ResourceNotFound:
 
 
 def pick(ref: str, candidates: Iterable[Row], label: str, owner: str = "",
-         id_of: Callable[[Row], str] = lambda row: str(row.get("id"))) -> Row:
+         id_of: Callable[[Row], str] = lambda row: str(row.get("id")),
+         name_key: str = "name") -> Row:
     """The row among `candidates` whose ID is `ref`, else the one row named `ref`.
 
     `label` names the kind in messages ("member"), `owner` what the rows
@@ -59,7 +72,7 @@ def pick(ref: str, candidates: Iterable[Row], label: str, owner: str = "",
     for row in candidates:
         if id_of(row) == ref:
             return row
-        if row.get("name") == ref:
+        if row.get(name_key) == ref:
             named.append(row)
     if not named:
         raise unknown(label, ref, owner)
@@ -102,7 +115,13 @@ class Lacking:
 
 
 class Described:
-    """A resource as Trove has it: which operations it allows (`allow_*`).
+    """A resource as Trove has it: where it lives and which operations it
+    allows (`allow_*`).
+
+    `base_path` is the collection's path template, with the URI parameters of
+    the resource it belongs to (`/instances/%(instance_id)s/users`); `id_key`
+    and `name_key` are the keys of a row's ID and name. The engines build
+    every URL from the template (see expand).
 
     `methods` maps each operation to the methods that reach it; those of an
     operation a subclass does not allow are made absent (see Lacking), so a
@@ -110,6 +129,9 @@ class Described:
     """
 
     label = ""
+    base_path = ""
+    id_key = "id"
+    name_key = "name"
     methods: ClassVar[dict[str, tuple[str, ...]]] = {}
     allow_get = False
     allow_list = False
@@ -133,6 +155,10 @@ class Described:
                 elif lacking:
                     raise TypeError(f"{cls.__name__} allows {operation} that its base lacks")
 
+    def collection_url(self, **uri: Ident) -> str:
+        """The collection's path, its template's URI parameters given by `uri`."""
+        return expand(self.base_path, self.label, **uri)
+
     @classmethod
     def operations(cls) -> frozenset[str]:
         """The operations Trove has for this resource."""
@@ -148,7 +174,6 @@ class Collection(Described):
 
     methods: ClassVar[dict[str, tuple[str, ...]]] = {
         "list": ("list",), "create": ("create",), "delete": ("delete",)}
-    path = ""
     singular = ""
     plural = ""
 
@@ -157,16 +182,16 @@ class Collection(Described):
 
     def list(self, limit: int | None = None, **params: Any) -> Rows:
         """Every item (all pages); `limit` caps the total, params go in the query."""
-        return self.http.paginate(self.path, self.plural, params=params, limit=limit)
+        return self.http.paginate(self.collection_url(), self.plural, params=params, limit=limit)
 
     def create(self, **fields: Any) -> Row:
         """POST {singular: fields}; returns the created item."""
-        answer = self.http.post(self.path, {self.singular: fields}) or {}
+        answer = self.http.post(self.collection_url(), {self.singular: fields}) or {}
         return answer.get(self.singular, answer)
 
 
 class Resource(Collection):
-    """A collection whose items have IDs: `path/{id}`.
+    """A collection whose items have IDs: `base_path/{id}`.
 
     Subclasses set `label` (how error messages name it), the operations Trove
     has (`allow_*`), and `lookup`, the cheapest way the server allows to find
@@ -185,11 +210,19 @@ class Resource(Collection):
                  "find_in_every_project"),
     }
     lookup = "uuid"
-    # Trove's management list of every project's rows (admins), if it has one.
+    # Trove's management collection of every project's rows (admins), if it has one.
     mgmt_path = ""
+    # Where an item's actions are POSTed, under the item ("": to the item itself).
+    action_path = "action"
 
     def url(self, *parts: Ident) -> str:
-        return "/".join([self.path, *(segment(p, self.label) for p in parts)])
+        """An item's path and what follows it: base_path/{id}/..."""
+        return "/".join([self.collection_url(), *(segment(p, self.label) for p in parts)])
+
+    def mgmt_url(self, *parts: Ident) -> str:
+        """The management collection's path and what follows it: mgmt_path/{id}/..."""
+        return "/".join([expand(self.mgmt_path, self.label),
+                         *(segment(p, self.label) for p in parts)])
 
     def get(self, resource_id: Ident) -> Row:
         return self.http.get(self.url(resource_id))[self.singular]
@@ -206,7 +239,7 @@ class Resource(Collection):
         if project_id:
             params["project_id"] = project_id
         params.setdefault("deleted", "false")
-        return self.http.paginate(self.mgmt_path, self.plural, params=params, limit=limit)
+        return self.http.paginate(self.mgmt_url(), self.plural, params=params, limit=limit)
 
     def update(self, resource_id: Ident, **fields: Any) -> Any:
         """PUT {singular: fields}: Trove replaces what the body names."""
@@ -220,7 +253,7 @@ class Resource(Collection):
         self.http.delete(self.url(resource_id))
 
     def action_url(self, resource_id: Ident) -> str:
-        return self.url(resource_id, "action")
+        return self.url(resource_id, *filter(None, [self.action_path]))
 
     def action(self, resource_id: Ident, name: str, args: Any = None) -> Row | None:
         """POST {name: args} (args: a dict or list, {} when None) to the resource's
@@ -341,10 +374,10 @@ class Resource(Collection):
 
     def pick(self, ref: str, candidates: Iterable[Row]) -> Row:
         """Choose from listed rows: an exact ID first, else a unique name."""
-        return pick(ref, candidates, self.label, id_of=self.id_of)
+        return pick(ref, candidates, self.label, id_of=self.id_of, name_key=self.name_key)
 
     def id_of(self, row: Row) -> str:
-        return str(row.get("id"))
+        return str(row.get(self.id_key))
 
     def not_found(self, ref: str) -> ResourceNotFound:
         return unknown(self.label, ref)
@@ -366,7 +399,8 @@ class Reference:
 
 
 class Nested(Described):
-    """A collection under one item of another resource: `<parent>/{parent_id}/<sub>`.
+    """A collection under one item of another resource: `base_path` has one URI
+    parameter, the parent's ID (`/instances/%(instance_id)s/users`).
 
     Items are named by `item_segment` (a plain quoted segment unless a
     subclass knows better). `marker_quoted_twice`: see Http.paginate.
@@ -378,7 +412,6 @@ class Nested(Described):
         "get": ("get",), "list": ("list", "list_in"), "create": ("create", "create_in"),
         "delete": ("delete",), "action": (), "find": ("find",),
     }
-    sub = ""
     plural = ""
     singular = ""
     marker_quoted_twice = False
@@ -387,11 +420,18 @@ class Nested(Described):
         self.http = http
         self.parent = parent
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "methods" not in cls.__dict__ and len(URI_PARAM.findall(cls.base_path)) != 1:
+            raise TypeError(f"{cls.__name__}.base_path must name its parent's ID once")
+
     def item_segment(self, item: Any) -> str:
         return segment(item, self.label)
 
     def url(self, parent_id: str, item: Any = None, *parts: Ident) -> str:
-        path = self.parent.url(parent_id, self.sub)
+        (parent_key,) = URI_PARAM.findall(self.base_path)
+        # The parent's ID is labelled as the parent in a refusal, as it was before.
+        path = expand(self.base_path, self.parent.label, **{parent_key: parent_id})
         if item is not None:
             path += "/" + self.item_segment(item)
         return "/".join([path, *(segment(p, self.label) for p in parts)])

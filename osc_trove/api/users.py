@@ -47,7 +47,7 @@ class Users(Nested):
     the list marker is `name@host` of the user to start after.
     """
 
-    sub = "users"
+    base_path = "/instances/%(instance_id)s/users"
     plural = "users"
     singular = "user"
     label = "user"

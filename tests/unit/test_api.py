@@ -106,7 +106,7 @@ def test_errors_carry_the_server_message_and_status(api):
 
 
 class Things(Resource):
-    path = "/things"
+    base_path = "/things"
     singular = "thing"
     plural = "things"
     label = "thing"

@@ -10,7 +10,8 @@ import pytest
 from keystoneauth1 import session
 
 from osc_trove.api import TroveClient
-from osc_trove.api.resource import Described, Nested, Resource
+from osc_trove.api.errors import UnaddressableName
+from osc_trove.api.resource import URI_PARAM, Described, Nested, Resource, expand
 
 TROVE_ROUTES = {
     ("GET", "/datastores"), ("GET", "/datastores/{id}"), ("DELETE", "/datastores/{id}"),
@@ -56,26 +57,23 @@ TROVE_ROUTES = {
 
 
 def _template(path):
-    for placeholder in ("PARENT", "ITEM"):
-        path = path.replace(placeholder, "{id}")
-    return path
+    return URI_PARAM.sub("{id}", path)
 
 
 def route(resource, operation):
-    """(method, path) the resource sends `operation` to, from its own description."""
+    """(method, path) the resource sends `operation` to, from its own description:
+    its path template, an item being {id} under it."""
     method = {"list": "GET", "create": "POST", "get": "GET", "update": "PUT",
               "patch": "PATCH", "delete": "DELETE", "action": "POST"}[operation]
-    if isinstance(resource, Nested):
-        path = resource.url("PARENT", *(() if operation in ("list", "create", "action")
-                                        else ("ITEM",)))
-    elif operation == "action":
-        path = resource.action_url("ITEM")
-    elif operation == "list" and hasattr(resource, "list_url"):
-        path = resource.list_url("PARENT")  # listed within a parent
-    elif operation in ("list", "create") or not isinstance(resource, Resource):
-        path = resource.path  # a collection without IDs is acted on as a whole
-    else:
-        path = resource.url("ITEM")
+    path = resource.base_path
+    if operation == "list" and getattr(resource, "list_path", ""):
+        path = resource.list_path  # listed within a parent
+    elif operation == "action" and isinstance(resource, Resource):
+        path = "/".join(filter(None, [path, "{id}", resource.action_path]))
+    elif operation in ("get", "update", "patch", "delete") and isinstance(resource, Resource):
+        path += "/{id}"
+    elif operation in ("get", "delete") and isinstance(resource, Nested):
+        path += "/{id}"
     return method, _template(path)
 
 
@@ -132,9 +130,38 @@ def test_what_the_issue_names_is_absent(name, method):
 
 def test_a_description_cannot_allow_what_its_base_made_absent():
     class NoGet(Resource):
-        path = "/things"
+        base_path = "/things"
         allow_list = True
 
     with pytest.raises(TypeError, match="allows get that its base lacks"):
         class WithGet(NoGet):
             allow_get = True
+
+
+@pytest.mark.parametrize("name, resource", DESCRIBED, ids=[name for name, _ in DESCRIBED])
+def test_the_engine_builds_each_url_from_the_template(name, resource):
+    params = URI_PARAM.findall(resource.base_path)
+    if isinstance(resource, Nested):
+        built = resource.url("PARENT", "ITEM")
+        assert built == resource.base_path % {params[0]: "PARENT"} + "/ITEM", name
+    elif isinstance(resource, Resource):
+        assert not params, name  # a top-level collection
+        assert resource.url("ITEM") == resource.base_path + "/ITEM", name
+    else:
+        assert resource.collection_url() == resource.base_path, name
+
+
+def test_a_template_s_parameters_are_segments():
+    assert expand("/instances/%(instance_id)s/users", instance_id="a/b c") \
+        == "/instances/a%2Fb%20c/users"
+    with pytest.raises(UnaddressableName, match="instance '..'"):
+        expand("/instances/%(instance_id)s/users", "instance", instance_id="..")
+    with pytest.raises(TypeError, match="needs instance_id"):
+        expand("/instances/%(instance_id)s/users")
+
+
+def test_a_nested_description_names_its_parent_in_its_template():
+    with pytest.raises(TypeError, match="must name its parent's ID once"):
+        class Loose(Nested):
+            base_path = "/things"
+            allow_list = True
