@@ -2,7 +2,7 @@
 
 from osc_trove.api.datastores import Datastores
 from osc_trove.api.http import Http
-from osc_trove.api.resource import Resource, segment
+from osc_trove.api.resource import Resource, expand, segment
 from osc_trove.api.shapes import Any, Row, Rows
 
 
@@ -35,6 +35,8 @@ class ConfigurationParameters:
     """
 
     key = "configuration-parameters"
+    base_path = "/datastores/versions/%(version)s/parameters"
+    within_path = "/datastores/%(datastore)s/versions/%(version)s/parameters"
 
     def __init__(self, http: Http, datastores: Datastores) -> None:
         self.http = http
@@ -42,9 +44,9 @@ class ConfigurationParameters:
 
     def url(self, version: str, datastore: str | None = None, name: str | None = None) -> str:
         if datastore is None:
-            path = self.datastores.url("versions", version, "parameters")
+            path = expand(self.base_path, "datastore version", version=version)
         else:
-            path = self.datastores.url(datastore, "versions", version, "parameters")
+            path = expand(self.within_path, "datastore", datastore=datastore, version=version)
         return path if name is None else f"{path}/{segment(name)}"
 
     def list(self, version: str, datastore: str | None = None) -> list[Row]:
@@ -62,11 +64,13 @@ class ParameterDefinitions:
     whole definition: `update` takes every field, as `create` does.
     """
 
+    base_path = "/mgmt/datastores/versions/%(version_id)s/parameters"
+
     def __init__(self, http: Http) -> None:
         self.http = http
 
     def url(self, version_id: str, name: str | None = None) -> str:
-        path = f"/mgmt/datastores/versions/{segment(version_id)}/parameters"
+        path = expand(self.base_path, version_id=version_id)
         return path if name is None else f"{path}/{segment(name)}"
 
     @staticmethod

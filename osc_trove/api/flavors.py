@@ -1,6 +1,6 @@
 """Compute flavors as Trove offers them."""
 
-from osc_trove.api.resource import Resource, segment
+from osc_trove.api.resource import Resource, expand
 from osc_trove.api.shapes import Row, Rows
 
 
@@ -13,6 +13,8 @@ class Flavors(Resource):
     # one list answers a lookup by name and by ID alike.
     lookup = "list"
     allow_get = allow_list = allow_find = True
+    # The flavors a datastore version may run on.
+    version_path = "/datastores/%(datastore)s/versions/%(version_id)s/flavors"
 
     def id_of(self, row: Row) -> str:
         # Trove sets `id` only for integer IDs; `str_id` always holds the real one.
@@ -20,5 +22,5 @@ class Flavors(Resource):
 
     def list_for_version(self, datastore: str, version_id: str) -> Rows:
         """Flavors that a datastore version may run on."""
-        path = f"/datastores/{segment(datastore)}/versions/{segment(version_id)}/flavors"
+        path = expand(self.version_path, datastore=datastore, version_id=version_id)
         return self.http.paginate(path, self.plural)

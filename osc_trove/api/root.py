@@ -1,7 +1,7 @@
 """The root (superuser) account of an instance's or a cluster's database."""
 
 from osc_trove.api.http import Http
-from osc_trove.api.resource import segment
+from osc_trove.api.resource import expand
 from osc_trove.api.shapes import Row
 
 KINDS = ("instances", "clusters")
@@ -10,13 +10,15 @@ KINDS = ("instances", "clusters")
 class Root:
     """`kind` is "instances" or "clusters"; the Trove API disables root on instances only."""
 
+    base_path = "/%(kind)s/%(target_id)s/root"
+
     def __init__(self, http: Http) -> None:
         self.http = http
 
     def _path(self, kind: str, target_id: str) -> str:
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-        return f"/{kind}/{segment(target_id)}/root"
+        return expand(self.base_path, kind=kind, target_id=target_id)
 
     def enable(self, kind: str, target_id: str, password: str | None = None) -> Row:
         """Enable root (or reset its password); returns {"name": "root", "password": ...}."""
