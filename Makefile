@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.docs-installed
 
-.PHONY: venv demo test lint docs unit functional test-releases bench cloud-down clean
+.PHONY: venv demo test lint docs unit functional test-releases bench request-table cloud-down clean
 
 venv: $(STAMP)
 
@@ -74,6 +74,11 @@ test-releases: venv
 bench: venv
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/body_size.py
+
+# Requests each `openstack` run of the unit tests sends, here against BASE (a
+# revision): exit 1 when any sends more (tools/request-table).
+request-table: venv
+	$(BIN)/python tools/request-table $(BASE)
 
 cloud-down:
 	$(PYTHON) tools/local-cloud down
