@@ -144,6 +144,9 @@ class Described:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        old = {"path", "sub"} & set(cls.__dict__)
+        if old:  # the attributes paths were made of before base_path: no longer read
+            raise TypeError(f"{cls.__name__} sets {', '.join(sorted(old))}: give base_path")
         if "methods" in cls.__dict__:
             return  # an engine (Collection, Resource, Nested), not a description
         for operation, names in cls.methods.items():

@@ -165,3 +165,10 @@ def test_a_nested_description_names_its_parent_in_its_template():
         class Loose(Nested):
             base_path = "/things"
             allow_list = True
+
+
+def test_a_description_still_written_the_old_way_is_refused():
+    from osc_trove.api.resource import Resource
+
+    with pytest.raises(TypeError, match="sets path: give base_path"):
+        type("Old", (Resource,), {"path": "/things", "label": "thing"})
