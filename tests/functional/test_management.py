@@ -128,3 +128,31 @@ def test_cluster_member_show_and_reset_task(cloud, admin_api, demo_api, cluster)
     assert admin_api.management.show_cluster(cluster["id"])["deleted"] is False
     with pytest.raises(exceptions.Unauthorized):
         demo_api.management.list_clusters()
+
+
+def test_the_admin_views_as_commands(cloud, demo_api, cluster):
+    # instance list/show --deleted, cluster list --all-projects/--deleted, cluster show
+    # --deleted: an admin's, each refused in one line to a member.
+    name = unique("mgmt-cmd-gone")
+    with made_instance(demo_api, name) as row:
+        delete_instance(demo_api, row["id"], wait_gone=True)
+    listed = ok(cloud.openstack("database", "instance", "list", "--deleted", "-f", "json",
+                                cloud=ADMIN)).json()
+    (gone,) = [r for r in listed if r["ID"] == row["id"]]
+    assert gone["Deleted At"] and gone["Project ID"] == demo_api.http.adapter.get_project_id()
+    shown = ok(cloud.openstack("database", "instance", "show", name, "--deleted", "-f", "json",
+                               cloud=ADMIN)).json()
+    assert (shown["id"], shown["deleted"]) == (row["id"], True)
+    live = ok(cloud.openstack("database", "cluster", "list", "--all-projects", "-f", "json",
+                              cloud=ADMIN)).json()
+    assert cluster["id"] in [r["ID"] for r in live]
+    dead = ok(cloud.openstack("database", "cluster", "list", "--deleted", "-f", "json",
+                              cloud=ADMIN)).json()
+    assert cluster["id"] not in [r["ID"] for r in dead]
+    by_admin = ok(cloud.openstack("database", "cluster", "show", cluster["name"], "-f", "json",
+                                  cloud=ADMIN)).json()  # another project's, by name
+    assert by_admin["id"] == cluster["id"]
+    for argv in (("instance", "list", "--deleted"), ("instance", "show", row["id"], "--deleted"),
+                 ("cluster", "list", "--all-projects"), ("cluster", "show", cluster["id"],
+                                                         "--deleted")):
+        assert one_line_error(cloud.openstack("database", *argv)).endswith(ADMIN_NEEDED)
