@@ -21,6 +21,13 @@ PRIVATE_NET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a01"
 TIMEOUT = "120"
 
 
+def run_names(prefix):
+    """`name(part)` giving `<prefix>-<a tag of this run>-<part>`: a module's names,
+    which no other run uses (`name("")` is their common beginning)."""
+    run = uuid.uuid4().hex[:6]
+    return lambda part: f"{prefix}-{run}-{part}"
+
+
 def unique(prefix):
     """A name no other test (or other run) uses."""
     return f"{prefix}-{uuid.uuid4().hex[:8]}"

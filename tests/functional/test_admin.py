@@ -2,19 +2,18 @@
 
 import signal
 import subprocess
-import uuid
 
 import pytest
 
 from tests.functional.conftest import OPENSTACK
-from tests.functional.helpers import made_instance, ok, one_line_error
+from tests.functional.helpers import made_instance, ok, one_line_error, run_names
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fa")
 
 
 @pytest.fixture(scope="module")
 def db(demo_api):
-    with made_instance(demo_api, f"fa-{RUN}-db") as row:
+    with made_instance(demo_api, name("db")) as row:
         yield row
 
 
@@ -134,7 +133,7 @@ def test_quota_refusals_for_a_member(cloud):
 
 
 def test_datastore_version_create_set_delete_then_datastore_delete(cloud, admin_api):
-    store = f"fa-{RUN}-store"
+    store = name("store")
     image = next(iter(admin_api.mgmt_datastore_versions.list()))["image"]
     made = ok(cloud.openstack("datastore", "version", "create", "1.0", store, "mysql", image,
                               "--active", "--version-number", "1.0.3", "-f", "json",

@@ -7,7 +7,6 @@ acts by name on the member's instance and lists every project's live
 instances. Each step checks what the cloud holds afterwards, over the API.
 """
 
-import uuid
 
 from tests.functional.helpers import (
     TIMEOUT,
@@ -17,14 +16,12 @@ from tests.functional.helpers import (
     gone,
     ok,
     one_line_error,
+    run_names,
     wait_instance,
 )
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fd")
 
-
-def name(part):
-    return f"fd-{RUN}-{part}"
 
 
 def create(cloud, *argv, stdin=None):

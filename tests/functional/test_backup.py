@@ -4,19 +4,15 @@ One instance, made over the API, is shared by this module; every backup made
 here carries the run's unique prefix and is deleted at the end.
 """
 
-import uuid
 
 import pytest
 
 from osc_trove.cli import wait
-from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait
+from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait, run_names
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fb")
 TIMEOUT = "60"
 
-
-def name(part):
-    return f"fb-{RUN}-{part}"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ deleted and force-deleted).
 """
 
 import base64
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -24,17 +23,15 @@ from tests.functional.helpers import (
     made_cluster,
     ok,
     one_line_error,
+    run_names,
     wait_cluster_idle,
 )
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fc")
 WAIT = ("--wait", "--wait-timeout", "120")
 MEMBER = "flavor=1,volume=1"
 MANY = 25  # more than Trove's page of 20 clusters
 
-
-def name(part):
-    return f"fc-{RUN}-{part}"
 
 
 def members(cloud, cluster):

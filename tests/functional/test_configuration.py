@@ -4,19 +4,15 @@ One MySQL 8.0 instance, made over the API, is shared by this module; every
 group made here carries the run's unique prefix and is deleted at the end.
 """
 
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from osc_lib import exceptions
 
-from tests.functional.helpers import made_instance, ok, one_line_error
+from tests.functional.helpers import made_instance, ok, one_line_error, run_names
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fc")
 
-
-def name(part):
-    return f"fc-{RUN}-{part}"
 
 
 def values_of(api, group_id):
@@ -39,7 +35,7 @@ def instance(demo_api):
             except exceptions.ClientException:
                 pass
     for group in demo_api.configurations.list():
-        if group["name"].startswith(f"fc-{RUN}"):
+        if group["name"].startswith(name("")):
             try:
                 demo_api.configurations.delete(group["id"])
             except exceptions.ClientException:

@@ -7,7 +7,6 @@ prune, restore, clone, configuration diff/copy and replica list.
 
 import json
 import time
-import uuid
 
 import pytest
 from osc_lib import exceptions
@@ -20,15 +19,13 @@ from tests.functional.helpers import (
     ok,
     one_line_error,
     quiet_wait,
+    run_names,
     wait_instance,
 )
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("dba")
 COMPLETED = wait.status_in("COMPLETED")
 
-
-def name(part):
-    return f"dba-{RUN}-{part}"
 
 
 def exists(get):

@@ -22,16 +22,14 @@ from tests.functional.helpers import (
     ok,
     one_line_error,
     quiet_wait,
+    run_names,
     self_signed_p12,
     store_secret,
     wait_instance,
 )
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fi")
 
-
-def name(part):
-    return f"fi-{RUN}-{part}"
 
 
 def get(api, instance_id):

@@ -7,21 +7,17 @@ carries the run's unique prefix and is removed at the end.
 import base64
 import hashlib
 import time
-import uuid
 
 import pytest
 from osc_lib import exceptions
 
 from osc_trove.cli import wait
-from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait
+from tests.functional.helpers import made_instance, ok, one_line_error, quiet_wait, run_names
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fm")
 # A NUL byte and bytes that are not UTF-8: the file must travel as bytes.
 CONTENTS = b"license\x00key=\xff\xfe\x80 end\n"
 
-
-def name(part):
-    return f"fm-{RUN}-{part}"
 
 
 @pytest.fixture(scope="module")

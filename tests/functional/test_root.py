@@ -4,14 +4,14 @@ import uuid
 
 import pytest
 
-from tests.functional.helpers import made_instance, ok, one_line_error
+from tests.functional.helpers import made_instance, ok, one_line_error, run_names
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fr")
 
 
 @pytest.fixture(scope="module")
 def target(demo_api):
-    with made_instance(demo_api, f"fr-{RUN}-db") as row:
+    with made_instance(demo_api, name("db")) as row:
         yield row
 
 
@@ -41,8 +41,8 @@ def test_disable_then_show(cloud, target):
 
 
 def test_unknown_target(cloud):
-    line = one_line_error(cloud.openstack("database", "root", "show", f"fr-{RUN}-nothing"))
-    assert line == f"No instance or cluster with a name or ID of 'fr-{RUN}-nothing' exists."
+    line = one_line_error(cloud.openstack("database", "root", "show", name("nothing")))
+    assert line == f"No instance or cluster with a name or ID of '{name('nothing')}' exists."
     missing = str(uuid.uuid4())
     line = one_line_error(cloud.openstack("database", "root", "enable", missing))
     assert line == f"No instance or cluster with a name or ID of '{missing}' exists."

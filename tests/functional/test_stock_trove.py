@@ -14,19 +14,17 @@ from tests.functional.helpers import (
     delete_instance,
     made_instance,
     ok,
+    run_names,
     wait_instance,
 )
 
-RUN = uuid.uuid4().hex[:6]
+name = run_names("fs")
 PUBLIC_NET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a03"
 PRIVATE_SUBNET = "b4c0f5e2-6a0e-4c3e-9f5e-2f2a6f1b7a02"
 # The fake Glance's images: one per datastore manager and a spare one.
 IMAGES = {name: str(uuid.uuid5(uuid.NAMESPACE_URL, f"localcloud:image:{name}"))
           for name in ("mariadb", "mysql", "redis", "spare")}
 
-
-def name(part):
-    return f"fs-{RUN}-{part}"
 
 
 def test_network_list_and_show(cloud):
