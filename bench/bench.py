@@ -153,14 +153,15 @@ def bench_commands(env, troveclient, lines):
     from tests.functional.conftest import Cloud
 
     api = Cloud(pathlib.Path(env["OS_CLIENT_CONFIG_FILE"])).api(BENCH_CLOUD)
-    project = api.adapter.get_project_id()
-    api.put(f"/mgmt/quotas/{project}", {"quotas": {"instances": BENCH_INSTANCES + 10,
+    project = api.http.adapter.get_project_id()
+    api.http.put(f"/mgmt/quotas/{project}", {"quotas": {"instances": BENCH_INSTANCES + 10,
                                                    "volumes": BENCH_INSTANCES + 10}})
     flavor = api.flavors.find("m1.small")
     body = {"flavorRef": api.flavors.id_of(flavor), "volume": {"size": 1},
             "datastore": {"type": "mysql", "version": "5.7"}}
     tag = f"bench-{os.getpid()}"
-    created = [api.post("/instances", {"instance": {**body, "name": f"{tag}-{i}"}})["instance"]
+    created = [api.http.post("/instances",
+                             {"instance": {**body, "name": f"{tag}-{i}"}})["instance"]
                for i in range(BENCH_INSTANCES)]
     try:
         # Time a quiet server: while the task manager builds them, every page costs more.
@@ -169,8 +170,9 @@ def bench_commands(env, troveclient, lines):
             row["status"] == "ACTIVE" for row in api.instances.list() if row["id"] in ids))
         shown = created[min(7, BENCH_INSTANCES - 1)]
         users = f"/instances/{shown['id']}/users"
-        api.post(users, {"users": [{"name": "bench", "password": "bench-pw", "databases": []}]})
-        wait_for("user created", lambda: api.get(users)["users"])
+        api.http.post(users, {"users": [{"name": "bench", "password": "bench-pw",
+                                         "databases": []}]})
+        wait_for("user created", lambda: api.http.get(users)["users"])
         # By ID: python-troveclient finds a name on the list's first page only.
         commands = {
             "flavor list": ["flavor", "list"],
@@ -197,14 +199,14 @@ def bench_commands(env, troveclient, lines):
         show = [BIN / "openstack", "--debug", "--os-cloud", BENCH_CLOUD, "database", "instance",
                 "show", shown["name"]]
         debug = subprocess.run(show, env=env, check=True, capture_output=True, text=True).stderr
-        endpoint = api.adapter.get_endpoint()
+        endpoint = api.http.adapter.get_endpoint()
         requests = [line.split()[5:7] for line in debug.splitlines()
                     if line.startswith("REQ: curl") and endpoint in line]
         sent = ", ".join(f"{method} {url.replace(endpoint, '')}" for method, url in requests)
         lines.append(f"instance show <name>: {len(requests)} Trove requests ({sent})")
     finally:
         for instance in created:
-            api.delete(f"/instances/{instance['id']}")
+            api.http.delete(f"/instances/{instance['id']}")
 
 
 def main():
