@@ -20,8 +20,7 @@ from osc_trove.api.management import Management
 from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.object_store import ObjectStore
 from osc_trove.api.quotas import Quotas
-from osc_trove.api.root import Root
-from osc_trove.api.targets import InstancesOrClusters
+from osc_trove.api.root import ClusterRoot, InstanceRoot
 from osc_trove.api.users import Users
 
 
@@ -52,13 +51,13 @@ class TroveClient:
         self.instance_backups = InstanceBackups(http, self.instances)
         self.clusters = Clusters(http)
         self.cluster_members = ClusterMembers(self.clusters)
-        self.instances_or_clusters = InstancesOrClusters(self.instances, self.clusters)
         self.configurations = Configurations(http)
         self.configuration_parameters = ConfigurationParameters(http, self.datastores)
         self.parameter_definitions = ParameterDefinitions(http)
         self.modules = Modules(http)
         self.instance_modules = InstanceModules(http, self.instances)
-        self.root = Root(http)
+        self.instance_root = InstanceRoot(http)
+        self.cluster_root = ClusterRoot(http)
         self.databases = Databases(http, self.instances)
         self.users = Users(http, self.instances)
         self.quotas = Quotas(http)

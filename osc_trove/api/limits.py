@@ -1,12 +1,10 @@
 """Absolute and rate limits of the current project."""
 
-from osc_trove.api.http import Http
-from osc_trove.api.shapes import Row
+from osc_trove.api.resource import Collection
 
 
-class Limits:
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    def list(self) -> list[Row]:
-        return self.http.get("/limits")["limits"]
+class Limits(Collection):
+    base_path = "/limits"
+    plural = "limits"
+    label = "limit"
+    allow_list = True

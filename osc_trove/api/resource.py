@@ -25,7 +25,7 @@ from osc_trove.api.errors import AmbiguousName, ResourceNotFound
 from osc_trove.api.http import Http, may_be_admin, segment
 from osc_trove.api.shapes import Any, Callable, Ident, Row, Rows
 
-__all__ = ["AmbiguousName", "Collection", "Described", "Lacking", "Nested", "Reference",
+__all__ = ["AmbiguousName", "Attached", "Collection", "Described", "Lacking", "Nested", "Reference",
            "Resource", "ResourceNotFound", "expand", "external_id", "looks_like_uuid", "pick",
            "segment", "unknown"]
 
@@ -44,6 +44,14 @@ def expand(template: str, label: str = "", **uri: Ident) -> str:
     if missing:
         raise TypeError(f"{template} needs {', '.join(sorted(missing))}")
     return template % {name: segment(value, label) for name, value in uri.items()}
+
+
+def parent_parameter(cls: type) -> str:
+    """The one URI parameter of a nested description's template: its parent's ID."""
+    params = URI_PARAM.findall(getattr(cls, "base_path", ""))
+    if len(params) != 1:
+        raise TypeError(f"{cls.__name__}.base_path must name its parent's ID once")
+    return params[0]
 
 
 def looks_like_uuid(value: object) -> bool:
@@ -227,8 +235,9 @@ class Resource(Collection):
         return "/".join([expand(self.mgmt_path, self.label),
                          *(segment(p, self.label) for p in parts)])
 
-    def get(self, resource_id: Ident) -> Row:
-        return self.http.get(self.url(resource_id))[self.singular]
+    def get(self, resource_id: Ident, **params: Any) -> Row:
+        """The item; `params` go in the query."""
+        return self.http.get(self.url(resource_id), params=params or None)[self.singular]
 
     def list_all_projects(self, limit: int | None = None, project_id: str | None = None,
                           **params: Any) -> Rows:
@@ -342,7 +351,7 @@ class Resource(Collection):
         """Run `action(id)` on the resource `ref` names or identifies: (id, its answer).
 
         Every act_on has this signature (`action` is called with how the
-        resource is addressed: here its ID; see Nested and InstancesOrClusters).
+        resource is addressed: here its ID; see Nested).
         An ID is used at once (one request in all; only a 404 is followed by a
         lookup, to tell an unknown ID from a 404 about something else); a
         name costs one list first.
@@ -407,17 +416,22 @@ class Nested(Described):
 
     Items are named by `item_segment` (a plain quoted segment unless a
     subclass knows better). `marker_quoted_twice`: see Http.paginate.
+    `batched`: Trove creates several items in one POST listing them under
+    `plural` (users, databases); otherwise each item is one POST of
+    {singular: item}. An item's GET answers {singular: item}, or the item
+    itself where `singular` is empty.
     `allow_action`: Trove takes a POST to the collection that names the item
     in its body (a log); subclasses write that method themselves.
     """
 
     methods: ClassVar[dict[str, tuple[str, ...]]] = {
         "get": ("get",), "list": ("list", "list_in"), "create": ("create", "create_in"),
-        "delete": ("delete",), "action": (), "find": ("find",),
+        "update": ("update",), "delete": ("delete",), "action": (), "find": ("find",),
     }
     plural = ""
     singular = ""
     marker_quoted_twice = False
+    batched = True
 
     def __init__(self, http: Http, parent: Resource) -> None:
         self.http = http
@@ -425,16 +439,16 @@ class Nested(Described):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "methods" not in cls.__dict__ and len(URI_PARAM.findall(cls.base_path)) != 1:
-            raise TypeError(f"{cls.__name__}.base_path must name its parent's ID once")
+        if "methods" not in cls.__dict__:
+            parent_parameter(cls)
 
     def item_segment(self, item: Any) -> str:
         return segment(item, self.label)
 
     def url(self, parent_id: str, item: Any = None, *parts: Ident) -> str:
-        (parent_key,) = URI_PARAM.findall(self.base_path)
         # The parent's ID is labelled as the parent in a refusal, as it was before.
-        path = expand(self.base_path, self.parent.label, **{parent_key: parent_id})
+        path = expand(self.base_path, self.parent.label,
+                      **{parent_parameter(type(self)): parent_id})
         if item is not None:
             path += "/" + self.item_segment(item)
         return "/".join([path, *(segment(p, self.label) for p in parts)])
@@ -448,15 +462,26 @@ class Nested(Described):
         return self._get(parent_id, item)
 
     def _get(self, parent_id: str, item: Any) -> Row:
-        return self.http.get(self.url(parent_id, item))[self.singular]
+        answer = self.http.get(self.url(parent_id, item))
+        return answer[self.singular] if self.singular else answer
 
     def entry(self, item: Any) -> Row:
         """One item of a create request's list, from what the caller gave."""
         return dict(item)
 
     def create(self, parent_id: str, items: Iterable[Any]) -> Any:
-        """POST {plural: [entry(item), ...]}: several items in one request."""
-        return self.http.post(self.url(parent_id), {self.plural: [self.entry(i) for i in items]})
+        """Create `items` under the parent: one POST {plural: [entry(item), ...]}
+        where Trove takes them `batched`, else one POST {singular: entry(item)}
+        each (a list of the answers)."""
+        if self.batched:
+            return self.http.post(self.url(parent_id),
+                                  {self.plural: [self.entry(i) for i in items]})
+        return [self.http.post(self.url(parent_id), {self.singular: self.entry(i)})
+                for i in items]
+
+    def update(self, parent_id: str, item: Any, **fields: Any) -> Any:
+        """PUT {singular: fields} to the item."""
+        return self.http.put(self.url(parent_id, item), {self.singular: fields})
 
     # --- references: `within` is the parent's reference (name or ID) ------------
 
@@ -499,3 +524,37 @@ class Nested(Described):
 
     def delete(self, parent_id: str, item: Any) -> None:
         self.http.delete(self.url(parent_id, item))
+
+
+class Attached(Described):
+    """One thing under each item of another resource, with no ID of its own (an
+    instance's root account; openstacksdk's `requires_id = False`). `base_path`
+    names the parent's ID once; get, create and delete address that path, and
+    answer Trove's body as it is."""
+
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {
+        "get": ("get",), "create": ("create",), "delete": ("delete",)}
+
+    def __init__(self, http: Http) -> None:
+        self.http = http
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "methods" not in cls.__dict__:
+            parent_parameter(cls)
+
+    def url(self, parent_id: Ident) -> str:
+        key = parent_parameter(type(self))
+        # A refusal names the parent: "instance '..'" for instance_id.
+        return expand(self.base_path, key.removesuffix("_id").replace("_", " "),
+                      **{key: parent_id})
+
+    def get(self, parent_id: Ident) -> Any:
+        return self.http.get(self.url(parent_id))
+
+    def create(self, parent_id: Ident, **fields: Any) -> Any:
+        """POST the fields given (no body when none are)."""
+        return self.http.post(self.url(parent_id), fields or None)
+
+    def delete(self, parent_id: Ident) -> None:
+        self.http.delete(self.url(parent_id))

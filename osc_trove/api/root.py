@@ -1,32 +1,39 @@
 """The root (superuser) account of an instance's or a cluster's database."""
 
-from osc_trove.api.http import Http
-from osc_trove.api.resource import expand
-from osc_trove.api.shapes import Row
+from typing import ClassVar
 
-KINDS = ("instances", "clusters")
+from osc_trove.api.resource import Attached
+from osc_trove.api.shapes import Ident, Row
 
 
-class Root:
-    """`kind` is "instances" or "clusters"; the Trove API disables root on instances only."""
+class Root(Attached):
+    """Enabling root is Trove's POST to .../root, asking about it its GET, and
+    disabling it its DELETE."""
 
-    base_path = "/%(kind)s/%(target_id)s/root"
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {
+        "get": ("get", "is_enabled"), "create": ("create", "enable"),
+        "delete": ("delete", "disable")}
+    label = "root user"
 
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    def _path(self, kind: str, target_id: str) -> str:
-        if kind not in KINDS:
-            raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-        return expand(self.base_path, kind=kind, target_id=target_id)
-
-    def enable(self, kind: str, target_id: str, password: str | None = None) -> Row:
+    def enable(self, target_id: Ident, password: str | None = None) -> Row:
         """Enable root (or reset its password); returns {"name": "root", "password": ...}."""
-        body = {"password": password} if password else None
-        return self.http.post(self._path(kind, target_id), body)["user"]
+        fields = {"password": password} if password else {}
+        return self.create(target_id, **fields)["user"]
 
-    def is_enabled(self, kind: str, target_id: str) -> bool:
-        return bool(self.http.get(self._path(kind, target_id))["rootEnabled"])
+    def is_enabled(self, target_id: Ident) -> bool:
+        return bool(self.get(target_id)["rootEnabled"])
 
-    def disable(self, instance_id: str) -> None:
-        self.http.delete(self._path("instances", instance_id))
+    def disable(self, target_id: Ident) -> None:
+        self.delete(target_id)
+
+
+class InstanceRoot(Root):
+    base_path = "/instances/%(instance_id)s/root"
+    allow_get = allow_create = allow_delete = True
+
+
+class ClusterRoot(Root):
+    """Trove has no DELETE of a cluster's root: it is disabled on instances only."""
+
+    base_path = "/clusters/%(cluster_id)s/root"
+    allow_get = allow_create = True

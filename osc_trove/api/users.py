@@ -52,7 +52,7 @@ class Users(Nested):
     singular = "user"
     label = "user"
     marker_quoted_twice = True
-    allow_get = allow_list = allow_create = allow_delete = allow_find = True
+    allow_get = allow_list = allow_create = allow_update = allow_delete = allow_find = True
 
     def item_segment(self, user: str | tuple[str, str | None]) -> str:
         name, host = user if isinstance(user, tuple) else (user, None)
@@ -81,8 +81,8 @@ class Users(Nested):
                           new_host: str | None = None) -> None:
         """Rename a user, change its password or the host it may connect from."""
         changes = {"name": new_name, "password": new_password, "host": new_host}
-        body = {"user": {k: v for k, v in changes.items() if v is not None}}
-        self.http.put(self.url(instance_id, (name, host)), body)
+        self.update(instance_id, (name, host),
+                    **{k: v for k, v in changes.items() if v is not None})
 
     def list_access(self, instance_id: str, name: str, host: str | None = None) -> RowList:
         """The databases the user may use (`{"name": ...}` dicts)."""

@@ -3,12 +3,21 @@
 from osc_lib import exceptions
 
 from osc_trove.api.resource import ResourceNotFound
+from osc_trove.api.targets import act_on_instance_or_cluster
 from osc_trove.cli import arguments, base, output, passwords
 
 TARGET_HELP = (
     "Instance or cluster (name or ID); instances are looked for first. A name "
     "that an instance and a cluster share needs an ID."
 )
+
+
+def _act_on_root(trove, ref, action):
+    """Run `action(root resource, ID)` on the root of the instance, else the
+    cluster, `ref` names."""
+    roots = {"instances": trove.instance_root, "clusters": trove.cluster_root}
+    return act_on_instance_or_cluster(trove.instances, trove.clusters, ref,
+                                      lambda kind, target_id: action(roots[kind], target_id))
 
 
 class EnableRoot(base.ShowOne):
@@ -31,11 +40,8 @@ class EnableRoot(base.ShowOne):
 
     def take_action(self, parsed_args):
         password = passwords.read(parsed_args, "root-password", self.app.stdin, "root password")
-        root = self.trove.root
-        _, user = self.trove.instances_or_clusters.act_on(
-            parsed_args.target,
-            lambda kind, target_id: root.enable(kind, target_id, password),
-        )
+        _, user = _act_on_root(self.trove, parsed_args.target,
+                               lambda root, target_id: root.enable(target_id, password))
         return output.show(user, first=("name", "password"))
 
 
@@ -54,11 +60,8 @@ class ShowRoot(base.ShowOne):
         return parser
 
     def take_action(self, parsed_args):
-        root = self.trove.root
-        _, enabled = self.trove.instances_or_clusters.act_on(
-            parsed_args.target,
-            lambda kind, target_id: root.is_enabled(kind, target_id),
-        )
+        _, enabled = _act_on_root(self.trove, parsed_args.target,
+                                  lambda root, target_id: root.is_enabled(target_id))
         return output.show({"is_root_enabled": enabled})
 
 
@@ -76,7 +79,7 @@ class DisableRoot(base.Command):
     def take_action(self, parsed_args):
         instances = self.trove.instances
         try:
-            instances.act_on(parsed_args.instance, self.trove.root.disable)
+            instances.act_on(parsed_args.instance, self.trove.instance_root.disable)
         except ResourceNotFound as missing:
             try:
                 self.trove.clusters.find(parsed_args.instance)

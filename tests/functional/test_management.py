@@ -84,7 +84,7 @@ def test_root_history_names_who_enabled_root(cloud, demo_api, db):
                                cloud=ADMIN)).json()
     if never["enabled"] == "Never":
         assert never == {"id": db["id"], "enabled": "Never", "user": "Nobody"}
-    demo_api.root.enable("instances", db["id"])
+    demo_api.instance_root.enable(db["id"])
     shown = ok(cloud.openstack("database", "root", "history", "show", db["id"], "-f", "json",
                                cloud=ADMIN)).json()
     assert shown["user"] == demo_api.http.adapter.get_user_id()

@@ -241,7 +241,7 @@ def test_the_history_covers_every_release_and_the_known_spellings():
     assert "database log enable" in HISTORY["commands"]
 
 
-@pytest.mark.parametrize("command, facts", cases("command"))
+@pytest.mark.parametrize("command, facts", list(cases("command")))
 def test_the_command_exists(command, facts):
     def check():
         if command not in COMMANDS:
@@ -251,7 +251,7 @@ def test_the_command_exists(command, facts):
     expect_gap(facts, check)
 
 
-@pytest.mark.parametrize("command, signature", cases("signatures"))
+@pytest.mark.parametrize("command, signature", list(cases("signatures")))
 def test_the_positional_arguments_keep_their_meaning(command, signature):
     expect_gap(signature, check_signature, command, signature)
 
@@ -264,7 +264,7 @@ def test_the_positional_arguments_may_follow_options(command, signature):
     expect_gap(signature, check_order, command, signature, kind="order_")
 
 
-@pytest.mark.parametrize("command, option", cases("options"))
+@pytest.mark.parametrize("command, option", list(cases("options")))
 def test_the_option_keeps_its_meaning(command, option):
     expect_gap(option, check_option, command, option)
 
