@@ -35,6 +35,17 @@ class Result:
         return f"<exit {self.code}\nstdout: {self.out}\nstderr: {self.err}>"
 
 
+def one_line_error(code, out, err):
+    """The one line a failed command printed on stderr (exit 1, nothing on
+    stdout, no traceback): `one_line_error(*result)`."""
+    assert code == 1, err
+    assert out == ""
+    assert "Traceback" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
 def openstack(argv, stdin="", env=None, raise_exit=False):
     """Run `openstack <argv>`; `env` replaces os.environ for the run when given.
 

@@ -12,6 +12,7 @@ import uuid
 from osc_lib import exceptions
 
 from osc_trove.api import waiting
+from tests.inprocess import one_line_error as one_line_error  # one home: shared
 
 # The fake Glance's spare image (tools/localcloud: uuid5 of its name) and the
 # fake Neutron's tenant network (tools/localcloud/fakes/neutron.py).
@@ -38,16 +39,6 @@ def ok(result):
     assert result.code == 0, result
     assert "Traceback" not in result.err, result
     return result
-
-
-def one_line_error(result):
-    """The one line a failed command printed on stderr (exit 1, nothing on stdout)."""
-    assert result.code == 1, result
-    assert result.out == ""
-    assert "Traceback" not in result.err, result
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result
-    return lines[0]
 
 
 def never(_item):

@@ -44,7 +44,7 @@ def test_log_list_set_show(cloud, db):
     assert log["status"] == "Published" and log["container"] != "None"
     shown = ok(cloud.openstack("database", "log", "show", db["id"], "general", "-f", "json")).json()
     assert shown["prefix"] == log["prefix"] and shown["published"] >= log["published"]
-    line = one_line_error(cloud.openstack("database", "log", "show", db["id"], "nosuchlog"))
+    line = one_line_error(*cloud.openstack("database", "log", "show", db["id"], "nosuchlog"))
     assert "nosuchlog" in line
 
 
@@ -64,7 +64,7 @@ def test_save_writes_what_the_store_holds_and_never_overwrites(cloud, demo_api, 
     log = demo_api.logs.show(db["id"], "general")
     assert target.read_bytes() == stored_log(demo_api, log)
     target.write_text("mine\n")
-    line = one_line_error(cloud.openstack("database", "log", "save", db["id"], "general",
+    line = one_line_error(*cloud.openstack("database", "log", "save", db["id"], "general",
                                           "--file", str(target)))
     assert line == f"{target} exists; give --force to replace it."
     assert target.read_text() == "mine\n"
@@ -117,15 +117,15 @@ def test_quota_show_update_several_then_show(cloud, demo_api):
         cloud.api("local-admin").quotas.set(
             project, {"instances": 100, "volumes": 500, "backups": 100}
         )
-    line = one_line_error(cloud.openstack("database", "quota", "update", "demo", "disks", "3",
+    line = one_line_error(*cloud.openstack("database", "quota", "update", "demo", "disks", "3",
                                           cloud="local-admin"))
     assert line.startswith("Unknown quota resource 'disks'")
 
 
 def test_quota_refusals_for_a_member(cloud):
-    line = one_line_error(cloud.openstack("database", "quota", "update", "demo", "instances", "5"))
+    line = one_line_error(*cloud.openstack("database", "quota", "update", "demo", "instances", "5"))
     assert line.startswith("The cloud's policy refused updating the quotas of project 'demo'")
-    line = one_line_error(cloud.openstack("database", "quota", "show", "admin"))
+    line = one_line_error(*cloud.openstack("database", "quota", "show", "admin"))
     assert line.startswith("The cloud's policy refused showing the quotas of project 'admin'")
 
 
@@ -161,6 +161,6 @@ def test_datastore_version_create_set_delete_then_datastore_delete(cloud, admin_
     ("datastore", "version", "list", "--all"),
 ])
 def test_datastore_administration_refused_for_a_member(cloud, argv):
-    line = one_line_error(cloud.openstack(*argv))
+    line = one_line_error(*cloud.openstack(*argv))
     assert line.startswith("The cloud's policy refused "), line
     assert "an admin role is needed" in line

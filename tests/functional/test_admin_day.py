@@ -35,7 +35,7 @@ def test_a_dba_and_an_admin_day(cloud, demo_api, admin_api):
     made = []
     try:
         # Forgetting --size: one line naming it, and no instance.
-        line = one_line_error(cloud.openstack(
+        line = one_line_error(*cloud.openstack(
             "database", "instance", "create", name("nosize"), "--flavor", "m1.small",
             "--datastore", "mysql", "--datastore-version", "8.0"))
         assert line.startswith("Give the volume size with --size <GB>"), line
@@ -66,7 +66,7 @@ def test_a_dba_and_an_admin_day(cloud, demo_api, admin_api):
         assert shown["id"] == restored["id"]
         ok(cloud.openstack("database", "instance", "reset", "status", name("restored"),
                            cloud="local-admin"))
-        line = one_line_error(cloud.openstack("database", "instance", "show", name("nobody")))
+        line = one_line_error(*cloud.openstack("database", "instance", "show", name("nobody")))
         assert line == f"No instance with a name or ID of '{name('nobody')}' exists."
 
         # A replica set deleted in one command: the replica first, then the source.
@@ -98,7 +98,7 @@ def test_an_admin_is_told_every_project_holding_a_name(cloud, demo_api):
     try:
         for _ in range(2):
             twins.append(create_instance(demo_api, name("twin")))
-        line = one_line_error(cloud.openstack("database", "instance", "show", name("twin"),
+        line = one_line_error(*cloud.openstack("database", "instance", "show", name("twin"),
                                               cloud="local-admin"))
         assert line.startswith(f"More than one instance is named '{name('twin')}' in other "
                                "projects (")

@@ -91,7 +91,7 @@ def test_delete_wait_removes_it(cloud, instance, completed, demo_api):
     ok(cloud.openstack(
         "database", "backup", "delete", name("gone"), "--wait", "--wait-timeout", TIMEOUT
     ))
-    error = one_line_error(cloud.openstack("database", "backup", "show", made["id"]))
+    error = one_line_error(*cloud.openstack("database", "backup", "show", made["id"]))
     assert "No backup with a name or ID of" in error or "not be found" in error
 
 
@@ -129,7 +129,7 @@ def test_restore_from_another_clouds_backup_data(cloud, completed, demo_api):
         assert restored["datastore_version_id"] == completed["datastore_version_id"]
         assert demo_api.backups.get(restored["id"])["locationRef"] == location
         missing = location.rsplit("/", 1)[0] + "/nothing-here.xbstream.gz.enc"
-        line = one_line_error(cloud.openstack(
+        line = one_line_error(*cloud.openstack(
             "database", "backup", "create", name("nowhere"), "--restore-from", missing,
             "--restore-datastore-version", completed["datastore_version_id"],
             "--restore-size", "1",
@@ -140,7 +140,7 @@ def test_restore_from_another_clouds_backup_data(cloud, completed, demo_api):
 
 
 def test_unknown_backup_is_one_line(cloud):
-    error = one_line_error(cloud.openstack("database", "backup", "show", name("nope")))
+    error = one_line_error(*cloud.openstack("database", "backup", "show", name("nope")))
     assert error == f"No backup with a name or ID of '{name('nope')}' exists."
     result = cloud.openstack("database", "backup", "delete", name("nope"))
     assert result.code == 1 and result.out == "" and "Traceback" not in result.err, result

@@ -90,10 +90,10 @@ def redis(cloud, demo_api, background):
 
 
 def test_errors_are_one_line(cloud, background):
-    line = one_line_error(cloud.openstack("database", "cluster", "create", name("x"), "nosql",
+    line = one_line_error(*cloud.openstack("database", "cluster", "create", name("x"), "nosql",
                                           "1", "--instance", MEMBER))
     assert line == "Datastore 'nosql' cannot be found. (HTTP 404)"
-    line = one_line_error(cloud.openstack("database", "cluster", "create", name("x"), "redis",
+    line = one_line_error(*cloud.openstack("database", "cluster", "create", name("x"), "redis",
                                           "7.0", "--instance", "flavor=m1.tiny"))
     assert line == ("--instance needs volume=<GB>: flavor 'm1.tiny' has no local (ephemeral) "
                     "disk for the data.")
@@ -139,7 +139,7 @@ def test_list_instances(cloud, redis):
 
 
 def test_redis_grow_says_trove_cannot(cloud, demo_api, redis):
-    line = one_line_error(cloud.openstack("database", "cluster", "grow", name("redis"),
+    line = one_line_error(*cloud.openstack("database", "cluster", "grow", name("redis"),
                                           "--instance", MEMBER))
     assert line == (
         f"Trove answered 500 Internal Server Error to growing redis cluster {redis[0]['id']}: "
@@ -166,7 +166,7 @@ def test_upgrade_wait(cloud, demo_api, redis):
 
 
 def test_reset_status_is_for_admins(cloud, redis):
-    line = one_line_error(cloud.openstack("database", "cluster", "reset", "status",
+    line = one_line_error(*cloud.openstack("database", "cluster", "reset", "status",
                                           name("redis")))
     assert "(HTTP 403)" in line
     ok(cloud.openstack("database", "cluster", "reset", "status", redis[0]["id"],
@@ -213,7 +213,7 @@ def test_root_enable_and_show_on_the_cluster(cloud, galera):
     assert user["name"] == "root" and user["password"]
     shown = ok(cloud.openstack("database", "root", "show", galera["id"], "-f", "json")).json()
     assert shown["is_root_enabled"] is True
-    line = one_line_error(cloud.openstack("database", "root", "disable", galera["name"]))
+    line = one_line_error(*cloud.openstack("database", "root", "disable", galera["name"]))
     assert line == (
         f"'{galera['name']}' is a cluster: the Trove API disables root on instances only."
     )

@@ -133,7 +133,7 @@ def test_group_life_cycle(cloud, demo_api, instance):
 def test_bad_values_are_one_line_and_create_nothing(cloud, demo_api, values, message):
     result = cloud.openstack("database", "configuration", "create", name("bad"), *values,
                              "--datastore", "mysql", "--datastore-version", "8.0")
-    assert one_line_error(result) == message
+    assert one_line_error(*result) == message
     assert not [g for g in demo_api.configurations.list() if g["name"] == name("bad")]
 
 
@@ -185,7 +185,7 @@ def test_unset_removes_the_named_values_and_keeps_the_others(cloud, demo_api):
         ok(cloud.openstack("database", "configuration", "unset", name("unset"),
                            "max_connections", "connect_timeout"))
         assert values_of(demo_api, group["id"]) == {"autocommit": 1}
-        line = one_line_error(cloud.openstack("database", "configuration", "unset",
+        line = one_line_error(*cloud.openstack("database", "configuration", "unset",
                                               name("unset"), "no_such_value"))
         assert "no_such_value" in line
         assert values_of(demo_api, group["id"]) == {"autocommit": 1}  # nothing sent

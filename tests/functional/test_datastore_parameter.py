@@ -22,10 +22,10 @@ def test_parameter_create_set_delete_as_users_see_it(cloud):
         shown = seen().json()
         assert (shown["min"], shown["max"], shown["restart_required"]) == (1, 200, True)
         # Defining parameters is an admin's job.
-        refused = one_line_error(cloud.openstack("datastore", "version", "parameter", "delete",
+        refused = one_line_error(*cloud.openstack("datastore", "version", "parameter", "delete",
                                                  *where, name))
         assert refused.startswith("The cloud's policy refused deleting configuration parameters")
     finally:
         ok(cloud.openstack("datastore", "version", "parameter", "delete", *where, name,
                            cloud="local-admin"))
-    assert one_line_error(seen()) == f"Resource {name} cannot be found. (HTTP 404)"
+    assert one_line_error(*seen()) == f"Resource {name} cannot be found. (HTTP 404)"

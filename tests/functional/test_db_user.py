@@ -116,7 +116,7 @@ def test_user_life_cycle_with_every_command_and_alias(cloud, demo_api, instance)
                        "--new-name", "alice2", "--new-password-stdin", stdin=SECRET + "2\n"))
     assert ok(cloud.openstack("database", "user", "show", inst, "alice2", "-f",
                               "json")).json()["databases"] == [{"name": "story_b"}]
-    line = one_line_error(cloud.openstack("database", "user", "show", inst, "alice"))
+    line = one_line_error(*cloud.openstack("database", "user", "show", inst, "alice"))
     assert line == "User alice cannot be found on the instance. (HTTP 404)"
     ok(cloud.openstack("database", "user", "set", "--attributes", inst, "alice2",
                        "--new-password", SECRET + "3"))
@@ -143,7 +143,7 @@ def test_users_with_hosts_and_special_names(cloud, demo_api, instance):
     shown = ok(cloud.openstack("database", "user", "show", inst, "x@y", "--host", "10.0.0.1",
                                "-f", "json")).json()
     assert shown == {"name": "x@y", "host": "10.0.0.1", "databases": []}
-    line = one_line_error(cloud.openstack("database", "user", "show", inst, "x@y"))
+    line = one_line_error(*cloud.openstack("database", "user", "show", inst, "x@y"))
     assert line == "User x@y@% cannot be found on the instance. (HTTP 404)"
 
     host = ("--host", "10.0.0.1")
@@ -224,43 +224,43 @@ def test_wait_ends_on_what_trove_then_shows(cloud, demo_api, instance):
 
 def test_errors_are_one_clear_line(cloud, demo_api, instance):
     inst = instance["id"]
-    assert one_line_error(cloud.openstack("database", "db", "list", "no-such-instance")) == (
+    assert one_line_error(*cloud.openstack("database", "db", "list", "no-such-instance")) == (
         "No instance with a name or ID of 'no-such-instance' exists."
     )
-    assert one_line_error(cloud.openstack("database", "user", "show", "no-such-instance",
+    assert one_line_error(*cloud.openstack("database", "user", "show", "no-such-instance",
                                           "bob")) == (
         "No instance with a name or ID of 'no-such-instance' exists."
     )
-    assert one_line_error(cloud.openstack("database", "user", "show", inst, "nobody")) == (
+    assert one_line_error(*cloud.openstack("database", "user", "show", inst, "nobody")) == (
         "User nobody cannot be found on the instance. (HTTP 404)"
     )
-    assert one_line_error(cloud.openstack("database", "user", "delete", inst, "nobody")) == (
+    assert one_line_error(*cloud.openstack("database", "user", "delete", inst, "nobody")) == (
         "User nobody cannot be found on the instance. (HTTP 404)"
     )
-    assert one_line_error(cloud.openstack("database", "db", "delete", inst, "nodb")) == (
+    assert one_line_error(*cloud.openstack("database", "db", "delete", inst, "nodb")) == (
         "Database nodb cannot be found on the instance. (HTTP 404)"
     )
     demo_api.databases.create(inst, ["dup_db"])
     try:
-        assert one_line_error(cloud.openstack("database", "db", "create", inst, "dup_db")) == (
+        assert one_line_error(*cloud.openstack("database", "db", "create", inst, "dup_db")) == (
             'A database with the name "dup_db" already exists. (HTTP 400)'
         )
     finally:
         demo_api.databases.delete(inst, "dup_db")
-    reserved = one_line_error(cloud.openstack("database", "db", "create", inst, "mysql"))
+    reserved = one_line_error(*cloud.openstack("database", "db", "create", inst, "mysql"))
     assert reserved.startswith('Database name "mysql" is on the reserved list')
     assert reserved.endswith("(HTTP 400)")
 
 
 def test_invalid_names_as_the_server_reports_them(cloud, instance):
     inst = instance["id"]
-    bad_name = one_line_error(cloud.openstack("database", "user", "create", inst, "bad;name",
+    bad_name = one_line_error(*cloud.openstack("database", "user", "create", inst, "bad;name",
                                               SECRET))
     assert bad_name == "User create error: 'bad;name' is not a valid user name. (HTTP 400)"
-    no_letter = one_line_error(cloud.openstack("database", "user", "create", inst, "%",
+    no_letter = one_line_error(*cloud.openstack("database", "user", "create", inst, "%",
                                                SECRET))
     assert no_letter.startswith("Validation error: users[0]['name'] '%' does not match")
-    bad_host = one_line_error(cloud.openstack("database", "user", "create", inst, "ok",
+    bad_host = one_line_error(*cloud.openstack("database", "user", "create", inst, "ok",
                                               SECRET, "--host", "bad host"))
     assert bad_host.startswith("Validation error: users[0]['host'] 'bad host' does not match")
     assert bad_host.endswith("(HTTP 400)")

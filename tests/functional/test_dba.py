@@ -106,7 +106,7 @@ def test_restore_as_of_a_time_takes_the_backup_of_that_time(cloud, demo_api, sou
 
 
 def test_restore_refuses_a_time_before_every_backup(cloud, demo_api, source, history):
-    line = one_line_error(cloud.openstack(
+    line = one_line_error(*cloud.openstack(
         "database", "instance", "restore", source["id"], name("never"),
         "--time", "2001-01-01T00:00:00Z"))
     assert line.startswith(f"No backup of instance {source['id']} is that old")
@@ -272,7 +272,7 @@ def test_restore_from_the_backups_of_a_deleted_instance(cloud, demo_api):
         taken = make_backup(demo_api, gone["id"], name("last"))
         delete_instance(demo_api, gone["id"], wait_gone=True)
     try:
-        without = one_line_error(cloud.openstack(
+        without = one_line_error(*cloud.openstack(
             "database", "instance", "restore", gone["id"], name("back"), "--time",
             taken["created"]))
         assert without.endswith("give --flavor (and --size) for the instance restored from "

@@ -66,7 +66,7 @@ def test_a_dot_name_is_refused_and_nothing_reaches_trove(proxied, proxy, demo_ap
     argv = [w.format(i=instance, dot=dot) for w in words]
     proxy.inject(None)
     result = proxied.openstack(*argv, cloud=user)
-    line = one_line_error(result)
+    line = one_line_error(*result)
     assert f"'{dot}'" in line, line
     seen = proxy.trove_requests()
     assert dot_segments([path for _, _, path, _ in seen]) == []

@@ -61,7 +61,7 @@ def test_a_read_survives_one_transient_failure(proxied, proxy, inject, fault):
 
 def test_a_lasting_502_ends_after_three_tries(proxied, proxy, inject):
     inject(Fault("status", status=502, body=HTML, headers=HTML_TYPE))
-    assert one_line_error(flavor_list(proxied)) == (
+    assert one_line_error(*flavor_list(proxied)) == (
         f"Database service at {host(proxy)} answered 502 Bad Gateway (tried 3 times) (HTTP 502)"
     )
     assert len(proxy.trove_requests()) == 3
@@ -69,7 +69,7 @@ def test_a_lasting_502_ends_after_three_tries(proxied, proxy, inject):
 
 def test_connection_refused(proxied, proxy, inject):
     inject(Fault("refused"))
-    assert one_line_error(flavor_list(proxied)) == (
+    assert one_line_error(*flavor_list(proxied)) == (
         f"Database service at {host(proxy, proxy.dead_port)}: could not connect "
         "(connection refused) (tried 3 times)"
     )
@@ -77,7 +77,7 @@ def test_connection_refused(proxied, proxy, inject):
 
 def test_a_lasting_reset_mid_answer(proxied, proxy, inject):
     inject(Fault("reset"))
-    assert one_line_error(flavor_list(proxied)) == (
+    assert one_line_error(*flavor_list(proxied)) == (
         f"Database service at {host(proxy)}: connection reset before the whole answer arrived "
         "(tried 3 times)"
     )
@@ -90,7 +90,7 @@ def test_an_answer_slower_than_the_timeout_is_not_waited_for_twice(proxied, prox
         result = flavor_list(proxied)
     finally:
         del proxied.env["OS_API_TIMEOUT"]
-    assert one_line_error(result) == (
+    assert one_line_error(*result) == (
         f"Database service at {host(proxy)}: no answer within 1 s (OS_API_TIMEOUT sets the limit)"
     )
     assert len(proxy.trove_requests()) == 1
@@ -109,7 +109,7 @@ def test_an_answer_slower_than_the_timeout_is_not_waited_for_twice(proxied, prox
 ], ids=["500-html", "503-retry-after-60", "200-html", "200-empty", "200-truncated"])
 def test_answers_that_cannot_be_trusted_end_in_one_line(proxied, proxy, inject, fault, ending):
     inject(fault)
-    assert one_line_error(flavor_list(proxied)) == f"Database service at {host(proxy)} {ending}"
+    assert one_line_error(*flavor_list(proxied)) == f"Database service at {host(proxy)} {ending}"
     assert len(proxy.trove_requests()) == 1
 
 
@@ -120,7 +120,7 @@ def test_a_create_whose_answer_is_lost_is_not_sent_again(proxied, proxy, inject,
                                                         demo_api):
     inject(Fault("reset", methods=("POST",)))
     result = proxied.openstack("database", "db", "create", instance["id"], "lost_answer")
-    assert one_line_error(result) == (
+    assert one_line_error(*result) == (
         f"Database service at {host(proxy)}: connection reset before the whole answer arrived; "
         "the POST request may have reached the server: check with "
         "`openstack database db list <instance>` before trying again"
@@ -133,7 +133,7 @@ def test_a_create_whose_answer_is_lost_is_not_sent_again(proxied, proxy, inject,
 def test_a_refused_create_was_not_sent(proxied, proxy, inject, instance):
     inject(Fault("refused"))
     result = proxied.openstack("database", "db", "create", instance["id"], "never_sent")
-    assert one_line_error(result).endswith(
+    assert one_line_error(*result).endswith(
         "could not connect (connection refused); the POST request was not sent"
     )
 

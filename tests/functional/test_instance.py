@@ -192,7 +192,7 @@ def test_reboot_and_rebuild_as_admin(cloud, spare):
 
 
 def test_reboot_as_a_member_is_refused(cloud, spare):
-    line = one_line_error(cloud.openstack("database", "instance", "reboot", spare["id"]))
+    line = one_line_error(*cloud.openstack("database", "instance", "reboot", spare["id"]))
     assert "(HTTP 403)" in line or "(HTTP 401)" in line
 
 
@@ -219,7 +219,7 @@ def test_ssl_enable_with_a_stored_bundle(cloud, demo_api, spare):
     assert "BEGIN CERTIFICATE" in shown["certificate.payload"]
     ok(cloud.openstack("database", "instance", "ssl", "disable", spare["id"]))
     missing = ref.rsplit("/", 1)[0] + f"/{uuid.uuid4()}"
-    line = one_line_error(cloud.openstack("database", "instance", "ssl", "enable", spare["id"],
+    line = one_line_error(*cloud.openstack("database", "instance", "ssl", "enable", spare["id"],
                                           "--container-ref", missing))
     assert "(HTTP 500)" in line  # Trove 26 lets the key manager's 404 escape as a 500
 
@@ -262,10 +262,10 @@ def test_eject_a_source_that_stopped_heartbeating(cloud, demo_api):
     with made_instance(demo_api, name("ej-src")) as source, \
             made_instance(demo_api, name("ej-rep"), flavor=None,
                           replica_of=source["id"]) as replica_row:
-        line = one_line_error(cloud.openstack("database", "instance", "eject", name("ej-src")))
+        line = one_line_error(*cloud.openstack("database", "instance", "eject", name("ej-src")))
         assert "current heartbeat" in line and "(HTTP 400)" in line
         # Only a replica source can be ejected.
-        line = one_line_error(cloud.openstack("database", "instance", "eject", name("ej-rep")))
+        line = one_line_error(*cloud.openstack("database", "instance", "eject", name("ej-rep")))
         assert "not a replica source" in line and "(HTTP 400)" in line
         # The fake agent of an instance whose name ends in _SILENT stops its heartbeats;
         # Trove accepts the eject once agent_heartbeat_expiry (6 s here) has passed.
@@ -307,7 +307,7 @@ def test_reset_status_and_force_delete_are_for_admins(cloud, demo_api):
     two = create_instance(demo_api, name("stuck2"))
     try:
         wait_instance(demo_api, one["id"])
-        line = one_line_error(cloud.openstack("database", "instance", "reset", "status",
+        line = one_line_error(*cloud.openstack("database", "instance", "reset", "status",
                                               name("stuck1")))
         assert "(HTTP 403)" in line
         admin = {"cloud": "local-admin"}
@@ -364,24 +364,24 @@ def test_delete_three_where_one_does_not_exist_waits_until_gone(cloud, demo_api)
         # --wait followed each deletion until the instance was gone.
         assert any(line.startswith(f"instance {name('del1')}: DELETED (") for line in lines)
         assert gone(demo_api, one["id"]) and gone(demo_api, two["id"])
-        line = one_line_error(cloud.openstack("database", "instance", "show", one["id"]))
+        line = one_line_error(*cloud.openstack("database", "instance", "show", one["id"]))
         assert line == f"No instance with a name or ID of '{one['id']}' exists."
 
 
 def test_bad_input_gives_one_line(cloud):
     create = ("database", "instance", "create", name("bad"), "--size", "1")
-    line = one_line_error(cloud.openstack(*create, "--flavor", "m9.nope"))
+    line = one_line_error(*cloud.openstack(*create, "--flavor", "m9.nope"))
     assert line == "No flavor with a name or ID of 'm9.nope' exists."
-    line = one_line_error(cloud.openstack("database", "instance", "show", name("nothing")))
+    line = one_line_error(*cloud.openstack("database", "instance", "show", name("nothing")))
     assert line == f"No instance with a name or ID of '{name('nothing')}' exists."
-    line = one_line_error(cloud.openstack("database", "instance", "restart", str(uuid.uuid4())))
+    line = one_line_error(*cloud.openstack("database", "instance", "restart", str(uuid.uuid4())))
     assert line.startswith("No instance with a name or ID of")
 
 
 def test_an_ambiguous_name_asks_for_an_id(cloud, demo_api):
     with made_instance(demo_api, name("twin"), wait_active=False) as first, \
             made_instance(demo_api, name("twin"), wait_active=False) as second:
-        line = one_line_error(cloud.openstack("database", "instance", "show", name("twin")))
+        line = one_line_error(*cloud.openstack("database", "instance", "show", name("twin")))
         assert line.startswith(f"More than one instance is named '{name('twin')}' (")
         assert first["id"] in line and second["id"] in line and line.endswith("; use an ID.")
 

@@ -35,7 +35,7 @@ def cluster(demo_api):
     ("instance", "ping"), ("root", "history", "show"),
 ])
 def test_a_member_is_refused_in_one_line(cloud, db, argv):
-    line = one_line_error(cloud.openstack("database", *argv, db["id"]))
+    line = one_line_error(*cloud.openstack("database", *argv, db["id"]))
     assert line.startswith("The cloud's policy refused ") and line.endswith(ADMIN_NEEDED)
 
 
@@ -58,7 +58,7 @@ def test_ping_of_a_silent_agent_is_one_line(cloud, demo_api):
     # The fake agent of an instance named *_SILENT answers no call (tools/localcloud).
     with made_instance(demo_api, unique("mgmt-ping")) as row:
         demo_api.instances.update(row["id"], name=row["name"] + "_SILENT")
-        line = one_line_error(cloud.openstack("database", "instance", "ping", row["id"],
+        line = one_line_error(*cloud.openstack("database", "instance", "ping", row["id"],
                                               cloud=ADMIN))
     assert line == (f"The guest agent of instance '{row['id']}' did not answer: "
                     "Timeout trying to connect to the Guest Agent.")
@@ -108,7 +108,7 @@ def test_volume_types_of_a_version(cloud):
     rows = ok(cloud.openstack("datastore", "version", "volume", "type", "list", "5.7",
                               "--datastore", "mysql", "-f", "json")).json()
     assert "lvmdriver-1" in [r["Name"] for r in rows]
-    line = one_line_error(cloud.openstack("datastore", "version", "volume", "type", "list",
+    line = one_line_error(*cloud.openstack("datastore", "version", "volume", "type", "list",
                                           "no-such-version", "--datastore", "mysql"))
     assert "no-such-version" in line
 
@@ -120,7 +120,7 @@ def test_cluster_member_show_and_reset_task(cloud, admin_api, demo_api, cluster)
     assert shown["id"] == member["id"]
     ok(cloud.openstack("database", "cluster", "reset", "task", cluster["id"], cloud=ADMIN))
     assert demo_api.clusters.get(cluster["id"])["task"]["name"] == "NONE"
-    line = one_line_error(cloud.openstack("database", "cluster", "reset", "task",
+    line = one_line_error(*cloud.openstack("database", "cluster", "reset", "task",
                                           cluster["id"]))
     assert line.endswith(ADMIN_NEEDED)
     every = {c["id"]: c for c in admin_api.management.list_clusters()}
@@ -155,4 +155,4 @@ def test_the_admin_views_as_commands(cloud, demo_api, cluster):
     for argv in (("instance", "list", "--deleted"), ("instance", "show", row["id"], "--deleted"),
                  ("cluster", "list", "--all-projects"), ("cluster", "show", cluster["id"],
                                                          "--deleted")):
-        assert one_line_error(cloud.openstack("database", *argv)).endswith(ADMIN_NEEDED)
+        assert one_line_error(*cloud.openstack("database", *argv)).endswith(ADMIN_NEEDED)

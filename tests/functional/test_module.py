@@ -81,7 +81,7 @@ def test_module_life_cycle(cloud, demo_api, instance, module_file, tmp_path):
         path = out / f"{name('mod')}_mysql_5.7.dat"
         assert written == [{"Module": name("mod"), "File": str(path)}]
         assert path.read_bytes() == CONTENTS
-        refused = one_line_error(cloud.openstack(
+        refused = one_line_error(*cloud.openstack(
             "database", "instance", "show", "module", name("db"), "--directory", str(out)))
         assert refused == f"'{path}' already exists (1 of 1 files); use --force to overwrite."
 
@@ -127,13 +127,13 @@ def test_module_life_cycle(cloud, demo_api, instance, module_file, tmp_path):
 
 def test_missing_module_file_is_one_line(cloud, tmp_path):
     missing = tmp_path / "nope.dat"
-    line = one_line_error(cloud.openstack("database", "module", "create", name("x"), "ping",
+    line = one_line_error(*cloud.openstack("database", "module", "create", name("x"), "ping",
                                           str(missing)))
     assert line == f"Cannot read module file '{missing}': No such file or directory."
 
 
 def test_unknown_module_is_one_line(cloud):
-    line = one_line_error(cloud.openstack("database", "module", "show", name("ghost")))
+    line = one_line_error(*cloud.openstack("database", "module", "show", name("ghost")))
     assert line == f"No module with a name or ID of '{name('ghost')}' exists."
 
 
@@ -160,7 +160,7 @@ def test_admin_options_and_hidden_module(cloud, module_file):
         seen = ok(cloud.openstack("database", "module", "list", "-f", "json")).json()
         assert created["id"] not in [r["ID"] for r in seen]
         # An admin's list, and so every lookup by name, fails on stock Trove.
-        line = one_line_error(cloud.openstack("database", "module", "list",
+        line = one_line_error(*cloud.openstack("database", "module", "list",
                                               cloud="local-admin"))
         assert line == ADMIN_MODULE_LIST
         refused = cloud.openstack("database", "module", "delete", name("adm"),
@@ -184,7 +184,7 @@ def test_admin_applies_by_id_and_removes_by_name(cloud, admin_api, module_file):
     row = admin_api.instances.create(name=name("adm-db"), flavorRef="1", volume={"size": 1})
     try:
         quiet_wait(lambda: admin_api.instances.get(row["id"]), wait.status_in("ACTIVE"))
-        line = one_line_error(cloud.openstack("database", "instance", "set", "module",
+        line = one_line_error(*cloud.openstack("database", "instance", "set", "module",
                                               name("adm-db"), name("adm-apply"),
                                               cloud="local-admin"))
         assert line == ADMIN_MODULE_LIST

@@ -34,7 +34,7 @@ def test_accepted_user_names_round_trip(cloud, demo_api, instance, user):
     (" lead", "User create error: ' lead' is not a valid user name. (HTTP 400)"),
 ])
 def test_refused_user_names_get_troves_message(cloud, instance, user, message):
-    line = one_line_error(cloud.openstack("database", "user", "create", instance, user,
+    line = one_line_error(*cloud.openstack("database", "user", "create", instance, user,
                                           "--password-stdin", stdin=SECRET))
     assert line.startswith(message)
 
@@ -52,7 +52,7 @@ def test_a_database_name_beyond_ascii_is_created_but_refused_by_address(cloud, d
                                                                        instance):
     ok(cloud.openstack("database", "db", "create", instance, "ünï"))
     assert "ünï" in {d["name"] for d in demo_api.databases.list(instance)}
-    assert one_line_error(cloud.openstack("database", "db", "delete", instance, "ünï")) == (
+    assert one_line_error(*cloud.openstack("database", "db", "delete", instance, "ünï")) == (
         "Trove's API cannot address database 'ünï': its router misreads characters beyond "
         "ASCII in URLs."
     )

@@ -29,7 +29,7 @@ def test_datastore_show_by_name_and_id(cloud, mysql):
 
 
 def test_datastore_show_unknown(cloud):
-    line = one_line_error(cloud.openstack("datastore", "show", "nope"))
+    line = one_line_error(*cloud.openstack("datastore", "show", "nope"))
     assert line == "No datastore with a name or ID of 'nope' exists."
 
 
@@ -46,7 +46,7 @@ def test_datastore_version_list_and_show(cloud, mysql):
 
 
 def test_datastore_version_show_unknown(cloud):
-    line = one_line_error(cloud.openstack("datastore", "version", "show", "0.0"))
+    line = one_line_error(*cloud.openstack("datastore", "version", "show", "0.0"))
     assert line == "No datastore version with a name or ID of '0.0' exists."
 
 
@@ -68,7 +68,7 @@ def test_flavor_list_for_a_datastore_version(cloud):
 
 
 def test_flavor_show_unknown(cloud):
-    line = one_line_error(cloud.openstack("database", "flavor", "show", "nope"))
+    line = one_line_error(*cloud.openstack("database", "flavor", "show", "nope"))
     assert line == "No flavor with a name or ID of 'nope' exists."
 
 

@@ -41,10 +41,10 @@ def test_disable_then_show(cloud, target):
 
 
 def test_unknown_target(cloud):
-    line = one_line_error(cloud.openstack("database", "root", "show", name("nothing")))
+    line = one_line_error(*cloud.openstack("database", "root", "show", name("nothing")))
     assert line == f"No instance or cluster with a name or ID of '{name('nothing')}' exists."
     missing = str(uuid.uuid4())
-    line = one_line_error(cloud.openstack("database", "root", "enable", missing))
+    line = one_line_error(*cloud.openstack("database", "root", "enable", missing))
     assert line == f"No instance or cluster with a name or ID of '{missing}' exists."
-    line = one_line_error(cloud.openstack("database", "root", "disable", missing))
+    line = one_line_error(*cloud.openstack("database", "root", "disable", missing))
     assert line == f"No instance with a name or ID of '{missing}' exists."

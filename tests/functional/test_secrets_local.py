@@ -27,7 +27,7 @@ def instance(demo_api):
 def test_a_password_trove_refuses_is_not_in_its_message_nor_the_debug_log(cloud, instance,
                                                                           password):
     argv = ("database", "user", "create", instance["id"], unique("u"), password)
-    line = one_line_error(cloud.openstack(*argv))
+    line = one_line_error(*cloud.openstack(*argv))
     assert "['password'] '***'" in line and password not in line
     debug = cloud.openstack("--debug", *argv)
     assert debug.code == 1 and "RESP BODY" in debug.err
@@ -37,7 +37,7 @@ def test_a_password_trove_refuses_is_not_in_its_message_nor_the_debug_log(cloud,
 def test_a_refused_new_password_is_masked_too(cloud, instance):
     user = unique("u")
     ok(cloud.openstack("database", "user", "create", instance["id"], user, "Good-pw-1"))
-    line = one_line_error(cloud.openstack("database", "user", "update", "attributes",
+    line = one_line_error(*cloud.openstack("database", "user", "update", "attributes",
                                           instance["id"], user, "--new-password", "!!!!-!!!!"))
     assert "user['password'] '***'" in line and "!!!!-!!!!" not in line
 

@@ -7,6 +7,7 @@ one-line-error check that many command tests use.
 import json
 
 from osc_trove.plugin import command_entry_points
+from tests.inprocess import one_line_error as one_line_error  # one home: shared
 from tests.unit.conftest import KEYSTONE, TOKEN, sample
 
 # The recorded instance `test`, and the one whose create answer was recorded.
@@ -51,14 +52,6 @@ def list_body(*rows, next_marker=None):
 
 def row(instance_id, name, **extra):
     return {"id": instance_id, "name": name, "status": "ACTIVE", **extra}
-
-
-def one_line_error(code, out, err):
-    assert code == 1, err
-    assert out == ""
-    assert len(err.strip().splitlines()) == 1, err
-    assert "Traceback" not in err
-    return err.strip()
 
 
 V_ID = "a1b2c3d4-0000-4000-8000-00000000000a"
