@@ -16,7 +16,7 @@ from osc_trove.api.http import Http, ProgressHook
 from osc_trove.api.instances import Instances
 from osc_trove.api.limits import Limits
 from osc_trove.api.logs import Logs
-from osc_trove.api.management import Management
+from osc_trove.api.management import MgmtClusters, MgmtInstances
 from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.object_store import ObjectStore
 from osc_trove.api.quotas import Quotas
@@ -50,7 +50,9 @@ class TroveClient:
         self.backup_strategies = BackupStrategies(http)
         self.instance_backups = InstanceBackups(http, self.instances)
         self.clusters = Clusters(http)
-        self.cluster_members = ClusterMembers(self.clusters)
+        self.cluster_members = ClusterMembers(http, self.clusters)
+        self.mgmt_instances = MgmtInstances(http)
+        self.mgmt_clusters = MgmtClusters(http)
         self.configurations = Configurations(http)
         self.configuration_parameters = ConfigurationParameters(http, self.datastores)
         self.parameter_definitions = ParameterDefinitions(http)
@@ -65,8 +67,6 @@ class TroveClient:
         # Trove endpoint override), through the same session.
         self.object_store = ObjectStore(session, region_name, interface)
         self.logs = Logs(http, self.instances, self.object_store)
-        self.management = Management(http, self.instances, self.clusters,
-                                     self.datastore_versions)
 
     @property
     def on_progress(self) -> ProgressHook | None:

@@ -1,8 +1,12 @@
 """Clusters: groups of instances of one datastore, managed together."""
 
+from typing import TypeVar
+
 from osc_trove.api import quirks
-from osc_trove.api.resource import Resource, pick
-from osc_trove.api.shapes import Row
+from osc_trove.api.resource import Nested, Resource, looks_like_uuid, pick
+from osc_trove.api.shapes import Callable, Row, RowList
+
+T = TypeVar("T")
 
 
 class Clusters(Resource):
@@ -19,7 +23,7 @@ class Clusters(Resource):
     plural = "clusters"
     label = "cluster"
     lookup = "uuid"
-    mgmt_path = "/mgmt/clusters"
+    mgmt_path = "/mgmt/clusters"  # management.MgmtClusters describes it
     action_path = ""  # actions are POSTed to the cluster itself
     allow_get = allow_list = allow_create = allow_delete = allow_action = allow_find = True
 
@@ -58,26 +62,53 @@ class Clusters(Resource):
         self.delete(cluster_id)
 
 
-class ClusterMembers:
-    """The member instances of a cluster, as the cluster's GET lists them.
+class ClusterMembers(Nested):
+    """The member instances of a cluster: GET /clusters/{c}/instances/{i} shows
+    one as the cluster sees it (`get`, `act_on`).
 
+    Trove has no list route there: the members are read from the cluster's
+    GET (`members`), and `find` and `resolve` pick among them by name or ID.
     `within` is the cluster's name or ID; `cluster`, when given, is that
     cluster as already read (no request then).
     """
 
+    base_path = "/clusters/%(cluster_id)s/instances"
+    singular = "instance"
     label = "member"
+    allow_get = allow_find = True
 
-    def __init__(self, clusters: Clusters) -> None:
-        self.clusters = clusters
+    def known_id(self, ref: str) -> str | None:
+        """A member's ID `ref` gives without a request (members are instances:
+        their IDs are UUIDs), or None (a name)."""
+        return ref if looks_like_uuid(ref) else None
 
-    def list_in(self, within: str, cluster: Row | None = None) -> list[Row]:
+    def members(self, within: str, cluster: Row | None = None) -> RowList:
+        """The members of the cluster `within`, as its GET lists them."""
         if cluster is None:
-            cluster = self.clusters.find(within, needs=("instances",))
+            cluster = self.parent.find(within, needs=("instances",))
         return list(cluster.get("instances") or [])
 
     def find(self, ref: str, within: str, cluster: Row | None = None) -> Row:
-        """The member with the ID `ref`, else the one member named `ref`."""
-        return pick(ref, self.list_in(within, cluster), self.label, owner=f"cluster '{within}'")
+        """The member with the ID `ref`, else the one member named `ref`, as the
+        cluster's GET lists it."""
+        return pick(ref, self.members(within, cluster), self.label,
+                    owner=f"{self.parent.label} '{within}'")
 
     def resolve(self, ref: str, within: str, cluster: Row | None = None) -> str:
         return str(self.find(ref, within, cluster)["id"])
+
+    def act_on(self, ref: str, action: Callable[..., T],
+               within: str | None = None) -> tuple[str, T]:
+        """Run `action(cluster ID, member ID)` on the member `ref` of the cluster
+        `within`: (cluster ID, the answer). A member ID goes straight into the
+        path; a name is picked from the cluster's GET (one request more)."""
+        if within is None:
+            raise TypeError(f"a {self.label} belongs to a {self.parent.label}: within names it")
+
+        def in_cluster(cluster_id: str) -> T:
+            member = self.known_id(ref)
+            if member is None:
+                member = self.resolve(ref, within, cluster=self.parent.get(cluster_id))
+            return action(cluster_id, member)
+
+        return self.act_in(within, in_cluster)

@@ -7,7 +7,7 @@ from osc_lib import exceptions
 
 from osc_trove.api.http import Http
 from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound, expand, segment
-from osc_trove.api.shapes import Any, Ident, Row, Rows
+from osc_trove.api.shapes import Any, Ident, Row, RowList, Rows
 
 
 class Datastores(Resource):
@@ -77,6 +77,20 @@ class DatastoreVersions(Resource):
                 # Not Resource.find's fallback: versions are listed per datastore.
                 raise self.not_found(ref) from None
         return self.get(self._named_anywhere(ref)["id"])
+
+    def volume_types(self, version: str, datastore: str | None = None) -> RowList:
+        """The volume types the version (name or ID, within `datastore` when
+        given) allows: every type the cloud has when the version names none.
+
+        Trove reads the version in that path as an ID only (a name, or an
+        unknown ID, would list every type), so the version is found first.
+        """
+        row = self.find(version, within=datastore)
+        store = row.get("datastore") or datastore
+        if not store:
+            raise self.not_found(version)
+        path = self.within_url(str(store), str(row["id"]), "volume-types")
+        return list((self.http.get(path) or {}).get("volume_types") or [])
 
     def find_numbered(self, number: str, within: str, ref: str | None = None) -> Row:
         """The one version of the datastore `within` whose version number is

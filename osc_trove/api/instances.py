@@ -1,4 +1,5 @@
-"""Database instances: CRUD, actions, admin (mgmt) actions and SSL."""
+"""Database instances: CRUD, actions and SSL (the operators' actions, reboot and
+rebuild among them, are management.MgmtInstances')."""
 
 from osc_trove.api.resource import Resource
 from osc_trove.api.shapes import Any, Row, Rows
@@ -10,7 +11,7 @@ class Instances(Resource):
     plural = "instances"
     label = "instance"
     lookup = "uuid"
-    mgmt_path = "/mgmt/instances"
+    mgmt_path = "/mgmt/instances"  # management.MgmtInstances describes it
     allow_get = allow_list = allow_create = allow_update = allow_patch = allow_delete = True
     allow_action = allow_find = True
 
@@ -51,17 +52,6 @@ class Instances(Resource):
 
     def eject_replica_source(self, instance_id: str) -> None:
         self.action(instance_id, "eject_replica_source")
-
-    def mgmt_action(self, instance_id: str, name: str, args: Any = None) -> None:
-        """Admin only: POST /mgmt/instances/{id}/action {name: args}."""
-        self.http.post(self.mgmt_url(instance_id, "action"),
-                       {name: {} if args is None else args})
-
-    def reboot(self, instance_id: str) -> None:
-        self.mgmt_action(instance_id, "reboot")
-
-    def rebuild(self, instance_id: str, image_id: str) -> None:
-        self.mgmt_action(instance_id, "rebuild", {"image_id": image_id})
 
     def ssl_show(self, instance_id: str, include_certificate: bool = False) -> Row:
         params = {"include_certificate": "true"} if include_certificate else None

@@ -1,135 +1,123 @@
-"""The operators' routes no other part of the API sends: management (/mgmt)
-actions and views of instances and clusters, one member of a cluster, and the
-volume types a datastore version allows.
+"""Trove's management (/mgmt) views of instances and clusters: every project's
+rows, deleted ones included, and the operators' actions on them.
 
 Every /mgmt route is admin only under Trove's default policy (a member gets
 401, "User does not have admin privileges"). All of them are in every Trove
 release osc-trove supports (21.1.0 and later): docs/trove-releases.md says
 which release brought each.
+
+Their methods take IDs: look a resource up with `instances.act_on` /
+`clusters.act_on` (a name there is the caller's project's, or for an admin
+any project's), then act here.
 """
+
+from typing import ClassVar
 
 from osc_lib import exceptions
 
 from osc_trove.api.clusters import Clusters
-from osc_trove.api.datastores import DatastoreVersions
-from osc_trove.api.http import Http
 from osc_trove.api.instances import Instances
-from osc_trove.api.resource import Resource, pick, unknown
-from osc_trove.api.shapes import Callable, Row, Rows
+from osc_trove.api.resource import Resource, pick
+from osc_trove.api.shapes import Ident, Row, Rows
 
 
-class Management:
-    """Management views and actions; the instance and cluster methods take IDs
-    (look them up with `instances.act_on` / `clusters.act_on`)."""
+class MgmtResource(Resource):
+    """A management collection: GET lists every project's rows (live and
+    deleted unless `deleted` says which), GET of an item shows it with what
+    only admins see (host, server, task), POST .../action acts on it.
 
-    def __init__(self, http: Http, instances: Instances, clusters: Clusters,
-                 versions: DatastoreVersions) -> None:
-        self.http = http
-        self.instances = instances
-        self.clusters = clusters
-        self.versions = versions
+    Deleted rows are listed and found the same way for every kind
+    (`list_deleted`, `find_deleted`); `shows_deleted` is what the item's GET
+    needs in its query to show a deleted one.
+    """
 
-    # --- instances ---------------------------------------------------------
+    methods: ClassVar[dict[str, tuple[str, ...]]] = {
+        **Resource.methods,
+        "list": ("list", "list_deleted"),
+        "get": ("get", "find_deleted"),
+    }
+    lookup = "uuid"
+    shows_deleted: ClassVar[dict[str, str]] = {}
 
-    def stop(self, instance_id: str) -> None:
+    def list_deleted(self, limit: int | None = None, project_id: str | None = None) -> Rows:
+        """Deleted rows of every project (or of `project_id`), all pages."""
+        return self.list(limit=limit, deleted="true", project_id=project_id)
+
+    def find_deleted(self, ref: str) -> Row:
+        """The management view of the row `ref` names, deleted or not: an ID is
+        one GET; a name is looked for among deleted rows (one list), then that
+        one's GET."""
+        if self.known_id(ref) is not None:
+            try:
+                return self.get(ref, **self.shows_deleted)
+            except exceptions.NotFound:  # the path names nothing else
+                raise self.not_found(ref) from None
+        row = pick(ref, self.list_deleted(), f"deleted {self.label}", id_of=self.id_of,
+                   name_key=self.name_key)
+        return self.get(self.id_of(row), **self.shows_deleted)
+
+
+class MgmtInstances(MgmtResource):
+    """/mgmt/instances: every project's instances, and the operators' actions
+    (stop, migrate, reset task, reboot, rebuild), root history and RPC ping."""
+
+    # The management collection is Instances' own (its lookup across projects
+    # lists it): the path is written there once.
+    base_path = mgmt_path = Instances.mgmt_path
+    singular = "instance"
+    plural = "instances"
+    label = "instance"
+    # Trove's management GET of an instance hides a deleted one unless told.
+    shows_deleted: ClassVar[dict[str, str]] = {"deleted": "true"}
+    allow_get = allow_list = allow_action = True
+
+    def stop(self, instance_id: Ident) -> None:
         """Stop the database service on the instance's guest (its
         operating_status goes to SHUTDOWN; the server keeps running)."""
-        self.instances.mgmt_action(instance_id, "stop")
+        self.action(instance_id, "stop")
 
-    def migrate(self, instance_id: str, host: str | None = None) -> None:
+    def migrate(self, instance_id: Ident, host: str | None = None) -> None:
         """Move the instance's server to another compute host (`host`, or one
         the Compute service picks)."""
-        self.instances.mgmt_action(instance_id, "migrate", {"host": host} if host else {})
+        self.action(instance_id, "migrate", {"host": host} if host else {})
 
-    def reset_task_status(self, instance_id: str) -> None:
+    def reset_task_status(self, instance_id: Ident) -> None:
         """Clear the instance's task (and fail its running backups); its
         status is left as it is."""
-        self.instances.mgmt_action(instance_id, "reset-task-status")
+        self.action(instance_id, "reset-task-status")
 
-    def show_instance(self, instance_id: str, deleted: bool = False) -> Row:
-        """The management view of an instance (host, task, root history, ...);
-        with `deleted`, a deleted instance is shown too."""
-        params = {"deleted": "true"} if deleted else None
-        return self.http.get(self.instances.mgmt_url(instance_id), params=params)["instance"]
+    def reboot(self, instance_id: Ident) -> None:
+        """Reboot the instance's server, the database stopped first."""
+        self.action(instance_id, "reboot")
 
-    def deleted_instances(self, limit: int | None = None,
-                          project_id: str | None = None) -> Rows:
-        """Deleted instances of every project (or of `project_id`), all pages."""
-        return self.instances.list_all_projects(limit=limit, project_id=project_id,
-                                                deleted="true")
+    def rebuild(self, instance_id: Ident, image_id: str) -> None:
+        """Rebuild the instance's server from the image `image_id` (its volume kept)."""
+        self.action(instance_id, "rebuild", {"image_id": image_id})
 
-    def find_deleted_instance(self, ref: str) -> Row:
-        """The management view of the instance `ref` names, deleted or not:
-        an ID is one GET; a name is looked for among deleted instances (one
-        list), then that one's GET."""
-        return self._find_deleted(self.instances, ref,
-                                  lambda found: self.show_instance(found, deleted=True))
-
-    def find_deleted_cluster(self, ref: str) -> Row:
-        """The management view of the cluster `ref` names, deleted or not, as
-        find_deleted_instance does for instances."""
-        return self._find_deleted(self.clusters, ref, self.show_cluster)
-
-    @staticmethod
-    def _find_deleted(resource: Resource, ref: str, show: Callable[[str], Row]) -> Row:
-        if resource.known_id(ref) is not None:
-            try:
-                return show(ref)
-            except exceptions.NotFound:  # the path names nothing else
-                raise unknown(resource.label, ref) from None
-        row = pick(ref, resource.list_all_projects(deleted="true"), f"deleted {resource.label}")
-        return show(resource.id_of(row))
-
-    def root_history(self, instance_id: str) -> Row:
+    def root_history(self, instance_id: Ident) -> Row:
         """When root was first enabled on the instance and by which user
         ("Never" and "Nobody" when it never was)."""
-        return self.http.get(self.instances.mgmt_url(instance_id, "root"))["root_history"]
+        return self.http.get(self.url(instance_id, "root"))["root_history"]
 
-    def rpc_ping(self, instance_id: str) -> None:
-        """Ask the guest agent to answer over RPC; raises (Trove answers 500)
-        when it does not within the agent's time-out."""
+    def rpc_ping(self, instance_id: Ident) -> None:
+        """Ask the guest agent to answer over RPC; raises (Trove answers 400 or
+        500) when it does not within the agent's time-out."""
         # 204 with no body: taken raw, since a GET's answer is otherwise JSON.
-        self.http.request("GET", self.instances.mgmt_url(instance_id, "rpc_ping"), raw=True)
+        self.http.request("GET", self.url(instance_id, "rpc_ping"), raw=True)
 
-    # --- clusters ----------------------------------------------------------
 
-    def list_clusters(self, deleted: bool | None = None) -> list[Row]:
-        """Clusters of every project (Trove sends them in one answer); with
-        `deleted` True only deleted ones, False only live ones."""
-        flag = None if deleted is None else str(deleted).lower()
-        return list(self.clusters.list_all_projects(deleted=flag))
+class MgmtClusters(MgmtResource):
+    """/mgmt/clusters: every project's clusters (in one answer: Trove does not
+    page them), and resetting a cluster's task."""
 
-    def show_cluster(self, cluster_id: str) -> Row:
-        """The management view of a cluster of any project, deleted or not."""
-        return self.http.get(self.clusters.mgmt_url(cluster_id))["cluster"]
+    base_path = mgmt_path = Clusters.mgmt_path  # written once, as for instances
+    singular = "cluster"
+    plural = "clusters"
+    label = "cluster"
+    # Trove's management GET of a cluster shows a deleted one as it is.
+    shows_deleted: ClassVar[dict[str, str]] = {}
+    allow_get = allow_list = allow_action = True
 
-    def reset_cluster_task(self, cluster_id: str) -> None:
+    def reset_task(self, cluster_id: Ident) -> None:
         """Set the cluster's task to NONE (its members are left as they are)."""
-        self.http.post(self.clusters.mgmt_url(cluster_id, "action"), {"reset-task": {}})
-
-    def cluster_member(self, cluster_id: str, instance_id: str) -> Row:
-        """One member instance as the cluster shows it (GET /clusters/{c}/instances/{i})."""
-        return self.http.get(self.clusters.url(cluster_id, "instances", instance_id))["instance"]
-
-    # --- datastore versions ------------------------------------------------
-
-    def version_volume_types(self, version: str, datastore: str | None = None) -> list[Row]:
-        """The volume types the datastore version (name or ID, within
-        `datastore` when given) allows: every type the cloud has when the
-        version names none.
-
-        Trove reads the version in that path as an ID only (a name, or an
-        unknown ID, would list every type), so the version is found first.
-        """
-        if datastore is None and self.versions.known_id(version) is not None:
-            try:
-                row = self.versions.get(version)
-            except exceptions.NotFound:  # the path names nothing else
-                raise self.versions.not_found(version) from None
-        else:
-            row = self.versions.find(version, within=datastore)
-        store = row.get("datastore") or datastore
-        if not store:
-            raise unknown("datastore version", version)
-        path = self.versions.within_url(str(store), str(row["id"]), "volume-types")
-        return list((self.http.get(path) or {}).get("volume_types") or [])
+        self.action(cluster_id, "reset-task")

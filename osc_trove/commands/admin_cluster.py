@@ -18,8 +18,7 @@ class ResetClusterTask(base.Command):
 
     def take_action(self, parsed_args):
         with refusals.admin_only(f"resetting the task of cluster '{parsed_args.cluster}'"):
-            self.trove.clusters.act_on(parsed_args.cluster,
-                                       self.trove.management.reset_cluster_task)
+            self.trove.clusters.act_on(parsed_args.cluster, self.trove.mgmt_clusters.reset_task)
 
 
 class ShowClusterMember(base.ShowOne):
@@ -32,16 +31,8 @@ class ShowClusterMember(base.ShowOne):
         return parser
 
     def take_action(self, parsed_args):
-        trove = self.trove
-
-        def show(cluster_id):
-            # A member ID goes straight into the path; a name is picked from the
-            # cluster's GET (one request).
-            member = parsed_args.member
-            if trove.instances.known_id(member) is None:
-                member = trove.cluster_members.resolve(
-                    member, parsed_args.cluster, cluster=trove.clusters.get(cluster_id))
-            return trove.management.cluster_member(cluster_id, member)
-
-        _, member = trove.clusters.act_on(parsed_args.cluster, show)
+        # A member ID goes straight into the path; a name is picked from the
+        # cluster's GET (one request).
+        members = self.trove.cluster_members
+        _, member = members.act_on(parsed_args.member, members.get, parsed_args.cluster)
         return output.show(member)

@@ -49,7 +49,7 @@ class StopInstance(AdminAction):
         return item.get("operating_status") == SHUTDOWN
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        self.trove.management.stop(instance_id)
+        self.trove.mgmt_instances.stop(instance_id)
 
 
 class ResetInstanceTask(AdminAction):
@@ -64,7 +64,7 @@ class ResetInstanceTask(AdminAction):
     doing = "resetting the task of"
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        self.trove.management.reset_task_status(instance_id)
+        self.trove.mgmt_instances.reset_task_status(instance_id)
 
 
 class MigrateInstance(base.Command):
@@ -85,7 +85,7 @@ class MigrateInstance(base.Command):
         return parser
 
     def take_action(self, parsed_args):
-        management = self.trove.management
+        management = self.trove.mgmt_instances
         ref = parsed_args.instance
         with refusals.admin_only(f"migrating instance '{ref}'"):
             if not parsed_args.wait:
@@ -93,11 +93,11 @@ class MigrateInstance(base.Command):
                     ref, lambda found: management.migrate(found, parsed_args.host))
                 return
             # The host before (one GET) tells a move from Trove giving up.
-            instance_id, before = self.trove.instances.act_on(ref, management.show_instance)
+            instance_id, before = self.trove.instances.act_on(ref, management.get)
             management.migrate(instance_id, parsed_args.host)
         subject = f"instance {ref}"
         after = wait.wait_for(
-            lambda: management.show_instance(instance_id), subject, task_over,
+            lambda: management.get(instance_id), subject, task_over,
             timeout=parsed_args.wait_timeout, stream=self.app.stderr,
             show=wait.show_command(subject), still="is still migrating")
         old, new = host_of(before), host_of(after)
@@ -125,7 +125,8 @@ class PingInstance(base.Command):
         ref = parsed_args.instance
         with refusals.admin_only(f"pinging the guest agent of instance '{ref}'"):
             try:
-                instance_id, _ = self.trove.instances.act_on(ref, self.trove.management.rpc_ping)
+                instance_id, _ = self.trove.instances.act_on(
+                    ref, self.trove.mgmt_instances.rpc_ping)
             except exceptions.ClientException as err:
                 # Trove answers GuestTimeout's message with 400 (the local cloud's
                 # stock Trove does), GuestError's with 500.
@@ -152,5 +153,5 @@ class ShowRootHistory(base.ShowOne):
     def take_action(self, parsed_args):
         with refusals.admin_only(f"showing the root history of instance '{parsed_args.instance}'"):
             _, history = self.trove.instances.act_on(
-                parsed_args.instance, self.trove.management.root_history)
+                parsed_args.instance, self.trove.mgmt_instances.root_history)
         return output.show(history, first=("id", "enabled", "user"))

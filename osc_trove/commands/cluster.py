@@ -154,7 +154,8 @@ class ListClusters(base.Lister):
         if parsed_args.all_projects or parsed_args.deleted:
             # Trove's management list comes in one answer, live or deleted.
             with refusals.admin_only("listing the clusters of every project"):
-                clusters = self.trove.management.list_clusters(deleted=parsed_args.deleted)
+                clusters = list(self.trove.mgmt_clusters.list_deleted() if parsed_args.deleted
+                                else self.trove.clusters.list_all_projects())
             return cluster_view.table(clusters[:parsed_args.limit], admin=True,
                                       deleted=parsed_args.deleted)
         clusters = self.trove.clusters.list(limit=parsed_args.limit, marker=parsed_args.marker)
@@ -178,7 +179,7 @@ class ShowCluster(base.ShowOne):
         if parsed_args.deleted:
             with refusals.admin_only("showing deleted clusters"):
                 return cluster_view.show(
-                    self.trove.management.find_deleted_cluster(parsed_args.cluster))
+                    self.trove.mgmt_clusters.find_deleted(parsed_args.cluster))
         return cluster_view.show(self.trove.clusters.find(parsed_args.cluster, needs=("ip",)))
 
 

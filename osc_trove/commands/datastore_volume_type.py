@@ -19,6 +19,6 @@ class ListDatastoreVersionVolumeTypes(base.Lister):
         return parser
 
     def take_action(self, parsed_args):
-        types = self.trove.management.version_volume_types(parsed_args.datastore_version,
+        types = self.trove.datastore_versions.volume_types(parsed_args.datastore_version,
                                                            parsed_args.datastore)
         return output.table(types, COLUMNS)

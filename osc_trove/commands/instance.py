@@ -78,7 +78,7 @@ class ListInstances(base.Lister):
         project_id = projects.project_of(self, args) if args.project or args.project_id \
             else None
         with refusals.admin_only("listing deleted instances"):
-            rows = first_page_fetched(self.trove.management.deleted_instances(
+            rows = first_page_fetched(self.trove.mgmt_instances.list_deleted(
                 limit=args.limit, project_id=project_id))
         return instance_view.table(rows, deleted=True)
 
@@ -119,7 +119,7 @@ class ShowInstance(base.ShowOne):
         if parsed_args.deleted:
             with refusals.admin_only("showing deleted instances"):
                 return instance_view.show(
-                    self.trove.management.find_deleted_instance(parsed_args.instance))
+                    self.trove.mgmt_instances.find_deleted(parsed_args.instance))
         # A listed row (found by name) lacks the details: fetch them then.
         found = self.trove.instances.find(parsed_args.instance, needs=("created",))
         return instance_view.show(found)

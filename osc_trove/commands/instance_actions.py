@@ -253,7 +253,7 @@ class RebootInstance(templates.Action):
     wait_statuses = WAITS
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        instances.reboot(instance_id)
+        self.trove.mgmt_instances.reboot(instance_id)
 
 
 class RebuildInstance(templates.Action):
@@ -271,7 +271,7 @@ class RebuildInstance(templates.Action):
         return other_services.image_id(self.app, parsed_args.image)
 
     def act(self, instances, instance_id, parsed_args, image_id):
-        instances.rebuild(instance_id, image_id)
+        self.trove.mgmt_instances.rebuild(instance_id, image_id)
 
 
 class DetachInstance(templates.Action):

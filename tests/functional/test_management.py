@@ -69,7 +69,7 @@ def test_migrate_wait_says_trove_left_the_instance_where_it_was(cloud, admin_api
     # take it (Trove commit 166fd33e): the task manager gives up and starts the
     # database again on the same host.
     with made_instance(demo_api, unique("mgmt-migrate")) as row:
-        host = admin_api.management.show_instance(row["id"])["server"]["host"]
+        host = admin_api.mgmt_instances.get(row["id"])["server"]["host"]
         result = cloud.openstack("database", "instance", "migrate", row["id"], "--wait",
                                  "--wait-timeout", TIMEOUT, cloud=ADMIN)
         assert (result.code, result.out) == (1, ""), result
@@ -94,14 +94,14 @@ def test_root_history_names_who_enabled_root(cloud, demo_api, db):
 def test_deleted_instances_are_listed_and_shown(admin_api, demo_api):
     with made_instance(demo_api, unique("mgmt-gone")) as row:
         delete_instance(demo_api, row["id"], wait_gone=True)
-    listed = [r["id"] for r in admin_api.management.deleted_instances()]
+    listed = [r["id"] for r in admin_api.mgmt_instances.list_deleted()]
     assert row["id"] in listed
-    shown = admin_api.management.find_deleted_instance(row["id"])
+    shown = admin_api.mgmt_instances.find_deleted(row["id"])
     assert shown["deleted"] is True and shown["deleted_at"]
     live = admin_api.instances.list_all_projects()
     assert row["id"] not in [r["id"] for r in live]
     with pytest.raises(exceptions.Unauthorized):
-        list(demo_api.management.deleted_instances())
+        list(demo_api.mgmt_instances.list_deleted())
 
 
 def test_volume_types_of_a_version(cloud):
@@ -123,11 +123,11 @@ def test_cluster_member_show_and_reset_task(cloud, admin_api, demo_api, cluster)
     line = one_line_error(*cloud.openstack("database", "cluster", "reset", "task",
                                           cluster["id"]))
     assert line.endswith(ADMIN_NEEDED)
-    every = {c["id"]: c for c in admin_api.management.list_clusters()}
+    every = {c["id"]: c for c in admin_api.mgmt_clusters.list()}
     assert every[cluster["id"]]["tenant_id"] == demo_api.http.adapter.get_project_id()
-    assert admin_api.management.show_cluster(cluster["id"])["deleted"] is False
+    assert admin_api.mgmt_clusters.get(cluster["id"])["deleted"] is False
     with pytest.raises(exceptions.Unauthorized):
-        demo_api.management.list_clusters()
+        list(demo_api.mgmt_clusters.list())
 
 
 def test_the_admin_views_as_commands(cloud, demo_api, cluster):

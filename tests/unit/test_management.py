@@ -223,7 +223,7 @@ def test_volume_types_of_an_unknown_version_id_say_so(trove):
     assert len(trove.requests) == 1  # nothing asked of the volume-types route
 
 
-# --- the API's deleted-instance and cluster views (their commands: see docs/commands.md) ------
+# --- the API: the management descriptions and cluster members (commands: docs/commands.md) ---
 
 BASE = "http://trove.test/v1.0/p1"
 
@@ -231,7 +231,7 @@ BASE = "http://trove.test/v1.0/p1"
 @pytest.fixture
 def api():
     with rm.Mocker() as mocker:
-        yield TroveClient(session.Session(), endpoint_override=BASE).management, mocker
+        yield TroveClient(session.Session(), endpoint_override=BASE), mocker
 
 
 def sent(mocker):
@@ -239,45 +239,106 @@ def sent(mocker):
 
 
 def test_deleted_instances_ask_for_deleted_rows_of_every_page(api):
-    management, mocker = api
+    trove, mocker = api
     mocker.get(BASE + "/mgmt/instances", [
         {"json": list_body(row(IID, "db1"), next_marker=IID)},
         {"json": list_body(row(OTHER, "db2"))}])
-    assert [r["id"] for r in management.deleted_instances(project_id="p-9")] == [IID, OTHER]
+    assert [r["id"] for r in trove.mgmt_instances.list_deleted(project_id="p-9")] \
+        == [IID, OTHER]
     assert sent(mocker) == [
         ("GET", "/mgmt/instances?deleted=true&project_id=p-9"),
         ("GET", f"/mgmt/instances?deleted=true&project_id=p-9&limit=20&marker={IID}")]
 
 
 def test_a_deleted_instance_by_id_is_one_get_and_by_name_one_list_more(api):
-    management, mocker = api
+    mgmt, mocker = api[0].mgmt_instances, api[1]
     mocker.get(BASE + f"/mgmt/instances/{IID}?deleted=true", json=mgmt_instance(deleted=True))
     mocker.get(BASE + "/mgmt/instances?deleted=true",
                json=list_body(row(IID, "db1"), row(OTHER, "twice"), row(MID, "twice")))
-    assert management.find_deleted_instance(IID)["deleted"] is True
+    assert mgmt.find_deleted(IID)["deleted"] is True
     assert sent(mocker) == [("GET", f"/mgmt/instances/{IID}?deleted=true")]
-    assert management.find_deleted_instance("db1")["id"] == IID
+    assert mgmt.find_deleted("db1")["id"] == IID
     assert sent(mocker)[1:] == [("GET", "/mgmt/instances?deleted=true"),
                                 ("GET", f"/mgmt/instances/{IID}?deleted=true")]
-    with pytest.raises(AmbiguousName, match=f"named 'twice' \\({OTHER}, {MID}\\)"):
-        management.find_deleted_instance("twice")
+    with pytest.raises(AmbiguousName, match=f"deleted instance is named 'twice' "
+                                            f"\\({OTHER}, {MID}\\)"):
+        mgmt.find_deleted("twice")
 
 
-def test_an_unknown_deleted_instance_id_is_not_found(api):
-    management, mocker = api
-    mocker.get(BASE + f"/mgmt/instances/{IID}?deleted=true", status_code=404,
-               json={"itemNotFound": {"code": 404, "message": "not found"}})
-    with pytest.raises(ResourceNotFound, match=f"No instance with a name or ID of '{IID}'"):
-        management.find_deleted_instance(IID)
+@pytest.mark.parametrize("kind, label", [("mgmt_instances", "instance"),
+                                         ("mgmt_clusters", "cluster")])
+def test_an_unknown_deleted_id_is_not_found(api, kind, label):
+    trove, mocker = api
+    mocker.get(rm.ANY, status_code=404, json={"itemNotFound": {"code": 404, "message": "no"}})
+    with pytest.raises(ResourceNotFound, match=f"No {label} with a name or ID of '{IID}'"):
+        getattr(trove, kind).find_deleted(IID)
+    assert len(mocker.request_history) == 1  # no lookup of live rows after the 404
+
+
+def test_a_deleted_cluster_by_name_is_picked_from_the_deleted_list_then_shown(api):
+    trove, mocker = api
+    mocker.get(BASE + "/mgmt/clusters?deleted=true",
+               json={"clusters": [{"id": CID, "name": "c1"}]})
+    mocker.get(BASE + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
+    assert trove.mgmt_clusters.find_deleted("c1")["deleted"] is True
+    # A cluster's management GET shows a deleted one without being told.
+    assert sent(mocker) == [("GET", "/mgmt/clusters?deleted=true"),
+                            ("GET", f"/mgmt/clusters/{CID}")]
+    with pytest.raises(ResourceNotFound, match="No deleted cluster with a name or ID of 'c2'"):
+        trove.mgmt_clusters.find_deleted("c2")
 
 
 def test_mgmt_clusters_list_and_show(api):
-    management, mocker = api
+    trove, mocker = api
     mocker.get(BASE + "/mgmt/clusters", json={"clusters": [{"id": CID, "tenant_id": "p-9"}]})
     mocker.get(BASE + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
-    assert management.list_clusters() == [{"id": CID, "tenant_id": "p-9"}]
-    management.list_clusters(deleted=True)
-    assert management.show_cluster(CID)["deleted"] is True
+    assert list(trove.mgmt_clusters.list()) == [{"id": CID, "tenant_id": "p-9"}]
+    list(trove.mgmt_clusters.list_deleted())
+    list(trove.clusters.list_all_projects())  # the same collection, live rows only
+    assert trove.mgmt_clusters.get(CID)["deleted"] is True
     assert sent(mocker) == [("GET", "/mgmt/clusters"), ("GET", "/mgmt/clusters?deleted=true"),
+                            ("GET", "/mgmt/clusters?deleted=false"),
                             ("GET", f"/mgmt/clusters/{CID}")]
 
+
+def test_the_management_collections_are_the_resources_own():
+    # Written once: a resource's lookup across projects lists its description's path.
+    trove = TroveClient(session.Session(), endpoint_override=BASE)
+    assert trove.mgmt_instances.base_path == trove.instances.mgmt_path == "/mgmt/instances"
+    assert trove.mgmt_clusters.base_path == trove.clusters.mgmt_path == "/mgmt/clusters"
+
+
+@pytest.mark.parametrize("call, body", [
+    (lambda m: m.stop(IID), {"stop": {}}),
+    (lambda m: m.migrate(IID), {"migrate": {}}),
+    (lambda m: m.migrate(IID, "host-2"), {"migrate": {"host": "host-2"}}),
+    (lambda m: m.reset_task_status(IID), {"reset-task-status": {}}),
+    (lambda m: m.reboot(IID), {"reboot": {}}),
+    (lambda m: m.rebuild(IID, "img-1"), {"rebuild": {"image_id": "img-1"}}),
+])
+def test_each_instance_action_is_a_post_to_the_mgmt_action(api, call, body):
+    trove, mocker = api
+    mocker.post(BASE + f"/mgmt/instances/{IID}/action", status_code=202)
+    call(trove.mgmt_instances)
+    assert sent(mocker) == [("POST", f"/mgmt/instances/{IID}/action")]
+    assert mocker.last_request.json() == body
+
+
+def test_reboot_and_rebuild_are_no_longer_the_owner_s_instance_actions(api):
+    assert not hasattr(api[0].instances, "reboot") and not hasattr(api[0].instances, "rebuild")
+
+
+def test_cluster_members_are_picked_from_the_cluster_s_get(api):
+    trove, mocker = api
+    cluster = {"id": CID, "name": "c1", "instances": [
+        {"id": OTHER, "name": "c1-member-2"}, {"id": MID, "name": "c1-member-1"}]}
+    mocker.get(BASE + f"/clusters/{CID}", json={"cluster": cluster})
+    members = trove.cluster_members
+    assert members.resolve("c1-member-1", CID) == MID
+    assert members.find(OTHER, CID)["name"] == "c1-member-2"
+    assert sent(mocker) == [("GET", f"/clusters/{CID}")] * 2
+    assert members.resolve("c1-member-2", "c1", cluster=cluster) == OTHER  # no request
+    assert len(mocker.request_history) == 2
+    with pytest.raises(ResourceNotFound, match="Cluster 'c1' has no member .* of 'nope'"):
+        members.find("nope", "c1", cluster=cluster)
+    assert not hasattr(members, "list")  # Trove has no list route under a cluster
