@@ -21,6 +21,7 @@ from osc_trove.api.modules import InstanceModules, Modules
 from osc_trove.api.object_store import ObjectStore
 from osc_trove.api.quotas import Quotas
 from osc_trove.api.root import ClusterRoot, InstanceRoot
+from osc_trove.api.ssl import InstanceSsl
 from osc_trove.api.users import Users
 
 
@@ -59,6 +60,7 @@ class TroveClient:
         self.modules = Modules(http)
         self.instance_modules = InstanceModules(http, self.instances)
         self.instance_root = InstanceRoot(http)
+        self.instance_ssl = InstanceSsl(http)
         self.cluster_root = ClusterRoot(http)
         self.databases = Databases(http, self.instances)
         self.users = Users(http, self.instances)

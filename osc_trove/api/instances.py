@@ -52,11 +52,3 @@ class Instances(Resource):
 
     def eject_replica_source(self, instance_id: str) -> None:
         self.action(instance_id, "eject_replica_source")
-
-    def ssl_show(self, instance_id: str, include_certificate: bool = False) -> Row:
-        params = {"include_certificate": "true"} if include_certificate else None
-        return self.http.get(self.url(instance_id, "ssl"), params=params)["ssl"]
-
-    def ssl_action(self, instance_id: str, **ssl: Any) -> Any:
-        """POST .../ssl: enable (container_ref, password_ref, mode), disable or rollback."""
-        return (self.http.post(self.url(instance_id, "ssl"), {"ssl": ssl}) or {}).get("ssl", {})

@@ -29,31 +29,45 @@ from typing import NamedTuple
 NO_ROUTE_MESSAGE = "The resource could not be found."
 
 
+# The HTTP method of each operation a description allows (osc_trove.api.resource).
+VERBS = {"get": "GET", "list": "GET", "create": "POST", "update": "PUT", "patch": "PATCH",
+         "delete": "DELETE", "action": "POST"}
+
+
 class Newer(NamedTuple):
-    """A route or value some supported release lacks, and how that release refuses it."""
+    """A route or value some supported release lacks, and how that release
+    refuses it, keyed by the resource (its TroveClient attribute) and the
+    operations it concerns. `pattern` finds their requests by path, since
+    errors are told where a request is sent (tests/unit/test_api_operations.py
+    checks it against each resource's path template)."""
 
     status: int  # that release's answer: 404 from its router, or 400 refusing a value
+    resource: str  # the TroveClient attribute: "instances", "instance_ssl", ...
+    operations: tuple[str, ...]  # what the resource does there: "create", "get", ...
     pattern: re.Pattern[str]  # searched in the request's path (its query left out)
-    methods: frozenset[str]
     refusal: re.Pattern[str]  # searched in the message of that answer
     feature: str  # what it serves, as in "Trove on this cloud has no <feature>"
     release: str  # the first Trove release with it
     commit: str  # Trove's commit that added it (where not traced: where it was read)
 
+    @property
+    def methods(self) -> frozenset[str]:
+        return frozenset(VERBS[operation] for operation in self.operations)
+
 
 _NO_ROUTE = re.compile("^" + re.escape(NO_ROUTE_MESSAGE) + "$")
+_SOFT_LOCALITY = re.compile(r"Invalid locality 'soft-[\w-]*'")
 
 NEWER = (
-    Newer(404, re.compile(r"(?:^|/)instances/[^/]+/ssl$"), frozenset({"GET", "POST"}),
+    Newer(404, "instance_ssl", ("get", "create"), re.compile(r"(?:^|/)instances/[^/]+/ssl$"),
           _NO_ROUTE, "instance SSL management", "26.0.0", "729f614a"),
-    Newer(400, re.compile(r"(?:^|/)instances$"), frozenset({"POST"}),
-          re.compile(r"Invalid locality 'soft-[\w-]*'"),
+    Newer(400, "instances", ("create",), re.compile(r"(?:^|/)instances$"), _SOFT_LOCALITY,
           "soft-affinity or soft-anti-affinity locality for instances", "23.0.0", "608e9860"),
-    Newer(400, re.compile(r"(?:^|/)clusters$"), frozenset({"POST"}),
-          re.compile(r"Invalid locality 'soft-[\w-]*'"),
+    Newer(400, "clusters", ("create",), re.compile(r"(?:^|/)clusters$"), _SOFT_LOCALITY,
           "soft-affinity or soft-anti-affinity locality for clusters", "26.0.0",
           "26.0.0's trove/cluster/service.py"),
-    Newer(400, re.compile(r"(?:^|/)mgmt/datastore-versions$"), frozenset({"POST"}),
+    Newer(400, "mgmt_datastore_versions", ("create",),
+          re.compile(r"(?:^|/)mgmt/datastore-versions$"),
           re.compile(r"'(registry_ext|repl_strategy)' was unexpected"),
           "guest manager or replication strategy per datastore version "
           "(--registry-ext, --repl-strategy)", "22.0.0", "b127068c"),

@@ -528,12 +528,13 @@ class Nested(Described):
 
 class Attached(Described):
     """One thing under each item of another resource, with no ID of its own (an
-    instance's root account; openstacksdk's `requires_id = False`). `base_path`
-    names the parent's ID once; get, create and delete address that path, and
-    answer Trove's body as it is."""
+    instance's root account, its SSL; openstacksdk's `requires_id = False`).
+    `base_path` names the parent's ID once; get, create and delete address that
+    path. Bodies are {singular: ...} where `singular` is set, else as they are."""
 
     methods: ClassVar[dict[str, tuple[str, ...]]] = {
         "get": ("get",), "create": ("create",), "delete": ("delete",)}
+    singular = ""
 
     def __init__(self, http: Http) -> None:
         self.http = http
@@ -549,12 +550,17 @@ class Attached(Described):
         return expand(self.base_path, key.removesuffix("_id").replace("_", " "),
                       **{key: parent_id})
 
-    def get(self, parent_id: Ident) -> Any:
-        return self.http.get(self.url(parent_id))
+    def get(self, parent_id: Ident, **params: Any) -> Any:
+        """What Trove shows; `params` go in the query."""
+        answer = self.http.get(self.url(parent_id), params=params or None)
+        return answer[self.singular] if self.singular else answer
 
     def create(self, parent_id: Ident, **fields: Any) -> Any:
-        """POST the fields given (no body when none are)."""
-        return self.http.post(self.url(parent_id), fields or None)
+        """POST the fields given (unwrapped, no body when none are)."""
+        if not self.singular:
+            return self.http.post(self.url(parent_id), fields or None)
+        answer = self.http.post(self.url(parent_id), {self.singular: fields})
+        return (answer or {}).get(self.singular, {})
 
     def delete(self, parent_id: Ident) -> None:
         self.http.delete(self.url(parent_id))

@@ -70,7 +70,7 @@ def tls_state(trove, instance_id):
     """(TLS on?, how to show it): from the instance's SSL state, which Trove has
     since 26.0.0; older releases answer with one line naming the release."""
     try:
-        ssl = trove.instances.ssl_show(instance_id)
+        ssl = trove.instance_ssl.show(instance_id)
     except NotInRelease:
         return False, "unknown (the cloud's Trove predates instance SSL, 26.0.0)"
     on = str(ssl.get("status", "")).lower() in ("on", "enabled", "active")

@@ -40,7 +40,8 @@ class ShowInstanceSsl(SslCommand):
         )
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        return instances.ssl_show(instance_id, include_certificate=parsed_args.include_certificate)
+        return self.trove.instance_ssl.show(
+            instance_id, include_certificate=parsed_args.include_certificate)
 
 
 class EnableInstanceSsl(SslCommand):
@@ -84,12 +85,8 @@ class EnableInstanceSsl(SslCommand):
             raise exceptions.CommandError("--container-ref cannot be empty.")
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        ssl = {"enable": True, "container_ref": parsed_args.container_ref}
-        if parsed_args.password_ref:
-            ssl["password_ref"] = parsed_args.password_ref
-        if parsed_args.mode:
-            ssl["mode"] = parsed_args.mode
-        return instances.ssl_action(instance_id, **ssl)
+        return self.trove.instance_ssl.enable(instance_id, parsed_args.container_ref,
+                                              parsed_args.password_ref, parsed_args.mode)
 
 
 class DisableInstanceSsl(SslCommand):
@@ -98,7 +95,7 @@ class DisableInstanceSsl(SslCommand):
     aliases = ("database ssl disable",)
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        return instances.ssl_action(instance_id, disable=True)
+        return self.trove.instance_ssl.disable(instance_id)
 
 
 class RollbackInstanceSsl(SslCommand):
@@ -111,7 +108,7 @@ class RollbackInstanceSsl(SslCommand):
     aliases = ("database ssl rollback",)
 
     def act(self, instances, instance_id, parsed_args, prepared):
-        return instances.ssl_action(instance_id, rollback=True)
+        return self.trove.instance_ssl.rollback(instance_id)
 
 
 ShowInstanceSslAlias = base.alias_of(ShowInstanceSsl)

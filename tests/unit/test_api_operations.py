@@ -11,6 +11,7 @@ from keystoneauth1 import session
 
 from osc_trove.api import TroveClient
 from osc_trove.api.errors import UnaddressableName
+from osc_trove.api.releases import NEWER, VERBS
 from osc_trove.api.resource import URI_PARAM, Attached, Described, Nested, Resource, expand
 
 TROVE_ROUTES = {
@@ -83,8 +84,7 @@ def _template(path):
 def route(resource, operation):
     """(method, path) the resource sends `operation` to, from its own description:
     its path template, an item being {id} under it."""
-    method = {"list": "GET", "create": "POST", "get": "GET", "update": "PUT",
-              "patch": "PATCH", "delete": "DELETE", "action": "POST"}[operation]
+    method = VERBS[operation]
     path = resource.base_path
     if operation == "list" and getattr(resource, "list_path", ""):
         path = resource.list_path  # listed within a parent
@@ -198,3 +198,18 @@ def test_a_description_still_written_the_old_way_is_refused():
 
     with pytest.raises(TypeError, match="sets path: give base_path"):
         type("Old", (Resource,), {"path": "/things", "label": "thing"})
+
+
+@pytest.mark.parametrize("newer", NEWER, ids=[n.feature for n in NEWER])
+def test_each_release_refusal_names_operations_its_resource_has(newer):
+    """releases.NEWER is keyed by resource and operation; its path pattern (how a
+    request is recognised where errors are told) must find that operation's
+    route as the description builds it, and no other operation of the resource."""
+    resource = dict(DESCRIBED)[newer.resource]
+    assert set(newer.operations) <= resource.operations(), newer.feature
+    for operation in resource.operations() - {"find"}:
+        method, template = route(resource, operation)
+        path = "/v1.0/p1" + template.replace("{id}", "a1b2c3d4-0000-4000-8000-00000000000a")
+        sent = operation in newer.operations
+        assert (method in newer.methods and bool(newer.pattern.search(path))) == sent, \
+            (newer.feature, operation)
