@@ -17,7 +17,7 @@ from osc_lib import exceptions
 
 from osc_trove.api.clusters import Clusters
 from osc_trove.api.instances import Instances
-from osc_trove.api.resource import Resource, pick
+from osc_trove.api.resource import Resource
 from osc_trove.api.shapes import Ident, Row, Rows
 
 
@@ -27,14 +27,14 @@ class MgmtResource(Resource):
     only admins see (host, server, task), POST .../action acts on it.
 
     Deleted rows are listed and found the same way for every kind
-    (`list_deleted`, `find_deleted`); `shows_deleted` is what the item's GET
+    (`list_deleted`, `find_even_deleted`); `shows_deleted` is what the item's GET
     needs in its query to show a deleted one.
     """
 
     methods: ClassVar[dict[str, tuple[str, ...]]] = {
         **Resource.methods,
         "list": ("list", "list_deleted"),
-        "get": ("get", "find_deleted"),
+        "get": ("get", "find_even_deleted"),
     }
     lookup = "uuid"
     shows_deleted: ClassVar[dict[str, str]] = {}
@@ -43,17 +43,17 @@ class MgmtResource(Resource):
         """Deleted rows of every project (or of `project_id`), all pages."""
         return self.list(limit=limit, deleted="true", project_id=project_id)
 
-    def find_deleted(self, ref: str) -> Row:
+    def find_even_deleted(self, ref: str) -> Row:
         """The management view of the row `ref` names, deleted or not: an ID is
-        one GET; a name is looked for among deleted rows (one list), then that
-        one's GET."""
+        one GET; a name is looked for among every project's rows, deleted ones
+        included (one list), then that one's GET."""
         if self.known_id(ref) is not None:
             try:
                 return self.get(ref, **self.shows_deleted)
             except exceptions.NotFound:  # the path names nothing else
                 raise self.not_found(ref) from None
-        row = pick(ref, self.list_deleted(), f"deleted {self.label}", id_of=self.id_of,
-                   name_key=self.name_key)
+        # No `deleted` in the query: Trove's management lists then hold both.
+        row = self.pick(ref, self.list())
         return self.get(self.id_of(row), **self.shows_deleted)
 
 

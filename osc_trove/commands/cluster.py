@@ -171,7 +171,7 @@ class ShowCluster(base.ShowOne):
         parser.add_argument(
             "--deleted", action="store_true",
             help="Show the cluster even if it was deleted: the management view, with "
-            "deleted_at (admin only; a name is looked for among deleted clusters)",
+            "deleted_at (admin only; a name is looked for among every project's clusters, deleted ones included)",
         )
         return parser
 
@@ -179,7 +179,7 @@ class ShowCluster(base.ShowOne):
         if parsed_args.deleted:
             with refusals.admin_only("showing deleted clusters"):
                 return cluster_view.show(
-                    self.trove.mgmt_clusters.find_deleted(parsed_args.cluster))
+                    self.trove.mgmt_clusters.find_even_deleted(parsed_args.cluster))
         return cluster_view.show(self.trove.clusters.find(parsed_args.cluster, needs=("ip",)))
 
 

@@ -111,7 +111,7 @@ class ShowInstance(base.ShowOne):
         parser.add_argument(
             "--deleted", action="store_true",
             help="Show the instance even if it was deleted: the management view, with "
-            "deleted_at (admin only; a name is looked for among deleted instances)",
+            "deleted_at (admin only; a name is looked for among every project's instances, deleted ones included)",
         )
         return parser
 
@@ -119,7 +119,7 @@ class ShowInstance(base.ShowOne):
         if parsed_args.deleted:
             with refusals.admin_only("showing deleted instances"):
                 return instance_view.show(
-                    self.trove.mgmt_instances.find_deleted(parsed_args.instance))
+                    self.trove.mgmt_instances.find_even_deleted(parsed_args.instance))
         # A listed row (found by name) lacks the details: fetch them then.
         found = self.trove.instances.find(parsed_args.instance, needs=("created",))
         return instance_view.show(found)

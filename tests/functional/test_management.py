@@ -96,7 +96,7 @@ def test_deleted_instances_are_listed_and_shown(admin_api, demo_api):
         delete_instance(demo_api, row["id"], wait_gone=True)
     listed = [r["id"] for r in admin_api.mgmt_instances.list_deleted()]
     assert row["id"] in listed
-    shown = admin_api.mgmt_instances.find_deleted(row["id"])
+    shown = admin_api.mgmt_instances.find_even_deleted(row["id"])
     assert shown["deleted"] is True and shown["deleted_at"]
     live = admin_api.instances.list_all_projects()
     assert row["id"] not in [r["id"] for r in live]

@@ -92,10 +92,21 @@ def test_a_members_unknown_cluster_costs_no_management_request(trove):
     assert trove.requests == [("GET", "/clusters")]
 
 
-def test_cluster_show_deleted_by_name_looks_among_deleted_clusters(trove):
+def test_cluster_show_deleted_by_name_looks_among_every_cluster(trove):
     trove.on("GET", "/mgmt/clusters", {"clusters": [{**CLUSTER, "deleted_at": "2026-12-04"}]})
     trove.on("GET", "/mgmt/clusters/c-1", {"cluster": {**CLUSTER, "deleted_at": "2026-12-04"}})
     shown = trove.run_json("database", "cluster", "show", "shards", "--deleted")
     assert shown["deleted_at"] == "2026-12-04"
-    assert trove.requests == [("GET", "/mgmt/clusters?deleted=true"),
-                              ("GET", "/mgmt/clusters/c-1")]
+    # No `deleted` filter: Trove's management list then holds live and deleted rows.
+    assert trove.requests == [("GET", "/mgmt/clusters"), ("GET", "/mgmt/clusters/c-1")]
+
+
+def test_show_deleted_by_the_name_of_a_live_instance_shows_it(trove):
+    # "Show the instance even if it was deleted": a live one by name is shown too.
+    live = {**DELETED, "name": "day1", "deleted": False, "deleted_at": None}
+    trove.on("GET", "/mgmt/instances", {"instances": [live]})
+    trove.on("GET", f"/mgmt/instances/{IID}", {"instance": live})
+    shown = trove.run_json("database", "instance", "show", "day1", "--deleted")
+    assert shown["deleted"] is False and shown["id"] == IID
+    assert trove.requests == [("GET", "/mgmt/instances"),
+                              ("GET", f"/mgmt/instances/{IID}?deleted=true")]

@@ -253,16 +253,17 @@ def test_deleted_instances_ask_for_deleted_rows_of_every_page(api):
 def test_a_deleted_instance_by_id_is_one_get_and_by_name_one_list_more(api):
     mgmt, mocker = api[0].mgmt_instances, api[1]
     mocker.get(BASE + f"/mgmt/instances/{IID}?deleted=true", json=mgmt_instance(deleted=True))
-    mocker.get(BASE + "/mgmt/instances?deleted=true",
+    # Without `deleted` in its query, Trove's management list holds live and deleted rows.
+    mocker.get(BASE + "/mgmt/instances",
                json=list_body(row(IID, "db1"), row(OTHER, "twice"), row(MID, "twice")))
-    assert mgmt.find_deleted(IID)["deleted"] is True
+    assert mgmt.find_even_deleted(IID)["deleted"] is True
     assert sent(mocker) == [("GET", f"/mgmt/instances/{IID}?deleted=true")]
-    assert mgmt.find_deleted("db1")["id"] == IID
-    assert sent(mocker)[1:] == [("GET", "/mgmt/instances?deleted=true"),
+    assert mgmt.find_even_deleted("db1")["id"] == IID
+    assert sent(mocker)[1:] == [("GET", "/mgmt/instances"),
                                 ("GET", f"/mgmt/instances/{IID}?deleted=true")]
-    with pytest.raises(AmbiguousName, match=f"deleted instance is named 'twice' "
+    with pytest.raises(AmbiguousName, match=f"instance is named 'twice' "
                                             f"\\({OTHER}, {MID}\\)"):
-        mgmt.find_deleted("twice")
+        mgmt.find_even_deleted("twice")
 
 
 @pytest.mark.parametrize("kind, label", [("mgmt_instances", "instance"),
@@ -271,21 +272,19 @@ def test_an_unknown_deleted_id_is_not_found(api, kind, label):
     trove, mocker = api
     mocker.get(rm.ANY, status_code=404, json={"itemNotFound": {"code": 404, "message": "no"}})
     with pytest.raises(ResourceNotFound, match=f"No {label} with a name or ID of '{IID}'"):
-        getattr(trove, kind).find_deleted(IID)
+        getattr(trove, kind).find_even_deleted(IID)
     assert len(mocker.request_history) == 1  # no lookup of live rows after the 404
 
 
 def test_a_deleted_cluster_by_name_is_picked_from_the_deleted_list_then_shown(api):
     trove, mocker = api
-    mocker.get(BASE + "/mgmt/clusters?deleted=true",
-               json={"clusters": [{"id": CID, "name": "c1"}]})
+    mocker.get(BASE + "/mgmt/clusters", json={"clusters": [{"id": CID, "name": "c1"}]})
     mocker.get(BASE + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
-    assert trove.mgmt_clusters.find_deleted("c1")["deleted"] is True
+    assert trove.mgmt_clusters.find_even_deleted("c1")["deleted"] is True
     # A cluster's management GET shows a deleted one without being told.
-    assert sent(mocker) == [("GET", "/mgmt/clusters?deleted=true"),
-                            ("GET", f"/mgmt/clusters/{CID}")]
-    with pytest.raises(ResourceNotFound, match="No deleted cluster with a name or ID of 'c2'"):
-        trove.mgmt_clusters.find_deleted("c2")
+    assert sent(mocker) == [("GET", "/mgmt/clusters"), ("GET", f"/mgmt/clusters/{CID}")]
+    with pytest.raises(ResourceNotFound, match="No cluster with a name or ID of 'c2'"):
+        trove.mgmt_clusters.find_even_deleted("c2")
 
 
 def test_mgmt_clusters_list_and_show(api):
