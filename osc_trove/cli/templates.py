@@ -10,7 +10,8 @@ class OneResource:
     Set `resource` (the TroveClient attribute, e.g. "instances") and `argument`
     (the positional's name); set `wait_statuses` for an asynchronous action
     (then --wait polls until the resource is in one of them and `settled(item)`;
-    `wait_target` words that for the help when the statuses alone do not). Define
+    `wait_target` words that for the help when the statuses alone do not, and
+    `progress_of(item)` what the progress line shows then). Define
     `add_arguments`, `prepare` (checks and lookups before anything changes) and
     `act(resource, resource_id, parsed_args, prepared)`, whose answer
     `result` turns into the command's output.
@@ -21,6 +22,7 @@ class OneResource:
     wait_statuses = ()
     wait_target = None
     settled = None
+    progress_of = None
 
     def get_parser(self, prog_name):
         parser = super().get_parser(prog_name)
@@ -55,6 +57,7 @@ class OneResource:
             wait.until_status(
                 self, lambda: resource.get(resource_id), f"{resource.label} {name}",
                 self.wait_statuses, parsed_args.wait_timeout, also=self.settled,
+                **({"status_of": self.progress_of} if self.progress_of else {}),
             )
         return self.result(answer)
 

@@ -181,13 +181,16 @@ def show_command(subject):
     return f"openstack database {subject.split()[0]} show {{id}}"
 
 
-def until_status(command, get, subject, statuses, timeout, failed=is_error, also=None):
+def until_status(command, get, subject, statuses, timeout, failed=is_error, also=None,
+                 **reading):
     """--wait of a command: poll `get` until the status is one of `statuses`
-    (and `also(item)`, when given: what else the change shows once done)."""
+    (and `also(item)`, when given: what else the change shows once done).
+    `reading` may hold wait_for's `status_of`: what progress shows, where the
+    status alone does not show the change (a stop: the database's status)."""
     in_status = status_in(*statuses)
     done = in_status if also is None else (lambda item: in_status(item) and also(item))
     return wait_for(get, subject, done, failed, timeout=timeout,
-                    stream=command.app.stderr, show=show_command(subject))
+                    stream=command.app.stderr, show=show_command(subject), **reading)
 
 
 def until_gone(command, get, subject, timeout, failed=is_error, **reading):

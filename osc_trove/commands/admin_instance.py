@@ -48,6 +48,11 @@ class StopInstance(AdminAction):
     def settled(item):
         return item.get("operating_status") == SHUTDOWN
 
+    @staticmethod
+    def progress_of(item):
+        # The status stays ACTIVE through a stop: show the database's too.
+        return f"{item.get('status')}, database {item.get('operating_status')}"
+
     def act(self, instances, instance_id, parsed_args, prepared):
         self.trove.mgmt_instances.stop(instance_id)
 

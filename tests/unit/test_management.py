@@ -45,7 +45,8 @@ def test_stop_posts_the_mgmt_action_and_waits_for_the_service_to_be_shutdown(tro
     assert trove.requests == [("GET", "/instances"), ("POST", f"/mgmt/instances/{IID}/action"),
                               ("GET", f"/instances/{IID}"), ("GET", f"/instances/{IID}")]
     assert trove.bodies() == [{"stop": {}}]
-    assert "instance db1: ACTIVE" in err
+    # The status stays ACTIVE through a stop: the progress shows the database's too.
+    assert "instance db1: ACTIVE, database SHUTDOWN" in err
 
 
 def test_reset_task_posts_reset_task_status_to_the_id(trove):
