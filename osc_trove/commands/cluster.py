@@ -171,7 +171,8 @@ class ShowCluster(base.ShowOne):
         parser.add_argument(
             "--deleted", action="store_true",
             help="Show the cluster even if it was deleted: the management view, with "
-            "deleted_at (admin only; a name is looked for among every project's clusters, deleted ones included)",
+            "deleted_at (admin only; a name is looked for among every project's clusters, "
+            "deleted ones included)",
         )
         return parser
 

@@ -111,7 +111,8 @@ class ShowInstance(base.ShowOne):
         parser.add_argument(
             "--deleted", action="store_true",
             help="Show the instance even if it was deleted: the management view, with "
-            "deleted_at (admin only; a name is looked for among every project's instances, deleted ones included)",
+            "deleted_at (admin only; a name is looked for among every project's instances, "
+            "deleted ones included)",
         )
         return parser
 
