@@ -1,9 +1,7 @@
 """Configuration groups and the configuration parameters of datastore versions."""
 
-from osc_trove.api.datastores import Datastores
-from osc_trove.api.http import Http
-from osc_trove.api.resource import Resource, expand, segment
-from osc_trove.api.shapes import Any, Row, Rows
+from osc_trove.api.resource import Nested, Resource, expand, segment
+from osc_trove.api.shapes import Any, Ident, Row, Rows
 
 
 class Configurations(Resource):
@@ -27,73 +25,77 @@ class Configurations(Resource):
         )
 
 
-class ConfigurationParameters:
-    """What a datastore version lets configuration groups set.
+class ConfigurationParameters(Nested):
+    """What a datastore version lets configuration groups set:
+    `/datastores/versions/{id}/parameters` (trove/common/api.py).
 
-    A version is reached by ID alone (`/datastores/versions/{id}/parameters`)
-    or, with its datastore, by name or ID (`/datastores/{ds}/versions/{v}/...`).
+    Trove also has the routes within a datastore, `within_path`, where the
+    version may be named by name: `datastore=` on list and get takes them (a
+    scope, so that each operation keeps one signature).
     """
 
-    key = "configuration-parameters"
-    base_path = "/datastores/versions/%(version)s/parameters"
-    within_path = "/datastores/%(datastore)s/versions/%(version)s/parameters"
+    base_path = "/datastores/versions/%(version_id)s/parameters"
+    within_path = "/datastores/%(datastore)s/versions/%(version_id)s/parameters"
+    plural = "configuration-parameters"
+    singular = ""  # one parameter's GET answers it unwrapped
+    label = "configuration parameter"
+    allow_list = allow_get = True
 
-    def __init__(self, http: Http, datastores: Datastores) -> None:
-        self.http = http
-        self.datastores = datastores
-
-    def url(self, version: str, datastore: str | None = None, name: str | None = None) -> str:
+    def url(self, parent_id: str, item: Any = None, *parts: Ident,
+            datastore: str | None = None) -> str:
+        """base_path/..., or within_path/... when `datastore` (its name or ID) is given."""
         if datastore is None:
-            path = expand(self.base_path, "datastore version", version=version)
-        else:
-            path = expand(self.within_path, "datastore", datastore=datastore, version=version)
-        return path if name is None else f"{path}/{segment(name)}"
+            return super().url(parent_id, item, *parts)
+        # One label for both segments (expand takes one): as before this change.
+        path = expand(self.within_path, "datastore", datastore=datastore, version_id=parent_id)
+        tail = [] if item is None else [self.item_segment(item)]
+        return "/".join([path, *tail, *(segment(p, self.label) for p in parts)])
 
-    def list(self, version: str, datastore: str | None = None) -> list[Row]:
-        return (self.http.get(self.url(version, datastore)) or {}).get(self.key) or []
+    def list(self, parent_id: str, limit: int | None = None, *,
+             datastore: str | None = None, **params: Any) -> Rows:
+        """The parameters of the version `parent_id` (an ID; within `datastore`,
+        a name or ID): one request."""
+        return self.http.paginate(self.url(parent_id, datastore=datastore), self.plural,
+                                  params, limit)
 
-    def get(self, version: str, name: str, datastore: str | None = None) -> Row:
-        return self.http.get(self.url(version, datastore, name))
+    def get(self, parent_id: str, item: Any, *, datastore: str | None = None) -> Row:
+        """The parameter named `item` of the version `parent_id` (an ID; within
+        `datastore`, a name or ID)."""
+        return self.http.get(self.url(parent_id, item, datastore=datastore))
 
 
-class ParameterDefinitions:
-    """Admin only: define what a datastore version lets configuration groups set.
+class ParameterDefinitions(Nested):
+    """Admin only: define what a datastore version lets configuration groups set
+    (trove/extensions/routes/mgmt.py). Trove reaches a version here by ID alone.
 
-    Trove reaches a version here by ID alone
-    (`/mgmt/datastores/versions/{id}/parameters`), and its PUT replaces the
-    whole definition: `update` takes every field, as `create` does.
+    Trove takes one definition a POST, and its PUT replaces the whole
+    definition: both bodies are `entry`'s, so update takes every field, as
+    create does. Its answers are unwrapped.
     """
 
     base_path = "/mgmt/datastores/versions/%(version_id)s/parameters"
+    plural = "configuration-parameters"
+    singular = "configuration-parameter"
+    label = "configuration parameter"
+    batched = False
+    allow_list = allow_get = allow_create = allow_update = allow_delete = True
 
-    def __init__(self, http: Http) -> None:
-        self.http = http
+    def get(self, parent_id: str, item: Any) -> Row:
+        """The definition of `item`: Trove answers it unwrapped, though it takes
+        it wrapped."""
+        return self.http.get(self.url(parent_id, item))
 
-    def url(self, version_id: str, name: str | None = None) -> str:
-        path = expand(self.base_path, version_id=version_id)
-        return path if name is None else f"{path}/{segment(name)}"
+    def entry(self, definition: Row) -> Row:
+        """The body of one definition: `name`, `data_type`, `restart_required`
+        and, where not None, `min_size` and `max_size` (Trove's schema takes
+        the flag as 0 or 1 only)."""
+        fields = {"name": definition["name"], "data_type": definition["data_type"],
+                  "restart_required": int(bool(definition["restart_required"]))}
+        for key in ("min_size", "max_size"):
+            if definition.get(key) is not None:
+                fields[key] = definition[key]
+        return fields
 
-    @staticmethod
-    def body(name: str, data_type: str, restart_required: bool,
-             min_size: int | None, max_size: int | None) -> dict[str, Any]:
-        # Trove's schema takes the flag as 0 or 1 only.
-        fields: dict[str, Any] = {"name": name, "data_type": data_type,
-                                  "restart_required": int(restart_required)}
-        if min_size is not None:
-            fields["min_size"] = min_size
-        if max_size is not None:
-            fields["max_size"] = max_size
-        return {"configuration-parameter": fields}
-
-    def create(self, version_id: str, name: str, data_type: str, restart_required: bool,
-               min_size: int | None = None, max_size: int | None = None) -> Any:
-        return self.http.post(self.url(version_id),
-                              self.body(name, data_type, restart_required, min_size, max_size))
-
-    def update(self, version_id: str, name: str, data_type: str, restart_required: bool,
-               min_size: int | None = None, max_size: int | None = None) -> Any:
-        return self.http.put(self.url(version_id, name),
-                             self.body(name, data_type, restart_required, min_size, max_size))
-
-    def delete(self, version_id: str, name: str) -> None:
-        self.http.delete(self.url(version_id, name))
+    def update(self, parent_id: str, item: Any, **fields: Any) -> Any:
+        """PUT the whole definition of `item` (`fields` as entry takes them)."""
+        return super().update(parent_id, item, **self.entry({"name": item, **fields}))

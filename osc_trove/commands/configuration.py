@@ -46,7 +46,7 @@ def typed_values(trove, values, version_id, where):
     """`values` typed from the version's parameter list, and that list (no request for {})."""
     if not values:
         return {}, []
-    params = trove.configuration_parameters.list(version_id)
+    params = list(trove.configuration_parameters.list(version_id))
     return config_values.typed(values, params, where), params
 
 
@@ -356,7 +356,7 @@ class UnsetConfiguration(base.ShowOne):
             )
         group_id = groups.id_of(group)
         removed = {name: values[name] for name in parsed_args.parameters}
-        params = trove.configuration_parameters.list(group["datastore_version_id"])
+        params = list(trove.configuration_parameters.list(group["datastore_version_id"]))
         groups.update(group_id, values={k: v for k, v in values.items() if k not in removed})
         restart_notice(self, trove, group_id, removed, params)
         return shown(groups.get(group_id))
@@ -465,7 +465,7 @@ class ListConfigurationParameters(base.Lister):
 
     def take_action(self, parsed_args):
         version, datastore = version_path(self.trove, parsed_args)
-        params = self.trove.configuration_parameters.list(version, datastore)
+        params = self.trove.configuration_parameters.list(version, datastore=datastore)
         rows = (
             (p.get("name"), p.get("type"), p.get("min", "-"), p.get("max", "-"),
              p.get("restart_required"))
@@ -486,7 +486,7 @@ class ShowConfigurationParameter(base.ShowOne):
     def take_action(self, parsed_args):
         version, datastore = version_path(self.trove, parsed_args)
         param = self.trove.configuration_parameters.get(version, parsed_args.parameter,
-                                                        datastore)
+                                                        datastore=datastore)
         return output.show(param, first=("name",))
 
 

@@ -74,7 +74,8 @@ class CreateDatastoreVersionParameter(base.ShowOne):
         with refusals.admin_only(f"defining parameter '{parsed_args.name}'"):
             version = self.trove.mgmt_datastore_versions.resolve(
                 parsed_args.datastore_version, parsed_args.datastore)
-            self.trove.parameter_definitions.create(version, parsed_args.name, **fields)
+            self.trove.parameter_definitions.create(version, [{"name": parsed_args.name,
+                                                               **fields}])
         return _shown(self, version, parsed_args.name)
 
 

@@ -1,8 +1,13 @@
 """datastore version parameter create/set/delete: an admin defines what configuration
-groups of a datastore version may set (/mgmt/datastores/versions/{id}/parameters)."""
+groups of a datastore version may set (/mgmt/datastores/versions/{id}/parameters); and
+the API's descriptions of parameters and their definitions."""
 
 import pytest
+import requests_mock as rm
+from keystoneauth1 import session
 
+from osc_trove.api import TroveClient
+from osc_trove.api.errors import UnaddressableName
 from tests.unit.helpers import V_ID
 
 MGMT = f"/mgmt/datastores/versions/{V_ID}/parameters"
@@ -82,3 +87,68 @@ def test_a_user_without_the_admin_role_is_told_so(trove):
     assert (code, out) == (1, "")
     assert err == ("The cloud's policy refused deleting configuration parameters (an admin "
                    "role is needed): User does not have admin privileges.\n")
+
+
+# --- the API: trove.configuration_parameters and trove.parameter_definitions --------------
+
+BASE = "http://trove.test/v1.0/p1"
+
+
+@pytest.fixture
+def api():
+    with rm.Mocker() as mocker:
+        yield TroveClient(session.Session(), endpoint_override=BASE), mocker
+
+
+def sent(mocker):
+    return [(r.method, r.url[len(BASE):]) for r in mocker.request_history]
+
+
+def test_parameters_of_a_version_by_id_or_within_its_datastore(api):
+    trove, mocker = api
+    listed = {"configuration-parameters": [definition()]}
+    mocker.get(BASE + f"/datastores/versions/{V_ID}/parameters", json=listed)
+    mocker.get(BASE + "/datastores/mysql/versions/8.4/parameters", json=listed)
+    mocker.get(BASE + "/datastores/mysql/versions/8.4/parameters/probe", json=definition())
+    params = trove.configuration_parameters
+    assert list(params.list(V_ID)) == list(params.list("8.4", datastore="mysql")) \
+        == [definition()]
+    # One parameter's GET answers it unwrapped.
+    assert params.get("8.4", "probe", datastore="mysql") == definition()
+    assert sent(mocker) == [("GET", f"/datastores/versions/{V_ID}/parameters"),
+                            ("GET", "/datastores/mysql/versions/8.4/parameters"),
+                            ("GET", "/datastores/mysql/versions/8.4/parameters/probe")]
+
+
+def test_a_parameter_named_as_a_path_step_is_refused_as_a_parameter(api):
+    trove, mocker = api
+    with pytest.raises(UnaddressableName,
+                       match="cannot address configuration parameter '..'"):
+        trove.configuration_parameters.get(V_ID, "..")
+    assert sent(mocker) == []
+
+
+def test_create_and_update_send_one_body_shape(api):
+    trove, mocker = api
+    mocker.post(BASE + MGMT, json=definition())
+    mocker.put(BASE + f"{MGMT}/probe", json=definition())
+    defs = trove.parameter_definitions
+    defs.create(V_ID, [{"name": "probe", "data_type": "string", "restart_required": True,
+                        "min_size": None, "max_size": None}])
+    defs.update(V_ID, "probe", data_type="integer", restart_required=False, min_size=1,
+                max_size=5)
+    # One definition a POST; the flag as 0/1, a range left out when None.
+    assert [r.json() for r in mocker.request_history] == [
+        {"configuration-parameter": {"name": "probe", "data_type": "string",
+                                     "restart_required": 1}},
+        {"configuration-parameter": {"name": "probe", "data_type": "integer",
+                                     "restart_required": 0, "min_size": 1, "max_size": 5}}]
+    assert sent(mocker) == [("POST", MGMT), ("PUT", f"{MGMT}/probe")]
+
+
+def test_a_definition_is_read_unwrapped(api):
+    trove, mocker = api
+    shown = {"name": "probe", "datastore_version_id": V_ID, "type": "integer",
+             "restart_required": False, "min_size": 1, "max_size": 100}
+    mocker.get(BASE + f"{MGMT}/probe", json=shown)
+    assert trove.parameter_definitions.get(V_ID, "probe") == shown
