@@ -149,6 +149,8 @@ class Described:
     allow_delete = False
     allow_action = False
     allow_find = False
+    # Whether the resource lives under an item of another (Nested, Attached).
+    under_parent = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -157,6 +159,8 @@ class Described:
             raise TypeError(f"{cls.__name__} sets {', '.join(sorted(old))}: give base_path")
         if "methods" in cls.__dict__:
             return  # an engine (Collection, Resource, Nested), not a description
+        if cls.under_parent:
+            parent_parameter(cls)  # its template names the parent's ID once
         for operation, names in cls.methods.items():
             allowed = getattr(cls, f"allow_{operation}")
             for name in names:
@@ -432,15 +436,11 @@ class Nested(Described):
     singular = ""
     marker_quoted_twice = False
     batched = True
+    under_parent = True
 
     def __init__(self, http: Http, parent: Resource) -> None:
         self.http = http
         self.parent = parent
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "methods" not in cls.__dict__:
-            parent_parameter(cls)
 
     def item_segment(self, item: Any) -> str:
         return segment(item, self.label)
@@ -535,14 +535,10 @@ class Attached(Described):
     methods: ClassVar[dict[str, tuple[str, ...]]] = {
         "get": ("get",), "create": ("create",), "delete": ("delete",)}
     singular = ""
+    under_parent = True
 
     def __init__(self, http: Http) -> None:
         self.http = http
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if "methods" not in cls.__dict__:
-            parent_parameter(cls)
 
     def url(self, parent_id: Ident) -> str:
         key = parent_parameter(type(self))

@@ -9,12 +9,16 @@ import pathlib
 
 import pytest
 import requests_mock as rm
+from keystoneauth1 import session
 
+from osc_trove.api import TroveClient
 from tests import inprocess
 
 KEYSTONE = "http://keystone.test/v3"
 PROJECT_ID = "9f8dd5eacb074c9f87d2d822c9092aa5"
 TROVE = f"http://trove.test/v1.0/{PROJECT_ID}"
+# The endpoint of a TroveClient built on its own (the `api` fixture), no login.
+API = "http://trove.test/v1.0/p1"
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures"
 
 _CATALOG = [
@@ -110,6 +114,13 @@ class FakeTime:
 
     def clock(self):
         return self.now
+
+
+@pytest.fixture
+def api():
+    """(a TroveClient at API, the requests_mock Mocker answering it)."""
+    with rm.Mocker() as mocker:
+        yield TroveClient(session.Session(), endpoint_override=API), mocker
 
 
 @pytest.fixture

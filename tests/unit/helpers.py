@@ -8,7 +8,7 @@ import json
 
 from osc_trove.plugin import command_entry_points
 from tests.inprocess import one_line_error as one_line_error  # one home: shared
-from tests.unit.conftest import KEYSTONE, TOKEN, sample
+from tests.unit.conftest import API, KEYSTONE, TOKEN, sample
 
 # The recorded instance `test`, and the one whose create answer was recorded.
 IID = sample("instance-show-response.json")["instance"]["id"]
@@ -91,3 +91,8 @@ def log_in_with_roles(trove, *roles):
     token["token"]["roles"] = [{"id": f"r-{name}", "name": name} for name in roles]
     trove.mocker.post(KEYSTONE + "/auth/tokens", json=token, status_code=201,
                       headers={"X-Subject-Token": "token-roles"})
+
+
+def sent(mocker):
+    """(method, path and query under API) of each request `mocker` answered."""
+    return [(r.method, r.url[len(API):]) for r in mocker.request_history]

@@ -3,20 +3,10 @@
 import itertools
 
 import pytest
-import requests_mock as rm
-from keystoneauth1 import session
 from osc_lib import exceptions
 
-from osc_trove.api import TroveClient
 from osc_trove.api.resource import AmbiguousName, Resource, ResourceNotFound
-
-BASE = "http://trove.test/v1.0/p1"
-
-
-@pytest.fixture
-def api():
-    with rm.Mocker() as mocker:
-        yield TroveClient(session.Session(), endpoint_override=BASE), mocker
+from tests.unit.conftest import API
 
 
 def _page(items, marker=None):
@@ -35,7 +25,7 @@ def _page(items, marker=None):
 def test_paginate_follows_next_links_on_the_catalog_url(api):
     client, mocker = api
     mocker.get(
-        BASE + "/things",
+        API + "/things",
         [
             {"json": _page(range(0, 20), marker=19)},
             {"json": _page(range(20, 40), marker=39)},
@@ -46,16 +36,16 @@ def test_paginate_follows_next_links_on_the_catalog_url(api):
     assert [i["id"] for i in items] == list(range(45))
     urls = [r.url for r in mocker.request_history]
     assert urls == [
-        BASE + "/things",
-        BASE + "/things?limit=20&marker=19",
-        BASE + "/things?limit=20&marker=39",
+        API + "/things",
+        API + "/things?limit=20&marker=19",
+        API + "/things?limit=20&marker=39",
     ]
 
 
 def test_paginate_stops_at_limit_without_fetching_more(api):
     client, mocker = api
     mocker.get(
-        BASE + "/things",
+        API + "/things",
         [{"json": _page(range(0, 20), marker=19)}, {"json": _page(range(20, 40), marker=39)}],
     )
     items = list(client.http.paginate("/things", "things", limit=30))
@@ -70,7 +60,7 @@ def test_paginate_keeps_caller_filters_and_stops_on_a_repeated_link(api):
     client, mocker = api
     body = _page(range(3))
     body["links"] = [{"rel": "next", "href": "https://x/things?datastore=mysql"}]
-    mocker.get(BASE + "/things", json=body)
+    mocker.get(API + "/things", json=body)
     # At most a few pages are read: without the guard this fails instead of looping forever.
     pages = client.http.paginate("/things", "things", params={"datastore": "mysql"})
     assert len(list(itertools.islice(pages, 10))) == 3
@@ -80,16 +70,16 @@ def test_paginate_keeps_caller_filters_and_stops_on_a_repeated_link(api):
 def test_errors_carry_the_server_message_and_status(api):
     client, mocker = api
     mocker.get(
-        BASE + "/x",
+        API + "/x",
         status_code=404,
         json={"itemNotFound": {"code": 404, "message": "Instance x not found."}},
     )
     mocker.post(
-        BASE + "/x",
+        API + "/x",
         status_code=422,
         json={"unprocessableEntity": {"code": 422, "message": "Not now."}},
     )
-    mocker.put(BASE + "/x", status_code=500, text="boom\ntrace")
+    mocker.put(API + "/x", status_code=500, text="boom\ntrace")
     with pytest.raises(exceptions.NotFound) as err:
         client.http.get("/x")
     assert str(err.value) == "Instance x not found. (HTTP 404)"
@@ -119,9 +109,9 @@ UUID = "0b1e7e2a-0e52-4b8f-9d9c-1a1b2c3d4e5f"
 def test_lookup_by_uuid_is_one_get_and_by_name_one_list(api):
     client, mocker = api
     things = Things(client.http)
-    mocker.get(f"{BASE}/things/{UUID}", json={"thing": {"id": UUID, "name": "a"}})
+    mocker.get(f"{API}/things/{UUID}", json={"thing": {"id": UUID, "name": "a"}})
     mocker.get(
-        BASE + "/things",
+        API + "/things",
         json={
             "things": [
                 {"id": UUID, "name": "a"},
@@ -144,12 +134,12 @@ def test_lookup_by_uuid_is_one_get_and_by_name_one_list(api):
 
 def test_a_uuid_shaped_name_is_still_found(api):
     client, mocker = api
-    mocker.get(f"{BASE}/things/{UUID}", status_code=404, json={})
-    mocker.get(BASE + "/things", json={"things": [{"id": "9", "name": UUID}]})
+    mocker.get(f"{API}/things/{UUID}", status_code=404, json={})
+    mocker.get(API + "/things", json={"things": [{"id": "9", "name": UUID}]})
     assert Things(client.http).find(UUID)["id"] == "9"
 
 
 def test_path_segments_are_quoted(api):
     client, mocker = api
-    mocker.get(BASE + "/things/a%2Fb%20c", json={"thing": {"id": "a/b c"}})
+    mocker.get(API + "/things/a%2Fb%20c", json={"thing": {"id": "a/b c"}})
     assert Things(client.http).get("a/b c")["id"] == "a/b c"

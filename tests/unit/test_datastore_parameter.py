@@ -3,12 +3,10 @@ groups of a datastore version may set (/mgmt/datastores/versions/{id}/parameters
 the API's descriptions of parameters and their definitions."""
 
 import pytest
-import requests_mock as rm
-from keystoneauth1 import session
 
-from osc_trove.api import TroveClient
 from osc_trove.api.errors import UnaddressableName
-from tests.unit.helpers import V_ID
+from tests.unit.conftest import API
+from tests.unit.helpers import V_ID, sent
 
 MGMT = f"/mgmt/datastores/versions/{V_ID}/parameters"
 SHOW = f"/datastores/versions/{V_ID}/parameters/probe"
@@ -91,25 +89,12 @@ def test_a_user_without_the_admin_role_is_told_so(trove):
 
 # --- the API: trove.configuration_parameters and trove.parameter_definitions --------------
 
-BASE = "http://trove.test/v1.0/p1"
-
-
-@pytest.fixture
-def api():
-    with rm.Mocker() as mocker:
-        yield TroveClient(session.Session(), endpoint_override=BASE), mocker
-
-
-def sent(mocker):
-    return [(r.method, r.url[len(BASE):]) for r in mocker.request_history]
-
-
 def test_parameters_of_a_version_by_id_or_within_its_datastore(api):
     trove, mocker = api
     listed = {"configuration-parameters": [definition()]}
-    mocker.get(BASE + f"/datastores/versions/{V_ID}/parameters", json=listed)
-    mocker.get(BASE + "/datastores/mysql/versions/8.4/parameters", json=listed)
-    mocker.get(BASE + "/datastores/mysql/versions/8.4/parameters/probe", json=definition())
+    mocker.get(API + f"/datastores/versions/{V_ID}/parameters", json=listed)
+    mocker.get(API + "/datastores/mysql/versions/8.4/parameters", json=listed)
+    mocker.get(API + "/datastores/mysql/versions/8.4/parameters/probe", json=definition())
     params = trove.configuration_parameters
     assert list(params.list(V_ID)) == list(params.list("8.4", datastore="mysql")) \
         == [definition()]
@@ -130,8 +115,8 @@ def test_a_parameter_named_as_a_path_step_is_refused_as_a_parameter(api):
 
 def test_create_and_update_send_one_body_shape(api):
     trove, mocker = api
-    mocker.post(BASE + MGMT, json=definition())
-    mocker.put(BASE + f"{MGMT}/probe", json=definition())
+    mocker.post(API + MGMT, json=definition())
+    mocker.put(API + f"{MGMT}/probe", json=definition())
     defs = trove.parameter_definitions
     defs.create(V_ID, [{"name": "probe", "data_type": "string", "restart_required": True,
                         "min_size": None, "max_size": None}])
@@ -150,5 +135,5 @@ def test_a_definition_is_read_unwrapped(api):
     trove, mocker = api
     shown = {"name": "probe", "datastore_version_id": V_ID, "type": "integer",
              "restart_required": False, "min_size": 1, "max_size": 100}
-    mocker.get(BASE + f"{MGMT}/probe", json=shown)
+    mocker.get(API + f"{MGMT}/probe", json=shown)
     assert trove.parameter_definitions.get(V_ID, "probe") == shown

@@ -8,8 +8,8 @@ from keystoneauth1 import session
 
 from osc_trove.api import TroveClient
 from osc_trove.api.errors import AmbiguousName, ResourceNotFound
-from tests.unit.conftest import TROVE
-from tests.unit.helpers import IID, list_body, one_line_error, row
+from tests.unit.conftest import API, TROVE
+from tests.unit.helpers import IID, list_body, one_line_error, row, sent
 
 OTHER = "0d6e2f5a-3c1b-4e8f-9a7d-5b4c3a2e1f00"
 CID = "7f3a9c2e-1b4d-4e6f-8a0b-9c8d7e6f5a41"
@@ -226,22 +226,9 @@ def test_volume_types_of_an_unknown_version_id_say_so(trove):
 
 # --- the API: the management descriptions and cluster members (commands: docs/commands.md) ---
 
-BASE = "http://trove.test/v1.0/p1"
-
-
-@pytest.fixture
-def api():
-    with rm.Mocker() as mocker:
-        yield TroveClient(session.Session(), endpoint_override=BASE), mocker
-
-
-def sent(mocker):
-    return [(r.method, r.url[len(BASE):]) for r in mocker.request_history]
-
-
 def test_deleted_instances_ask_for_deleted_rows_of_every_page(api):
     trove, mocker = api
-    mocker.get(BASE + "/mgmt/instances", [
+    mocker.get(API + "/mgmt/instances", [
         {"json": list_body(row(IID, "db1"), next_marker=IID)},
         {"json": list_body(row(OTHER, "db2"))}])
     assert [r["id"] for r in trove.mgmt_instances.list_deleted(project_id="p-9")] \
@@ -253,9 +240,9 @@ def test_deleted_instances_ask_for_deleted_rows_of_every_page(api):
 
 def test_a_deleted_instance_by_id_is_one_get_and_by_name_one_list_more(api):
     mgmt, mocker = api[0].mgmt_instances, api[1]
-    mocker.get(BASE + f"/mgmt/instances/{IID}?deleted=true", json=mgmt_instance(deleted=True))
+    mocker.get(API + f"/mgmt/instances/{IID}?deleted=true", json=mgmt_instance(deleted=True))
     # Without `deleted` in its query, Trove's management list holds live and deleted rows.
-    mocker.get(BASE + "/mgmt/instances",
+    mocker.get(API + "/mgmt/instances",
                json=list_body(row(IID, "db1"), row(OTHER, "twice"), row(MID, "twice")))
     assert mgmt.find_even_deleted(IID)["deleted"] is True
     assert sent(mocker) == [("GET", f"/mgmt/instances/{IID}?deleted=true")]
@@ -279,8 +266,8 @@ def test_an_unknown_deleted_id_is_not_found(api, kind, label):
 
 def test_a_deleted_cluster_by_name_is_picked_from_the_deleted_list_then_shown(api):
     trove, mocker = api
-    mocker.get(BASE + "/mgmt/clusters", json={"clusters": [{"id": CID, "name": "c1"}]})
-    mocker.get(BASE + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
+    mocker.get(API + "/mgmt/clusters", json={"clusters": [{"id": CID, "name": "c1"}]})
+    mocker.get(API + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
     assert trove.mgmt_clusters.find_even_deleted("c1")["deleted"] is True
     # A cluster's management GET shows a deleted one without being told.
     assert sent(mocker) == [("GET", "/mgmt/clusters"), ("GET", f"/mgmt/clusters/{CID}")]
@@ -290,8 +277,8 @@ def test_a_deleted_cluster_by_name_is_picked_from_the_deleted_list_then_shown(ap
 
 def test_mgmt_clusters_list_and_show(api):
     trove, mocker = api
-    mocker.get(BASE + "/mgmt/clusters", json={"clusters": [{"id": CID, "tenant_id": "p-9"}]})
-    mocker.get(BASE + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
+    mocker.get(API + "/mgmt/clusters", json={"clusters": [{"id": CID, "tenant_id": "p-9"}]})
+    mocker.get(API + f"/mgmt/clusters/{CID}", json={"cluster": {"id": CID, "deleted": True}})
     assert list(trove.mgmt_clusters.list()) == [{"id": CID, "tenant_id": "p-9"}]
     list(trove.mgmt_clusters.list_deleted())
     list(trove.clusters.list_all_projects())  # the same collection, live rows only
@@ -303,7 +290,7 @@ def test_mgmt_clusters_list_and_show(api):
 
 def test_the_management_collections_are_the_resources_own():
     # Written once: a resource's lookup across projects lists its description's path.
-    trove = TroveClient(session.Session(), endpoint_override=BASE)
+    trove = TroveClient(session.Session(), endpoint_override=API)
     assert trove.mgmt_instances.base_path == trove.instances.mgmt_path == "/mgmt/instances"
     assert trove.mgmt_clusters.base_path == trove.clusters.mgmt_path == "/mgmt/clusters"
 
@@ -318,7 +305,7 @@ def test_the_management_collections_are_the_resources_own():
 ])
 def test_each_instance_action_is_a_post_to_the_mgmt_action(api, call, body):
     trove, mocker = api
-    mocker.post(BASE + f"/mgmt/instances/{IID}/action", status_code=202)
+    mocker.post(API + f"/mgmt/instances/{IID}/action", status_code=202)
     call(trove.mgmt_instances)
     assert sent(mocker) == [("POST", f"/mgmt/instances/{IID}/action")]
     assert mocker.last_request.json() == body
@@ -332,7 +319,7 @@ def test_cluster_members_are_picked_from_the_cluster_s_get(api):
     trove, mocker = api
     cluster = {"id": CID, "name": "c1", "instances": [
         {"id": OTHER, "name": "c1-member-2"}, {"id": MID, "name": "c1-member-1"}]}
-    mocker.get(BASE + f"/clusters/{CID}", json={"cluster": cluster})
+    mocker.get(API + f"/clusters/{CID}", json={"cluster": cluster})
     members = trove.cluster_members
     assert members.resolve("c1-member-1", CID) == MID
     assert members.find(OTHER, CID)["name"] == "c1-member-2"

@@ -5,20 +5,15 @@ import time
 
 import pytest
 import requests_mock as rm
-from keystoneauth1 import session
 from osc_lib import exceptions
 
 import osc_trove.api
-from osc_trove.api import TroveClient
-from tests.unit.conftest import FIXTURES, PROJECT_ID
+from tests.unit.conftest import API, FIXTURES, PROJECT_ID
 
 README = FIXTURES.parent.parent / "README.md"
 KEYSTONE = "https://keystone.example.com/v3"
 TROVE = f"https://trove.example.com/v1.0/{PROJECT_ID}"
 IID = "86b76c31-fd4f-4c1c-bd22-2fd4b950b063"
-BASE = "http://trove.test/v1.0/p1"
-
-
 def _readme_example():
     section = README.read_text().split("## Use the API from Python", 1)[1]
     return re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
@@ -53,16 +48,10 @@ def test_the_readme_example_runs(capsys, monkeypatch):
                                               "volume": {"size": 1}}}
 
 
-@pytest.fixture
-def api():
-    with rm.Mocker() as mocker:
-        yield TroveClient(session.Session(), endpoint_override=BASE), mocker
-
-
 def test_lookup_errors_are_the_api_s_own_not_the_command_line_s(api):
     client, mocker = api
     twins = [{"id": 1, "name": "a"}, {"id": 2, "name": "a"}]
-    mocker.get(BASE + "/flavors", json={"flavors": twins})
+    mocker.get(API + "/flavors", json={"flavors": twins})
     with pytest.raises(osc_trove.api.AmbiguousName) as ambiguous:
         client.flavors.find("a")
     with pytest.raises(osc_trove.api.ResourceNotFound) as missing:
@@ -74,7 +63,7 @@ def test_lookup_errors_are_the_api_s_own_not_the_command_line_s(api):
 
 def test_a_lost_answer_says_what_happened_without_naming_a_command(api):
     client, mocker = api
-    mocker.post(f"{BASE}/instances/{IID}/users", status_code=502, text="<html>Bad gateway</html>")
+    mocker.post(f"{API}/instances/{IID}/users", status_code=502, text="<html>Bad gateway</html>")
     with pytest.raises(exceptions.ClientException) as err:
         client.users.create(IID, [{"name": "bob", "password": "pw"}])
     assert str(err.value) == (
